@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian packages csperf builds and tests with (Debian 12, as root).
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config ccache
+  libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev libxxhash-dev
+  nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev
+)
+if [[ "${1:-}" == "--with-fuzz" ]]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

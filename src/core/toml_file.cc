@@ -1,0 +1,34 @@
+#include "core/toml_file.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace csperf {
+
+Result<toml::table> ParseToml(std::string_view text, const std::string& file_name) {
+  try {
+    return toml::parse(text, file_name);
+  } catch (const toml::parse_error& err) {
+    Place place{file_name, static_cast<int64_t>(err.source().begin.line),
+                static_cast<int>(err.source().begin.column), ""};
+    return MakeProblem(fmt::format("not valid TOML: {}", err.description()), {}, place);
+  }
+}
+
+Result<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return MakeProblem("cannot open the file", {}, Place{path});
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+Problem TomlProblem(const std::string& file, const toml::node& node, const std::string& path,
+                    std::string reason) {
+  Place place{file, static_cast<int64_t>(node.source().begin.line), 0, path};
+  return MakeProblem(std::move(reason), {}, std::move(place));
+}
+
+}  // namespace csperf

@@ -1,0 +1,75 @@
+// `csperf import`: all-or-nothing loading of a set of files into the store.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/problem.h"
+#include "core/settings.h"
+#include "domain/kinds.h"
+#include "io/profile.h"
+#include "store/store.h"
+
+namespace csperf {
+
+struct ImportOptions {
+  bool skip_bad_rows = false;
+  std::string rejects_dir = "rejects";  // with skip_bad_rows: <name>.rejected.csv per file
+  size_t report_limit = 50;             // bad-row problems listed; the rest are counted
+  const Profile* profile = nullptr;
+  std::string profile_name;
+  std::string default_shop;
+};
+
+struct RowCounts {
+  int64_t rows = 0;         // data rows read
+  int64_t inserted = 0;     // new records
+  int64_t replaced = 0;     // an earlier import's record with this id, revised
+  int64_t unchanged = 0;    // an earlier import's record, the same again
+  int64_t repeated = 0;     // the same id and content twice in this import
+  int64_t copies = 0;       // id-less rows kept as one more copy of an existing record
+  int64_t collapsed = 0;    // id-less rows already kept (the same row in another file)
+  int64_t rejected = 0;     // bad rows
+
+  void Add(const RowCounts& other);
+};
+
+struct FileReport {
+  std::string path;
+  std::string kind;
+  std::string encoding;
+  int64_t bytes = 0;
+  RowCounts counts;
+};
+
+struct ImportReport {
+  bool committed = false;
+  std::optional<Problem> refusal;  // a file that could not be read at all: nothing stored
+  std::vector<Problem> problems;   // bad rows, the first report_limit of them
+  int64_t problem_count = 0;
+  int64_t bad_rows = 0;
+  std::vector<FileReport> files;
+  std::vector<std::string> qa_forms;
+  std::vector<std::string> reject_files;
+  int64_t import_id = 0;
+
+  RowCounts Totals() const;
+};
+
+// Hooks a test uses to stop an import at a known point inside its write.
+class ImportObserver {
+ public:
+  virtual ~ImportObserver() = default;
+  virtual void OnRowsWritten(int64_t /*rows_so_far*/) {}
+  virtual void OnBeforeCommit() {}
+};
+
+ImportReport RunImport(Store& store, const Settings& settings,
+                       const std::vector<std::string>& paths, const ImportOptions& options,
+                       const Clock& clock, ImportObserver* observer = nullptr);
+
+}  // namespace csperf

@@ -1,0 +1,294 @@
+#include "import/row_parser.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+#include "core/civil_time.h"
+#include "core/money.h"
+#include "core/text.h"
+#include "core/time_parse.h"
+#include "import/row_rules.h"
+
+namespace csperf {
+namespace {
+
+std::optional<std::string_view> MatchEnum(const ColumnSpec& column, std::string_view text) {
+  for (const EnumWord& word : column.words) {
+    if (EqualsIgnoreCaseAscii(text, word.canonical)) return word.canonical;
+    for (std::string_view alias : word.aliases) {
+      if (EqualsIgnoreCaseAscii(text, alias)) return word.canonical;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string AllowedWords(const ColumnSpec& column) {
+  std::string list;
+  for (const EnumWord& word : column.words) {
+    if (!list.empty()) list += ", ";
+    list += std::string(word.canonical);
+  }
+  return list;
+}
+
+int RatingFromWord(std::string_view text) {
+  static const std::pair<std::string_view, int> kWords[] = {
+      {"非常满意", 5}, {"满意", 4}, {"一般", 3}, {"不满意", 2}, {"非常不满意", 1}};
+  for (const auto& [word, score] : kWords) {
+    if (text == word) return score;
+  }
+  return 0;
+}
+
+}  // namespace
+
+RowParser::RowParser(const KindSpec& spec, HeaderMap header, const KindMapping* mapping,
+                     std::shared_ptr<const TimeZone> zone, std::string file)
+    : spec_(spec),
+      header_(std::move(header)),
+      mapping_(mapping),
+      zone_(std::move(zone)),
+      file_(std::move(file)),
+      time_of_day_(spec.columns.size(), -1),
+      date_only_(spec.columns.size(), false) {
+  parse_zone_ = zone_;
+  if (mapping_ && mapping_->utc_offset_s) parse_zone_ = TimeZone::FixedOffset(*mapping_->utc_offset_s);
+}
+
+Problem RowParser::ProblemAt(const CsvRecord& row, size_t column, std::string_view value,
+                             std::string reason) const {
+  int source = header_.source_index[column];
+  std::string field(spec_.columns[column].name);
+  const std::string& found = header_.source_name[column];
+  if (!found.empty() && found != field) field += " (" + found + ")";
+  return MakeProblem(std::move(reason), std::string(value),
+                     Place{file_, row.line, source >= 0 ? source + 1 : 0, field});
+}
+
+bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std::string* reason) {
+  const ColumnSpec& spec = spec_.columns[column];
+  std::string_view text = Trim(raw);
+  time_of_day_[column] = -1;
+  date_only_[column] = false;
+  switch (spec.type) {
+    case FieldType::kText:
+      *out = Value::Text(std::string(text));
+      return true;
+    case FieldType::kList: {
+      std::string joined;
+      for (std::string_view part : Split(text, ';')) {
+        part = Trim(part);
+        if (part.empty()) continue;
+        if (!joined.empty()) joined += ';';
+        joined += part;
+      }
+      *out = Value::Text(std::move(joined));
+      return true;
+    }
+    case FieldType::kInstant:
+    case FieldType::kDueInstant: {
+      Result<ParsedTime> t = mapping_ && mapping_->time_format
+                                 ? mapping_->time_format->Parse(text, ParseZone())
+                                 : ParseTimestamp(text, ParseZone());
+      if (!t.ok()) {
+        // A profile's format is the export's usual form; the canonical forms still count.
+        if (mapping_ && mapping_->time_format) t = ParseTimestamp(text, ParseZone());
+        if (!t.ok()) {
+          *reason = t.problem().reason;
+          return false;
+        }
+      }
+      Instant instant = t->instant;
+      date_only_[column] = t->date_only;
+      if (t->date_only && spec.type == FieldType::kDueInstant) {
+        CivilTime local = zone_->ToLocal(instant);
+        local.date = AddDays(local.date, 1);
+        instant = zone_->FromLocal(local);
+      }
+      *out = Value::Int(instant);
+      return true;
+    }
+    case FieldType::kDate: {
+      auto d = ParseDate(text);
+      if (!d.ok()) {
+        // Spreadsheets often write a date as a timestamp at midnight.
+        auto t = ParseTimestamp(text, *zone_);
+        if (!t.ok()) {
+          *reason = d.problem().reason;
+          return false;
+        }
+        *out = Value::Text(FormatDate(zone_->ToLocal(t->instant).date));
+        return true;
+      }
+      *out = Value::Text(FormatDate(*d));
+      return true;
+    }
+    case FieldType::kClockTime: {
+      auto tod = ParseTimeOfDay(text);
+      if (tod.ok()) {
+        time_of_day_[column] = *tod;
+        *out = Value::Int(0);  // resolved against the record's date in CheckRecord
+        return true;
+      }
+      auto t = ParseTimestamp(text, ParseZone());
+      if (!t.ok()) {
+        *reason = "expected a time of day such as 09:00 or a full date and time";
+        return false;
+      }
+      *out = Value::Int(t->instant);
+      return true;
+    }
+    case FieldType::kMoney: {
+      auto cents = ParseMoney(text);
+      if (!cents.ok()) {
+        *reason = "not an amount of money: " + cents.problem().reason;
+        return false;
+      }
+      *out = Value::Int(*cents);
+      return true;
+    }
+    case FieldType::kDecimal: {
+      auto v = ParseDecimal(text);
+      if (!v.ok()) {
+        *reason = v.problem().reason;
+        return false;
+      }
+      *out = Value::Int(*v);
+      return true;
+    }
+    case FieldType::kInteger: {
+      auto v = ParseDecimal(text);
+      if (!v.ok() || *v % kMicrosPerUnit != 0) {
+        *reason = "expected a whole number";
+        return false;
+      }
+      *out = Value::Int(*v / kMicrosPerUnit);
+      return true;
+    }
+    case FieldType::kYesNo: {
+      int yn = ParseYesNo(text);
+      if (yn < 0) {
+        *reason = "expected yes or no";
+        return false;
+      }
+      *out = Value::Int(yn);
+      return true;
+    }
+    case FieldType::kEnum: {
+      auto word = MatchEnum(spec, text);
+      if (!word) {
+        if (spec.open_enum) {
+          *out = Value::Text(ToLowerAscii(text));
+          return true;
+        }
+        *reason = fmt::format("not a known {} (expected one of: {})", spec.name, AllowedWords(spec));
+        return false;
+      }
+      *out = Value::Text(std::string(*word));
+      return true;
+    }
+    case FieldType::kRatingScore: {
+      int score = RatingFromWord(text);
+      if (score == 0) {
+        auto v = ParseDecimal(text);
+        if (v.ok() && *v % kMicrosPerUnit == 0) score = static_cast<int>(*v / kMicrosPerUnit);
+        if (score < 1 || score > 5) {
+          *reason = "a rating is a whole score from 1 to 5 (or 非常满意/满意/一般/不满意/非常不满意)";
+          return false;
+        }
+      }
+      *out = Value::Int(score);
+      return true;
+    }
+    case FieldType::kQaResult: {
+      if (EqualsIgnoreCaseAscii(text, "na") || EqualsIgnoreCaseAscii(text, "n/a") ||
+          text == "不适用") {
+        *out = Value::Null();
+        return true;
+      }
+      auto v = ParseDecimal(text);
+      if (!v.ok() || *v < 0) {
+        *reason = "expected the points earned (a number ≥ 0) or na";
+        return false;
+      }
+      *out = Value::Int(*v);
+      return true;
+    }
+  }
+  *reason = "unsupported field type";
+  return false;
+}
+
+bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* problems) {
+  size_t before = problems->size();
+  out->line = row.line;
+  out->extra_json.clear();
+  if (!row.ok()) {
+    problems->push_back(MakeProblem(row.error, {}, Place{file_, row.line, row.error_column, ""}));
+    return false;
+  }
+  if (row.fields.size() != header_.width) {
+    problems->push_back(MakeProblem(
+        fmt::format("the row has {} fields but the header has {} (an unquoted comma, or a "
+                    "missing one?)",
+                    row.fields.size(), header_.width),
+        {}, Place{file_, row.line, 0, ""}));
+    return false;
+  }
+  out->values.resize(spec_.columns.size());
+  for (size_t c = 0; c < spec_.columns.size(); ++c) {
+    const ColumnSpec& column = spec_.columns[c];
+    int source = header_.source_index[c];
+    std::string_view raw = source >= 0 ? row.fields[source] : std::string_view();
+    std::string mapped;
+    if (mapping_) {
+      auto values = mapping_->values.find(std::string(column.name));
+      if (values != mapping_->values.end()) {
+        auto word = values->second.find(std::string(Trim(raw)));
+        if (word != values->second.end()) {
+          mapped = word->second;
+          raw = mapped;
+        }
+      }
+      if (Trim(raw).empty()) {
+        auto d = mapping_->defaults.find(std::string(column.name));
+        if (d != mapping_->defaults.end()) raw = d->second;
+      }
+    }
+    if (Trim(raw).empty()) raw = column.default_value;
+    if (Trim(raw).empty()) {
+      if (column.required) {
+        problems->push_back(ProblemAt(row, c, {}, "required value is empty"));
+      }
+      out->values[c] = Value::Null();
+      time_of_day_[c] = -1;
+      continue;
+    }
+    std::string reason;
+    if (!ParseField(c, raw, &out->values[c], &reason)) {
+      problems->push_back(ProblemAt(row, c, raw, std::move(reason)));
+    }
+  }
+  if (problems->size() == before) CheckRecord(out, row, problems);
+  if (problems->size() != before) return false;
+  if (!header_.extra_index.empty()) {
+    nlohmann::json extra = nlohmann::json::object();
+    for (size_t e = 0; e < header_.extra_index.size(); ++e) {
+      std::string_view v = row.fields[header_.extra_index[e]];
+      if (!v.empty()) extra[header_.extra_name[e]] = std::string(v);
+    }
+    if (!extra.empty()) out->extra_json = extra.dump();
+  }
+  return true;
+}
+
+void RowParser::CheckRecord(Record* record, const CsvRecord& row, std::vector<Problem>* problems) {
+  RowRuleContext context{*zone_, time_of_day_, date_only_};
+  for (RowFault& fault : ApplyRowRules(spec_, context, record)) {
+    problems->push_back(ProblemAt(row, fault.column, fault.value, std::move(fault.reason)));
+  }
+}
+
+}  // namespace csperf

@@ -1,0 +1,141 @@
+#include "io/csv_reader.h"
+
+#include <cstring>
+
+namespace csperf {
+
+std::string_view CsvReader::RawSlice(size_t begin, size_t end) const {
+  std::string_view raw = text_.substr(begin, end - begin);
+  if (!raw.empty() && raw.back() == '\n') raw.remove_suffix(1);
+  if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+  return raw;
+}
+
+bool CsvReader::Next(CsvRecord* record) {
+  // Skip blank lines (a bare LF or CRLF) so a trailing newline or an empty line between
+  // records never becomes a record of one empty field.
+  while (pos_ < text_.size()) {
+    if (text_[pos_] == '\n') {
+      ++pos_;
+      ++line_;
+    } else if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
+      pos_ += 2;
+      ++line_;
+    } else {
+      break;
+    }
+  }
+  if (pos_ >= text_.size()) return false;
+
+  record->line = line_;
+  const size_t record_begin = pos_;
+  record->error.clear();
+  record->error_column = 0;
+  record->fields.clear();
+  spans_.clear();
+  scratch_.clear();
+
+  const char* data = text_.data();
+  const size_t n = text_.size();
+  bool end_of_record = false;
+  while (!end_of_record) {
+    const int column = static_cast<int>(spans_.size()) + 1;
+    if (pos_ < n && data[pos_] == '"') {
+      // Quoted field: runs to the closing quote; "" is one quote.
+      const int64_t opened_at = line_;
+      ++pos_;
+      size_t begin = pos_;
+      bool escaped = false;
+      size_t scratch_begin = scratch_.size();
+      bool closed = false;
+      while (pos_ < n) {
+        const char* q = static_cast<const char*>(std::memchr(data + pos_, '"', n - pos_));
+        size_t stop = q ? static_cast<size_t>(q - data) : n;
+        for (const char* p = data + pos_; p < data + stop; ++p) line_ += (*p == '\n');
+        if (!q) {
+          pos_ = n;
+          break;
+        }
+        if (stop + 1 < n && data[stop + 1] == '"') {
+          if (!escaped) {
+            scratch_.append(data + begin, stop - begin);
+            escaped = true;
+          } else {
+            scratch_.append(data + pos_, stop - pos_);
+          }
+          scratch_ += '"';
+          pos_ = stop + 2;
+          continue;
+        }
+        if (escaped) scratch_.append(data + pos_, stop - pos_);
+        pos_ = stop + 1;
+        closed = true;
+        if (escaped) {
+          spans_.push_back({scratch_begin, scratch_.size() - scratch_begin, true});
+        } else {
+          spans_.push_back({begin, stop - begin, false});
+        }
+        break;
+      }
+      if (!closed) {
+        record->error = "a quoted field opened on line " + std::to_string(opened_at) +
+                        " is never closed (a missing closing quote swallows the rest of the file)";
+        record->error_column = column;
+        record->raw = RawSlice(record_begin, pos_);
+        return true;
+      }
+      // After a closing quote only a separator or the end of the line may follow.
+      if (pos_ >= n) {
+        end_of_record = true;
+      } else if (data[pos_] == ',') {
+        ++pos_;
+      } else if (data[pos_] == '\n') {
+        ++pos_;
+        ++line_;
+        end_of_record = true;
+      } else if (data[pos_] == '\r' && pos_ + 1 < n && data[pos_ + 1] == '\n') {
+        pos_ += 2;
+        ++line_;
+        end_of_record = true;
+      } else {
+        record->error = "text after a closing quote (a quote inside a quoted field must be doubled)";
+        record->error_column = column;
+        const char* nl = static_cast<const char*>(std::memchr(data + pos_, '\n', n - pos_));
+        pos_ = nl ? static_cast<size_t>(nl - data) + 1 : n;
+        if (nl) ++line_;
+        record->raw = RawSlice(record_begin, pos_);
+        return true;
+      }
+      continue;
+    }
+    // Unquoted field: up to the next comma or line end.
+    size_t begin = pos_;
+    while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
+    size_t end = pos_;
+    if (pos_ < n && data[pos_] == ',') {
+      ++pos_;
+    } else {
+      if (end > begin && data[end - 1] == '\r') --end;
+      if (pos_ < n) {
+        ++pos_;
+        ++line_;
+      }
+      end_of_record = true;
+    }
+    spans_.push_back({begin, end - begin, false});
+    // A trailing comma at the end of the text still ends with an empty last field.
+    if (!end_of_record && pos_ >= n) {
+      spans_.push_back({pos_, 0, false});
+      end_of_record = true;
+    }
+  }
+  record->raw = RawSlice(record_begin, pos_);
+  record->fields.reserve(spans_.size());
+  for (const Span& s : spans_) {
+    record->fields.emplace_back(s.in_scratch ? std::string_view(scratch_).substr(s.begin, s.size)
+                                             : text_.substr(s.begin, s.size));
+  }
+  return true;
+}
+
+}  // namespace csperf

@@ -1,0 +1,120 @@
+#include "store/migrations.h"
+
+namespace csperf {
+namespace {
+
+// Every record table carries the same bookkeeping columns after its own:
+//   rk       128-bit hash of the record's key (its id, or all its fields when it has none)
+//   ch       128-bit hash of all its canonical fields, to tell a replacement from a repeat
+//   copies   how many copies of an id-less record are kept (the most seen in any one file)
+//   fimp, ffile, fcount   the import and file that last saw it and how often in that file
+//   imp      the import that last wrote it
+//   src_file, src_line    where that version came from (files.id and line)
+//   ord      its place in input order
+//   extra    unknown columns of the source row, as JSON
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY, started_at INTEGER NOT NULL, finished_at INTEGER,
+  timezone TEXT NOT NULL, skip_bad_rows INTEGER NOT NULL, profile TEXT,
+  rows_read INTEGER NOT NULL DEFAULT 0, rows_rejected INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE files (
+  id INTEGER PRIMARY KEY, import_id INTEGER NOT NULL REFERENCES imports(id),
+  path TEXT NOT NULL, kind TEXT NOT NULL, encoding TEXT NOT NULL, bytes INTEGER NOT NULL,
+  rows INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE qa_forms (
+  form_id TEXT PRIMARY KEY, dimension TEXT NOT NULL, name TEXT NOT NULL,
+  source TEXT NOT NULL, file TEXT NOT NULL, import_id INTEGER NOT NULL);
+
+CREATE TABLE agents (
+  agent_id TEXT, name TEXT, team TEXT, role TEXT, position TEXT, manager_id TEXT,
+  accounts TEXT, hire_date TEXT, leave_date TEXT, probation INTEGER, base_bonus INTEGER,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE messages (
+  shop TEXT, customer_id TEXT, sender TEXT, sent_at INTEGER, account TEXT,
+  conversation_id TEXT, message_id TEXT, content TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE orders (
+  order_id TEXT, shop TEXT, customer_id TEXT, created_at INTEGER, paid_at INTEGER,
+  amount INTEGER, status TEXT, account TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE ratings (
+  rated_at INTEGER, score INTEGER, account TEXT, conversation_id TEXT, customer_id TEXT,
+  shop TEXT, comment TEXT, void INTEGER,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE cases (
+  case_id TEXT, type TEXT, account TEXT, opened_at INTEGER, closed_at INTEGER, status TEXT,
+  order_id TEXT, shop TEXT, customer_id TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE case_events (
+  case_id TEXT, step TEXT, at INTEGER, actor TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE followups (
+  followup_id TEXT, agent_id TEXT, customer_id TEXT, due_at INTEGER, done_at INTEGER,
+  quality INTEGER, channel TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE assessments (
+  agent_id TEXT, date TEXT, dimension TEXT, source TEXT, score INTEGER, max_score INTEGER,
+  rater_id TEXT, note TEXT, void INTEGER,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE qa_items (
+  review_id TEXT, agent_id TEXT, date TEXT, form TEXT, item TEXT, result INTEGER,
+  reviewer_id TEXT, session_ref TEXT, note TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE incidents (
+  incident_id TEXT, agent_id TEXT, occurred_at INTEGER, kind TEXT, severity TEXT,
+  loss_amount INTEGER, recovered INTEGER, note TEXT, void INTEGER,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE attendance (
+  agent_id TEXT, date TEXT, scheduled_start INTEGER, scheduled_end INTEGER, clock_in INTEGER,
+  clock_out INTEGER, status TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+CREATE TABLE work_records (
+  manager_id TEXT, agent_id TEXT, date TEXT, kind TEXT, text TEXT,
+  rk BLOB NOT NULL UNIQUE, ch BLOB NOT NULL, copies INTEGER NOT NULL, fimp INTEGER, ffile INTEGER,
+  fcount INTEGER, imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL,
+  ord INTEGER NOT NULL, extra TEXT);
+)sql";
+
+// Indexes the data-quality report and the metrics read by.
+constexpr std::string_view kV2 = R"sql(
+CREATE INDEX messages_by_customer ON messages(shop, customer_id, sent_at);
+CREATE INDEX orders_by_customer ON orders(shop, customer_id);
+CREATE INDEX case_events_by_case ON case_events(case_id);
+)sql";
+
+}  // namespace
+
+const std::vector<Migration>& Migrations() {
+  static const std::vector<Migration> migrations = {
+      {1, "record tables, imports, files, QA forms", kV1},
+      {2, "indexes for reports", kV2},
+  };
+  return migrations;
+}
+
+int LatestSchemaVersion() { return Migrations().back().version; }
+
+}  // namespace csperf

@@ -1,0 +1,336 @@
+// Import into the store: all-or-nothing, bad-row reports, duplicates and replacement.
+#include "import/importer.h"
+
+#include <gtest/gtest.h>
+
+#include "core/time_zone.h"
+#include "store/store.h"
+#include "test_util.h"
+
+namespace csperf {
+namespace {
+
+using csperf::testing::ReadFile;
+using csperf::testing::ScratchDir;
+
+const char kAgents[] =
+    "agent_id,name,team,role,position,manager_id,accounts\n"
+    "A01,李娜,A组,agent,presales,M01,店:小美\n"
+    "M01,王芳,A组,manager,supervisor,,店:王芳\n";
+
+class ImportTest : public ::testing::Test {
+ protected:
+  ImportTest() : clock_(1735689600) /* 2025-01-01T00:00:00Z */ {
+    auto store = Store::Open(dir_ / "store.db");
+    EXPECT_TRUE(store.ok());
+    store_ = std::move(*store);
+    settings_ = DefaultSettings();
+    options_.rejects_dir = dir_ / "rejects";
+  }
+
+  ImportReport Import(const std::vector<std::string>& paths) {
+    return RunImport(*store_, settings_, paths, options_, clock_);
+  }
+
+  int64_t Count(const std::string& sql) { return store_->db().execAndGet(sql).getInt64(); }
+  std::string Text(const std::string& sql) { return store_->db().execAndGet(sql).getString(); }
+
+  ScratchDir dir_;
+  FixedClock clock_;
+  std::unique_ptr<Store> store_;
+  Settings settings_;
+  ImportOptions options_;
+};
+
+TEST_F(ImportTest, ImportsTheSampleFolderWithEveryKind) {
+  ImportReport report = Import({csperf::testing::SourceDir() + "/samples/basic"});
+  ASSERT_FALSE(report.refusal) << report.refusal->ToString();
+  ASSERT_TRUE(report.committed);
+  EXPECT_EQ(report.bad_rows, 0);
+  EXPECT_EQ(report.files.size(), 12u);
+  EXPECT_EQ(Count("SELECT count(*) FROM agents"), 4);
+  EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 12);
+  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 4);
+  EXPECT_EQ(Count("SELECT count(*) FROM qa_items"), 4);
+  EXPECT_EQ(Count("SELECT count(*) FROM qa_forms"), 1);
+  // ¥1500 → 150000 cents; "1,299.00" → 129900; ￥89 → 8900; 退款成功 → refunded.
+  EXPECT_EQ(Count("SELECT base_bonus FROM agents WHERE agent_id = 'A03'"), 150000);
+  EXPECT_EQ(Count("SELECT amount FROM orders WHERE order_id = 'T1001'"), 129900);
+  EXPECT_EQ(Text("SELECT status FROM orders WHERE order_id = 'T1002'"), "refunded");
+  // 2024/1/6 20:15:00 Asia/Shanghai = 2024-01-06T12:15:00Z = 1704543300.
+  EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
+            1704543300);
+  // 1704700920000 ms → 1704700920 s.
+  EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE account = '旗舰店:临时号'"), 1704700920);
+  // The embedded newline is kept inside the content.
+  EXPECT_EQ(Text("SELECT content FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
+            "尺码怎么选？\n我身高170");
+  // qa result "na" is NULL; 非常不满意 is 1.
+  EXPECT_EQ(Count("SELECT count(*) FROM qa_items WHERE result IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT score FROM ratings WHERE void = 1"), 1);
+}
+
+TEST_F(ImportTest, BadRowsStoreNothingAndAreAllReported) {
+  std::string agents = dir_.Write("in/agents.csv", kAgents);
+  std::string orders = dir_.Write(
+      "in/orders.csv",
+      "order_id,shop,customer_id,created_at,paid_at,amount,status\n"
+      "O1,店,c1,2024-01-05 10:00:00,2024-01-05 10:01:00,100.00,paid\n"
+      "O2,店,c2,2024-01-05 10:00:00,2024-01-05 09:00:00,100.00,paid\n"   // paid before created
+      "O3,店,c3,2024-02-30 10:00:00,,100.00,paid\n"                      // no such day
+      "O4,店,c4,2024-01-05 10:00:00,,1.005,paid\n"                        // three decimals
+      "O5,店,,2024-01-05 10:00:00,,1.00,paid\n"                           // required empty
+      "O6,店,c6,2024-01-05 10:00:00,,1.00\n");                            // a field short
+  ImportReport report = Import({agents, orders});
+  EXPECT_FALSE(report.committed);
+  EXPECT_EQ(report.bad_rows, 5);
+  ASSERT_EQ(report.problems.size(), 5u);
+  EXPECT_EQ(report.problems[0].place.file, orders);
+  EXPECT_EQ(report.problems[0].place.line, 3);
+  EXPECT_EQ(report.problems[0].place.field, "paid_at");
+  EXPECT_EQ(report.problems[0].place.column, 5);
+  EXPECT_EQ(report.problems[1].place.line, 4);
+  EXPECT_EQ(report.problems[1].place.field, "created_at");
+  EXPECT_EQ(report.problems[1].value, "2024-02-30 10:00:00");
+  EXPECT_EQ(report.problems[2].place.field, "amount");
+  EXPECT_EQ(report.problems[3].place.field, "customer_id");
+  EXPECT_NE(report.problems[4].reason.find("6 fields but the header has 7"), std::string::npos);
+  // Nothing at all was stored, not even the good rows or the agents.
+  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM agents"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM imports"), 0);
+}
+
+TEST_F(ImportTest, ReportIsCappedWithACountOfTheRest) {
+  std::string rows = "order_id,shop,customer_id,created_at,amount\n";
+  for (int i = 0; i < 30; ++i) rows += "O" + std::to_string(i) + ",店,c,not a time,1\n";
+  options_.report_limit = 10;
+  ImportReport report = Import({dir_.Write("orders.csv", rows)});
+  EXPECT_EQ(report.bad_rows, 30);
+  EXPECT_EQ(report.problem_count, 30);
+  EXPECT_EQ(report.problems.size(), 10u);
+}
+
+TEST_F(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
+  options_.skip_bad_rows = true;
+  std::string orders = dir_.Write(
+      "orders_2024-01.csv",
+      "order_id,shop,customer_id,created_at,amount\n"
+      "O1,店,c1,2024-01-05 10:00:00,100\n"
+      "O2,店,c2,yesterday,100\n"
+      "O3,店,c3,2024-01-05 10:00:00,\"1,000\"\n");
+  ImportReport report = Import({orders});
+  ASSERT_TRUE(report.committed);
+  EXPECT_EQ(report.bad_rows, 1);
+  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 2);
+  ASSERT_EQ(report.reject_files.size(), 1u);
+  std::string rejects = ReadFile(report.reject_files[0]);
+  EXPECT_EQ(rejects.substr(0, rejects.find('\n')),
+            "order_id,shop,customer_id,created_at,amount,csperf_error");
+  EXPECT_NE(rejects.find("O2,店,c2,yesterday,100,"), std::string::npos);
+  EXPECT_NE(rejects.find("orders_2024-01.csv:3"), std::string::npos);
+}
+
+TEST_F(ImportTest, ReimportingTheSameFilesChangesNothing) {
+  std::string folder = csperf::testing::SourceDir() + "/samples/basic";
+  ASSERT_TRUE(Import({folder}).committed);
+  std::string before = Text(
+      "SELECT group_concat(n) FROM (SELECT count(*) || '/' || sum(copies) AS n FROM messages "
+      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM assessments "
+      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM orders)");
+  ImportReport again = Import({folder});
+  ASSERT_TRUE(again.committed);
+  RowCounts t = again.Totals();
+  EXPECT_EQ(t.inserted, 0);
+  EXPECT_EQ(t.replaced, 0);
+  EXPECT_EQ(t.copies, 0);
+  EXPECT_EQ(t.unchanged + t.collapsed, t.rows);
+  std::string after = Text(
+      "SELECT group_concat(n) FROM (SELECT count(*) || '/' || sum(copies) AS n FROM messages "
+      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM assessments "
+      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM orders)");
+  EXPECT_EQ(before, after);
+}
+
+TEST_F(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
+  const std::string header = "order_id,shop,customer_id,created_at,paid_at,amount,status\n";
+  ASSERT_TRUE(Import({dir_.Write("a/orders.csv", header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,paid\n"
+                                                          "O1,店2,c1,2024-01-05 10:00,,50,unpaid\n")})
+                  .committed);
+  ImportReport second = Import(
+      {dir_.Write("b/orders.csv", header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,refunded\n")});
+  ASSERT_TRUE(second.committed);
+  EXPECT_EQ(second.Totals().replaced, 1);
+  // Orders are keyed by (shop, order_id): the other shop's O1 is another order.
+  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 2);
+  EXPECT_EQ(Text("SELECT status FROM orders WHERE shop = '店'"), "refunded");
+}
+
+TEST_F(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
+  const std::string header = "case_id,type,account,opened_at\n";
+  std::string a = dir_.Write("x/cases_a.csv", header + "K1,return,店:小美,2024-01-05 10:00\n");
+  std::string b = dir_.Write("x/cases_b.csv", header + "K1,exchange,店:小美,2024-01-05 10:00\n"
+                                                      "K2,return,店:小美,2024-01-05 10:00\n"
+                                                      "K2,return,店:小美,2024-01-05 10:00\n");
+  ImportReport report = Import({a, b});
+  EXPECT_FALSE(report.committed);
+  ASSERT_EQ(report.bad_rows, 1);
+  EXPECT_EQ(report.problems[0].place.file, b);
+  EXPECT_EQ(report.problems[0].place.line, 2);
+  EXPECT_EQ(report.problems[0].place.field, "case_id");
+  EXPECT_NE(report.problems[0].reason.find("line 2 of " + a), std::string::npos);
+  // The identical repeat of K2 is not an error.
+  EXPECT_EQ(report.files[1].counts.repeated, 1);
+}
+
+TEST_F(ImportTest, MessagesWithoutIdKeepTheMostCopiesSeenInOneFile) {
+  const std::string header = "shop,customer_id,sender,sent_at,account,content\n";
+  const std::string hello = "店,c1,customer,2024-01-05 10:00:00,,在吗\n";
+  // File a: the customer said 在吗 twice in the same second; file b (an overlapping export)
+  // has it once; c has it three times.
+  std::string a = dir_.Write("m/messages_a.csv", header + hello + hello);
+  std::string b = dir_.Write("m/messages_b.csv", header + hello);
+  ASSERT_TRUE(Import({a, b}).committed);
+  EXPECT_EQ(Count("SELECT copies FROM messages"), 2);
+  ASSERT_TRUE(Import({a}).committed);
+  EXPECT_EQ(Count("SELECT copies FROM messages"), 2);
+  std::string c = dir_.Write("m/messages_c.csv", header + hello + hello + hello);
+  ASSERT_TRUE(Import({c}).committed);
+  EXPECT_EQ(Count("SELECT copies FROM messages"), 3);
+  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 1);
+}
+
+TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
+  const std::string header = "shop,customer_id,sender,sent_at,account,message_id,content\n";
+  std::string a = dir_.Write("m/messages_1.csv", header +
+                                                     "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n"
+                                                     "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n"
+                                                     "店2,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
+  std::string b = dir_.Write("m/messages_2.csv", header + "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
+  ASSERT_TRUE(Import({a, b}).committed);
+  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 2);
+  EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 2);
+}
+
+TEST_F(ImportTest, CountedKindsAreKeyedByAllFields) {
+  const std::string header = "agent_id,date,dimension,source,score\n";
+  std::string a = dir_.Write("assessments.csv", header + "A01,2024-01-31,teamwork,peer,80\n"
+                                                          "A01,2024-01-31,teamwork,peer,80\n"
+                                                          "A01,2024-01-31,teamwork,peer,90\n");
+  ASSERT_TRUE(Import({a}).committed);
+  EXPECT_EQ(Count("SELECT count(*) FROM assessments"), 2);
+  EXPECT_EQ(Count("SELECT sum(copies) FROM assessments"), 3);
+  EXPECT_EQ(Count("SELECT max_score FROM assessments LIMIT 1"), 100'000'000);  // default 100
+}
+
+TEST_F(ImportTest, RefusesFilesThatCannotBeRead) {
+  {
+    ImportReport r = Import({dir_.Write("e1/orders.csv", "")});
+    ASSERT_TRUE(r.refusal);
+    EXPECT_NE(r.refusal->reason.find("empty"), std::string::npos);
+  }
+  {
+    ImportReport r = Import({dir_.Write("e2/orders.csv", "order_id,shop,amount\nO1,店,5\n")});
+    ASSERT_TRUE(r.refusal);
+    EXPECT_NE(r.refusal->reason.find("customer_id, created_at"), std::string::npos);
+  }
+  {
+    ImportReport r = Import({dir_.Write("e3/stuff.csv", "foo,bar\n1,2\n")});
+    ASSERT_TRUE(r.refusal);
+    EXPECT_NE(r.refusal->reason.find("cannot tell which kind"), std::string::npos);
+  }
+  {
+    ImportReport r = Import({dir_ / "e4/none.csv"});
+    ASSERT_TRUE(r.refusal);
+  }
+  EXPECT_EQ(Count("SELECT count(*) FROM imports"), 0);
+}
+
+TEST_F(ImportTest, AHeaderWithoutRowsIsZeroRecords) {
+  ImportReport r = Import({dir_.Write("orders.csv", "order_id,shop,customer_id,created_at,amount\n")});
+  ASSERT_TRUE(r.committed);
+  EXPECT_EQ(r.Totals().rows, 0);
+}
+
+TEST_F(ImportTest, RecognisesAKindByItsHeaderWhenTheNameDoesNotTell) {
+  ImportReport r = Import({dir_.Write("export_2024.csv", "order_id,shop,customer_id,created_at,amount\nO1,店,c,2024-01-05,5\n")});
+  ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
+  EXPECT_EQ(r.files[0].kind, "orders");
+}
+
+TEST_F(ImportTest, UnknownColumnsAreKeptAsideNotAnError) {
+  ASSERT_TRUE(Import({dir_.Write("orders.csv", "order_id,shop,备注,customer_id,created_at,amount\n"
+                                               "O1,店,加急,c,2024-01-05,5\n")})
+                  .committed);
+  EXPECT_EQ(Text("SELECT extra FROM orders"), "{\"备注\":\"加急\"}");
+}
+
+TEST_F(ImportTest, StoreRefusesAnotherTimeZone) {
+  ASSERT_TRUE(Import({dir_.Write("agents.csv", kAgents)}).committed);
+  settings_.timezone = "Europe/Berlin";
+  ImportReport r = Import({dir_.Write("agents.csv", kAgents)});
+  ASSERT_TRUE(r.refusal);
+  EXPECT_EQ(r.refusal->place.field, "timezone");
+}
+
+TEST_F(ImportTest, EachMalformedRowKindIsReportedWithItsField) {
+  struct Case {
+    const char* file;
+    const char* content;
+    const char* field;
+  };
+  const Case cases[] = {
+      {"messages.csv", "shop,customer_id,sender,sent_at,account\n店,c,agent,2024-01-05 10:00,\n", "account"},
+      {"messages.csv", "shop,customer_id,sender,sent_at\n店,c,martian,2024-01-05 10:00\n", "sender"},
+      {"messages.csv", "shop,customer_id,sender,sent_at\n店,c,customer,2024-01-05 25:00\n", "sent_at"},
+      {"assessments.csv", "agent_id,date,dimension,source,score,max_score\nA,2024-01-05,teamwork,peer,6,5\n", "score"},
+      {"assessments.csv", "agent_id,date,dimension,source,score,max_score\nA,2024-01-05,teamwork,peer,0,0\n", "max_score"},
+      {"ratings.csv", "rated_at,score\n2024-01-05,6\n", "score"},
+      {"cases.csv", "case_id,type,account,opened_at,closed_at\nK,return,a,2024-01-05,2024-01-04\n", "closed_at"},
+      {"followups.csv", "followup_id,agent_id,customer_id,due_at,quality\nF,A,c,2024-01-05,9\n", "quality"},
+      {"incidents.csv", "incident_id,agent_id,occurred_at,kind,recovered\nI,A,2024-01-05,error,maybe\n", "recovered"},
+      {"agents.csv", "agent_id,name,hire_date,leave_date\nA,x,2024-02-01,2024-01-01\n", "leave_date"},
+      {"qa_items.csv", "review_id,agent_id,date,form,item,result\nR,A,2024-01-05,f,i,-1\n", "result"},
+      {"attendance.csv", "agent_id,date,scheduled_start,scheduled_end,status\nA,2024-01-05,9am,18:00,present\n", "scheduled_start"},
+  };
+  int n = 0;
+  for (const Case& c : cases) {
+    std::string path = dir_.Write("bad" + std::to_string(n++) + "/" + c.file, c.content);
+    ImportReport r = Import({path});
+    ASSERT_FALSE(r.refusal) << c.file << ": " << r.refusal->ToString();
+    EXPECT_FALSE(r.committed) << c.content;
+    ASSERT_EQ(r.problems.size(), 1u) << c.content;
+    EXPECT_EQ(r.problems[0].place.line, 2);
+    EXPECT_EQ(r.problems[0].place.field, c.field) << c.content;
+    EXPECT_FALSE(r.problems[0].reason.empty());
+  }
+}
+
+TEST_F(ImportTest, AttendanceTimesOfDayBecomeInstantsAroundTheShift) {
+  ASSERT_TRUE(Import({dir_.Write("attendance.csv",
+                                 "agent_id,date,scheduled_start,scheduled_end,clock_in,clock_out\n"
+                                 "A,2024-01-05,22:00,06:00,21:58,06:01\n"
+                                 "B,2024-01-05,00:30,09:00,23:55,09:00\n")})
+                  .committed);
+  // Night shift: 2024-01-05 22:00 +08 = 1704463200; ends next day 06:00 = 1704492000;
+  // clock-in 21:58 the same evening; clock-out 06:01 the next morning.
+  EXPECT_EQ(Count("SELECT scheduled_start FROM attendance WHERE agent_id = 'A'"), 1704463200);
+  EXPECT_EQ(Count("SELECT scheduled_end FROM attendance WHERE agent_id = 'A'"), 1704492000);
+  EXPECT_EQ(Count("SELECT clock_in FROM attendance WHERE agent_id = 'A'"), 1704463200 - 120);
+  EXPECT_EQ(Count("SELECT clock_out FROM attendance WHERE agent_id = 'A'"), 1704492000 + 60);
+  // A clock-in at 23:55 for a 00:30 start is the evening before: 2024-01-04 23:55 +08.
+  EXPECT_EQ(Count("SELECT clock_in FROM attendance WHERE agent_id = 'B'"), 1704383700);
+}
+
+TEST_F(ImportTest, DateOnlyDueAtMeansTheEndOfThatDay) {
+  ASSERT_TRUE(Import({dir_.Write("followups.csv",
+                                 "followup_id,agent_id,customer_id,due_at\nF1,A,c,2024-01-12\n"
+                                 "F2,A,c,2024-01-12 18:00\n")})
+                  .committed);
+  // 2024-01-13 00:00 +08 = 2024-01-12T16:00Z = 1705075200.
+  EXPECT_EQ(Count("SELECT due_at FROM followups WHERE followup_id = 'F1'"), 1705075200);
+  EXPECT_EQ(Count("SELECT due_at FROM followups WHERE followup_id = 'F2'"), 1705053600);
+}
+
+}  // namespace
+}  // namespace csperf
