@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::unique_ptr<RowParser>> parsers;
   for (const KindSpec& spec : AllKinds()) {
     auto map = MapHeader(spec, header.fields, nullptr, "fuzz.csv");
-    if (map.ok()) parsers.push_back(std::make_unique<RowParser>(spec, *map, nullptr, zone, "fuzz.csv"));
+    if (map.ok())
+      parsers.push_back(std::make_unique<RowParser>(spec, *map, nullptr, zone, "fuzz.csv"));
   }
   CsvRecord row;
   Record record;

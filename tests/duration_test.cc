@@ -39,8 +39,7 @@ TEST(DurationTest, BadDurationsAreRefused) {
   EXPECT_PRED_FORMAT2(testing::IsSubstring, "unknown unit 'x'",
                       ReasonOf(ParseDurationSeconds("5x")));
   EXPECT_PRED_FORMAT2(testing::IsSubstring, "whole units", ReasonOf(ParseDurationSeconds("1.5h")));
-  EXPECT_PRED_FORMAT2(testing::IsSubstring, "has no unit",
-                      ReasonOf(ParseDurationSeconds("1h30")));
+  EXPECT_PRED_FORMAT2(testing::IsSubstring, "has no unit", ReasonOf(ParseDurationSeconds("1h30")));
   EXPECT_PRED_FORMAT2(testing::IsSubstring, "from days to seconds",
                       ReasonOf(ParseDurationSeconds("30m1h")));
   EXPECT_PRED_FORMAT2(testing::IsSubstring, "from days to seconds",

@@ -1,9 +1,8 @@
 // Import into the store: all-or-nothing, bad-row reports, duplicates and replacement.
-#include "import/importer.h"
-
 #include <gtest/gtest.h>
 
 #include "core/time_zone.h"
+#include "import/importer.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -58,13 +57,15 @@ TEST_F(ImportTest, ImportsTheSampleFolderWithEveryKind) {
   EXPECT_EQ(Count("SELECT amount FROM orders WHERE order_id = 'T1001'"), 129900);
   EXPECT_EQ(Text("SELECT status FROM orders WHERE order_id = 'T1002'"), "refunded");
   // 2024/1/6 20:15:00 Asia/Shanghai = 2024-01-06T12:15:00Z = 1704543300.
-  EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
-            1704543300);
+  EXPECT_EQ(
+      Count("SELECT sent_at FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
+      1704543300);
   // 1704700920000 ms → 1704700920 s.
   EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE account = '旗舰店:临时号'"), 1704700920);
   // The embedded newline is kept inside the content.
-  EXPECT_EQ(Text("SELECT content FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
-            "尺码怎么选？\n我身高170");
+  EXPECT_EQ(
+      Text("SELECT content FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
+      "尺码怎么选？\n我身高170");
   // qa result "na" is NULL; 非常不满意 is 1.
   EXPECT_EQ(Count("SELECT count(*) FROM qa_items WHERE result IS NULL"), 1);
   EXPECT_EQ(Count("SELECT score FROM ratings WHERE void = 1"), 1);
@@ -76,11 +77,11 @@ TEST_F(ImportTest, BadRowsStoreNothingAndAreAllReported) {
       "in/orders.csv",
       "order_id,shop,customer_id,created_at,paid_at,amount,status\n"
       "O1,店,c1,2024-01-05 10:00:00,2024-01-05 10:01:00,100.00,paid\n"
-      "O2,店,c2,2024-01-05 10:00:00,2024-01-05 09:00:00,100.00,paid\n"   // paid before created
-      "O3,店,c3,2024-02-30 10:00:00,,100.00,paid\n"                      // no such day
-      "O4,店,c4,2024-01-05 10:00:00,,1.005,paid\n"                        // three decimals
-      "O5,店,,2024-01-05 10:00:00,,1.00,paid\n"                           // required empty
-      "O6,店,c6,2024-01-05 10:00:00,,1.00\n");                            // a field short
+      "O2,店,c2,2024-01-05 10:00:00,2024-01-05 09:00:00,100.00,paid\n"  // paid before created
+      "O3,店,c3,2024-02-30 10:00:00,,100.00,paid\n"                     // no such day
+      "O4,店,c4,2024-01-05 10:00:00,,1.005,paid\n"                      // three decimals
+      "O5,店,,2024-01-05 10:00:00,,1.00,paid\n"                         // required empty
+      "O6,店,c6,2024-01-05 10:00:00,,1.00\n");                          // a field short
   ImportReport report = Import({agents, orders});
   EXPECT_FALSE(report.committed);
   EXPECT_EQ(report.bad_rows, 5);
@@ -113,12 +114,11 @@ TEST_F(ImportTest, ReportIsCappedWithACountOfTheRest) {
 
 TEST_F(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
   options_.skip_bad_rows = true;
-  std::string orders = dir_.Write(
-      "orders_2024-01.csv",
-      "order_id,shop,customer_id,created_at,amount\n"
-      "O1,店,c1,2024-01-05 10:00:00,100\n"
-      "O2,店,c2,yesterday,100\n"
-      "O3,店,c3,2024-01-05 10:00:00,\"1,000\"\n");
+  std::string orders = dir_.Write("orders_2024-01.csv",
+                                  "order_id,shop,customer_id,created_at,amount\n"
+                                  "O1,店,c1,2024-01-05 10:00:00,100\n"
+                                  "O2,店,c2,yesterday,100\n"
+                                  "O3,店,c3,2024-01-05 10:00:00,\"1,000\"\n");
   ImportReport report = Import({orders});
   ASSERT_TRUE(report.committed);
   EXPECT_EQ(report.bad_rows, 1);
@@ -154,11 +154,12 @@ TEST_F(ImportTest, ReimportingTheSameFilesChangesNothing) {
 
 TEST_F(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
   const std::string header = "order_id,shop,customer_id,created_at,paid_at,amount,status\n";
-  ASSERT_TRUE(Import({dir_.Write("a/orders.csv", header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,paid\n"
-                                                          "O1,店2,c1,2024-01-05 10:00,,50,unpaid\n")})
+  ASSERT_TRUE(Import({dir_.Write("a/orders.csv",
+                                 header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,paid\n"
+                                          "O1,店2,c1,2024-01-05 10:00,,50,unpaid\n")})
                   .committed);
-  ImportReport second = Import(
-      {dir_.Write("b/orders.csv", header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,refunded\n")});
+  ImportReport second = Import({dir_.Write(
+      "b/orders.csv", header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,refunded\n")});
   ASSERT_TRUE(second.committed);
   EXPECT_EQ(second.Totals().replaced, 1);
   // Orders are keyed by (shop, order_id): the other shop's O1 is another order.
@@ -169,9 +170,10 @@ TEST_F(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
 TEST_F(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
   const std::string header = "case_id,type,account,opened_at\n";
   std::string a = dir_.Write("x/cases_a.csv", header + "K1,return,店:小美,2024-01-05 10:00\n");
-  std::string b = dir_.Write("x/cases_b.csv", header + "K1,exchange,店:小美,2024-01-05 10:00\n"
-                                                      "K2,return,店:小美,2024-01-05 10:00\n"
-                                                      "K2,return,店:小美,2024-01-05 10:00\n");
+  std::string b = dir_.Write("x/cases_b.csv", header +
+                                                  "K1,exchange,店:小美,2024-01-05 10:00\n"
+                                                  "K2,return,店:小美,2024-01-05 10:00\n"
+                                                  "K2,return,店:小美,2024-01-05 10:00\n");
   ImportReport report = Import({a, b});
   EXPECT_FALSE(report.committed);
   ASSERT_EQ(report.bad_rows, 1);
@@ -202,11 +204,13 @@ TEST_F(ImportTest, MessagesWithoutIdKeepTheMostCopiesSeenInOneFile) {
 
 TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
   const std::string header = "shop,customer_id,sender,sent_at,account,message_id,content\n";
-  std::string a = dir_.Write("m/messages_1.csv", header +
-                                                     "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n"
-                                                     "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n"
-                                                     "店2,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
-  std::string b = dir_.Write("m/messages_2.csv", header + "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
+  std::string a =
+      dir_.Write("m/messages_1.csv", header +
+                                         "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n"
+                                         "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n"
+                                         "店2,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
+  std::string b =
+      dir_.Write("m/messages_2.csv", header + "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
   ASSERT_TRUE(Import({a, b}).committed);
   EXPECT_EQ(Count("SELECT count(*) FROM messages"), 2);
   EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 2);
@@ -214,9 +218,10 @@ TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
 
 TEST_F(ImportTest, CountedKindsAreKeyedByAllFields) {
   const std::string header = "agent_id,date,dimension,source,score\n";
-  std::string a = dir_.Write("assessments.csv", header + "A01,2024-01-31,teamwork,peer,80\n"
-                                                          "A01,2024-01-31,teamwork,peer,80\n"
-                                                          "A01,2024-01-31,teamwork,peer,90\n");
+  std::string a = dir_.Write("assessments.csv", header +
+                                                    "A01,2024-01-31,teamwork,peer,80\n"
+                                                    "A01,2024-01-31,teamwork,peer,80\n"
+                                                    "A01,2024-01-31,teamwork,peer,90\n");
   ASSERT_TRUE(Import({a}).committed);
   EXPECT_EQ(Count("SELECT count(*) FROM assessments"), 2);
   EXPECT_EQ(Count("SELECT sum(copies) FROM assessments"), 3);
@@ -247,20 +252,23 @@ TEST_F(ImportTest, RefusesFilesThatCannotBeRead) {
 }
 
 TEST_F(ImportTest, AHeaderWithoutRowsIsZeroRecords) {
-  ImportReport r = Import({dir_.Write("orders.csv", "order_id,shop,customer_id,created_at,amount\n")});
+  ImportReport r =
+      Import({dir_.Write("orders.csv", "order_id,shop,customer_id,created_at,amount\n")});
   ASSERT_TRUE(r.committed);
   EXPECT_EQ(r.Totals().rows, 0);
 }
 
 TEST_F(ImportTest, RecognisesAKindByItsHeaderWhenTheNameDoesNotTell) {
-  ImportReport r = Import({dir_.Write("export_2024.csv", "order_id,shop,customer_id,created_at,amount\nO1,店,c,2024-01-05,5\n")});
+  ImportReport r = Import({dir_.Write(
+      "export_2024.csv", "order_id,shop,customer_id,created_at,amount\nO1,店,c,2024-01-05,5\n")});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   EXPECT_EQ(r.files[0].kind, "orders");
 }
 
 TEST_F(ImportTest, UnknownColumnsAreKeptAsideNotAnError) {
-  ASSERT_TRUE(Import({dir_.Write("orders.csv", "order_id,shop,备注,customer_id,created_at,amount\n"
-                                               "O1,店,加急,c,2024-01-05,5\n")})
+  ASSERT_TRUE(Import({dir_.Write("orders.csv",
+                                 "order_id,shop,备注,customer_id,created_at,amount\n"
+                                 "O1,店,加急,c,2024-01-05,5\n")})
                   .committed);
   EXPECT_EQ(Text("SELECT extra FROM orders"), "{\"备注\":\"加急\"}");
 }
@@ -280,18 +288,32 @@ TEST_F(ImportTest, EachMalformedRowKindIsReportedWithItsField) {
     const char* field;
   };
   const Case cases[] = {
-      {"messages.csv", "shop,customer_id,sender,sent_at,account\n店,c,agent,2024-01-05 10:00,\n", "account"},
-      {"messages.csv", "shop,customer_id,sender,sent_at\n店,c,martian,2024-01-05 10:00\n", "sender"},
-      {"messages.csv", "shop,customer_id,sender,sent_at\n店,c,customer,2024-01-05 25:00\n", "sent_at"},
-      {"assessments.csv", "agent_id,date,dimension,source,score,max_score\nA,2024-01-05,teamwork,peer,6,5\n", "score"},
-      {"assessments.csv", "agent_id,date,dimension,source,score,max_score\nA,2024-01-05,teamwork,peer,0,0\n", "max_score"},
+      {"messages.csv", "shop,customer_id,sender,sent_at,account\n店,c,agent,2024-01-05 10:00,\n",
+       "account"},
+      {"messages.csv", "shop,customer_id,sender,sent_at\n店,c,martian,2024-01-05 10:00\n",
+       "sender"},
+      {"messages.csv", "shop,customer_id,sender,sent_at\n店,c,customer,2024-01-05 25:00\n",
+       "sent_at"},
+      {"assessments.csv",
+       "agent_id,date,dimension,source,score,max_score\nA,2024-01-05,teamwork,peer,6,5\n", "score"},
+      {"assessments.csv",
+       "agent_id,date,dimension,source,score,max_score\nA,2024-01-05,teamwork,peer,0,0\n",
+       "max_score"},
       {"ratings.csv", "rated_at,score\n2024-01-05,6\n", "score"},
-      {"cases.csv", "case_id,type,account,opened_at,closed_at\nK,return,a,2024-01-05,2024-01-04\n", "closed_at"},
-      {"followups.csv", "followup_id,agent_id,customer_id,due_at,quality\nF,A,c,2024-01-05,9\n", "quality"},
-      {"incidents.csv", "incident_id,agent_id,occurred_at,kind,recovered\nI,A,2024-01-05,error,maybe\n", "recovered"},
-      {"agents.csv", "agent_id,name,hire_date,leave_date\nA,x,2024-02-01,2024-01-01\n", "leave_date"},
-      {"qa_items.csv", "review_id,agent_id,date,form,item,result\nR,A,2024-01-05,f,i,-1\n", "result"},
-      {"attendance.csv", "agent_id,date,scheduled_start,scheduled_end,status\nA,2024-01-05,9am,18:00,present\n", "scheduled_start"},
+      {"cases.csv", "case_id,type,account,opened_at,closed_at\nK,return,a,2024-01-05,2024-01-04\n",
+       "closed_at"},
+      {"followups.csv", "followup_id,agent_id,customer_id,due_at,quality\nF,A,c,2024-01-05,9\n",
+       "quality"},
+      {"incidents.csv",
+       "incident_id,agent_id,occurred_at,kind,recovered\nI,A,2024-01-05,error,maybe\n",
+       "recovered"},
+      {"agents.csv", "agent_id,name,hire_date,leave_date\nA,x,2024-02-01,2024-01-01\n",
+       "leave_date"},
+      {"qa_items.csv", "review_id,agent_id,date,form,item,result\nR,A,2024-01-05,f,i,-1\n",
+       "result"},
+      {"attendance.csv",
+       "agent_id,date,scheduled_start,scheduled_end,status\nA,2024-01-05,9am,18:00,present\n",
+       "scheduled_start"},
   };
   int n = 0;
   for (const Case& c : cases) {

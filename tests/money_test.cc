@@ -25,7 +25,7 @@ TEST(Money, NeverGoesThroughBinaryFloatingPoint) {
 }
 
 TEST(Money, RefusesWhatIsNotExact) {
-  EXPECT_FALSE(ParseMoney("1.005").ok());  // three decimals
+  EXPECT_FALSE(ParseMoney("1.005").ok());     // three decimals
   EXPECT_FALSE(ParseMoney("12,99.00").ok());  // misplaced separator
   EXPECT_FALSE(ParseMoney("1,2999").ok());
   EXPECT_FALSE(ParseMoney("abc").ok());

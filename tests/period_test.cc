@@ -84,11 +84,10 @@ TEST(PeriodTest, BadPeriodsAreRefused) {
                       ReasonOf(ParsePeriod("2024-13")));
   EXPECT_PRED_FORMAT2(testing::IsSubstring, "day 30 is not a day of February",
                       ReasonOf(ParsePeriod("2024-02-01..2024-02-30")));
-  for (const char* text : {"", "2024", "January", "2024-01..", "..2024-01-15",
-                           "2024-01-01...2024-01-15", "2024-01-01..2024-01-15..2024-01-20",
-                           "2024-01..2024-03", "2024-01-01 00:00"}) {
-    EXPECT_PRED_FORMAT2(testing::IsSubstring, "not a period", ReasonOf(ParsePeriod(text)))
-        << text;
+  for (const char* text :
+       {"", "2024", "January", "2024-01..", "..2024-01-15", "2024-01-01...2024-01-15",
+        "2024-01-01..2024-01-15..2024-01-20", "2024-01..2024-03", "2024-01-01 00:00"}) {
+    EXPECT_PRED_FORMAT2(testing::IsSubstring, "not a period", ReasonOf(ParsePeriod(text))) << text;
   }
 }
 

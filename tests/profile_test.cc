@@ -125,15 +125,18 @@ TEST_F(ProfileImportTest, QianniuChatExportInGbkWithChineseHeaders) {
   EXPECT_EQ(r.files[0].kind, "messages");
   EXPECT_EQ(r.files[0].encoding, "GB18030");
   EXPECT_EQ(Count("SELECT count(*) FROM messages"), 3);
-  EXPECT_EQ(Text("SELECT group_concat(sender, ',') FROM (SELECT sender FROM messages ORDER BY ord)"),
-            "customer,bot,agent");
+  EXPECT_EQ(
+      Text("SELECT group_concat(sender, ',') FROM (SELECT sender FROM messages ORDER BY ord)"),
+      "customer,bot,agent");
   EXPECT_EQ(Text("SELECT DISTINCT shop FROM messages"), "旗舰店");
   EXPECT_EQ(Text("SELECT content FROM messages WHERE sender = 'agent'"), "亲，在的");
   EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE sender = 'agent'"), 1704420040);
 }
 
 TEST_F(ProfileImportTest, QianniuExportWithoutAShopNeedsOne) {
-  std::string path = dir_.Write("聊天记录.csv", "买家昵称,客服昵称,发送时间,消息内容,发送方\nb,a,2024-01-05 10:00:00,x,买家\n");
+  std::string path =
+      dir_.Write("聊天记录.csv",
+                 "买家昵称,客服昵称,发送时间,消息内容,发送方\nb,a,2024-01-05 10:00:00,x,买家\n");
   ImportReport r = Import("qianniu.toml", {path});
   ASSERT_TRUE(r.refusal);
   EXPECT_NE(r.refusal->reason.find("shop"), std::string::npos);
@@ -145,10 +148,10 @@ TEST_F(ProfileImportTest, HelpdeskTicketsInUtcBecomeCases) {
       "Ticket ID,Type,Assignee,Created at,Solved at,Status,Requester,Order number,Priority\n"
       "5001,Return,shop:amy,2024-01-05 02:00:00,2024-01-06 02:00:00,solved,jo@example.com,T9,high\n"
       "5002,Exchange,shop:bob,2024-01-07 03:30:00,,open,al@example.com,,low\n");
-  std::string csat = dir_.Write(
-      "satisfaction_2024-01.csv",
-      "Ticket ID,Rated at,Satisfaction score,Assignee,Satisfaction comment\n"
-      "5001,2024-01-06 05:00:00,Good,shop:amy,quick\n");
+  std::string csat =
+      dir_.Write("satisfaction_2024-01.csv",
+                 "Ticket ID,Rated at,Satisfaction score,Assignee,Satisfaction comment\n"
+                 "5001,2024-01-06 05:00:00,Good,shop:amy,quick\n");
   ImportReport r = Import("helpdesk.toml", {tickets, csat});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   EXPECT_EQ(Count("SELECT count(*) FROM cases"), 2);

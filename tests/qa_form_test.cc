@@ -25,9 +25,10 @@ TEST(QaForm, LoadsTheSampleForm) {
 constexpr char kHead[] = "id = \"f\"\ndimension = \"communication\"\n";
 
 TEST(QaForm, RefusesSectionWeightsNotTotalling100) {
-  auto f = ParseQaForm(std::string(kHead) +
-                           "[[sections]]\nid = \"a\"\nweight = 50\n[[sections.items]]\nid = \"i\"\nmax = 5\n",
-                       "f.toml");
+  auto f = ParseQaForm(
+      std::string(kHead) +
+          "[[sections]]\nid = \"a\"\nweight = 50\n[[sections.items]]\nid = \"i\"\nmax = 5\n",
+      "f.toml");
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.problem().place.field, "sections");
   EXPECT_NE(f.problem().reason.find("50"), std::string::npos);
@@ -41,15 +42,17 @@ TEST(QaForm, RefusesDuplicateItemsAndBadItemsWithTheirPath) {
                          "f.toml");
   ASSERT_FALSE(dup.ok());
   EXPECT_EQ(dup.problem().place.field, "sections[0].items[1].id");
-  auto both = ParseQaForm(std::string(kHead) +
-                              "[[sections]]\nid = \"a\"\nweight = 100\n"
-                              "[[sections.items]]\nid = \"i\"\nmax = 5\ncritical = true\nbonus = true\n",
-                          "f.toml");
+  auto both =
+      ParseQaForm(std::string(kHead) +
+                      "[[sections]]\nid = \"a\"\nweight = 100\n"
+                      "[[sections.items]]\nid = \"i\"\nmax = 5\ncritical = true\nbonus = true\n",
+                  "f.toml");
   ASSERT_FALSE(both.ok());
   EXPECT_EQ(both.problem().place.field, "sections[0].items[0]");
-  auto no_max = ParseQaForm(std::string(kHead) +
-                                "[[sections]]\nid = \"a\"\nweight = 100\n[[sections.items]]\nid = \"i\"\n",
-                            "f.toml");
+  auto no_max =
+      ParseQaForm(std::string(kHead) +
+                      "[[sections]]\nid = \"a\"\nweight = 100\n[[sections.items]]\nid = \"i\"\n",
+                  "f.toml");
   ASSERT_FALSE(no_max.ok());
   EXPECT_EQ(no_max.problem().place.field, "sections[0].items[0].max");
   auto no_dim = ParseQaForm("id = \"f\"\n", "f.toml");

@@ -22,9 +22,9 @@ TEST(QualityReport, FindsEachPlantedProblem) {
             "shop,customer_id,sender,sent_at,account,content\n"
             "店,c1,customer,2024-01-05 10:00:00,,在吗\n"
             "店,c1,agent,2024-01-05 10:01:00,店:小美,在的\n"
-            "店,c1,agent,2024-01-05 10:02:00,店:临时号,我来\n"         // unmapped account
-            "店,c1,bot,2024-01-05 10:02:01,店:机器人,自动回复\n"       // bots are not agents
-            "店,c2,customer,2030-01-01 10:00:00,,未来\n");            // in the future
+            "店,c1,agent,2024-01-05 10:02:00,店:临时号,我来\n"    // unmapped account
+            "店,c1,bot,2024-01-05 10:02:01,店:机器人,自动回复\n"  // bots are not agents
+            "店,c2,customer,2030-01-01 10:00:00,,未来\n");        // in the future
   dir.Write("in/orders.csv",
             "order_id,shop,customer_id,created_at,amount\n"
             "O1,店,c1,2024-01-05 10:05:00,10\n"
@@ -33,7 +33,8 @@ TEST(QualityReport, FindsEachPlantedProblem) {
             "case_id,type,account,opened_at\n"
             "K1,return,店:小美,2024-01-05 10:00:00\n"
             "K2,return,店:小美,2024-01-05 10:00:00\n");  // no events
-  dir.Write("in/case_events.csv", "case_id,step,at\nK1,approve,2024-01-05 11:00:00\nK7,approve,2024-01-05 11:00:00\n");
+  dir.Write("in/case_events.csv",
+            "case_id,step,at\nK1,approve,2024-01-05 11:00:00\nK7,approve,2024-01-05 11:00:00\n");
   dir.Write("in/assessments.csv",
             "agent_id,date,dimension,source,score\n"
             "A01,2024-01-31,teamwork,manager,90\n"
@@ -42,7 +43,7 @@ TEST(QualityReport, FindsEachPlantedProblem) {
   dir.Write("in/qa_items.csv",
             "review_id,agent_id,date,form,item,result\n"
             "R1,A01,2024-01-10,f1,greeting,5\n"
-            "R1,A01,2024-01-10,f1,smile,5\n"   // not on the form
+            "R1,A01,2024-01-10,f1,smile,5\n"       // not on the form
             "R2,A01,2024-01-10,f9,greeting,5\n");  // unknown form
   dir.Write("in/qa_forms/f1.toml",
             "id = \"f1\"\ndimension = \"communication\"\n[[sections]]\nid = \"s\"\nweight = 100\n"

@@ -98,12 +98,12 @@ TEST(ServiceHoursTest, AllDayAndEmptySpans) {
             99900);
   EXPECT_EQ(SecondsInServiceHours(kJan25 + 100, kJan25 + 100000, Hours("06:00-06:00"), *zone),
             99900);
-  EXPECT_EQ(SecondsInServiceHours(kJan25 + 10 * kHour, kJan25 + 10 * kHour, Hours("08:00-24:00"),
-                                  *zone),
-            0);
-  EXPECT_EQ(SecondsInServiceHours(kJan25 + 11 * kHour, kJan25 + 10 * kHour, Hours("08:00-24:00"),
-                                  *zone),
-            0);
+  EXPECT_EQ(
+      SecondsInServiceHours(kJan25 + 10 * kHour, kJan25 + 10 * kHour, Hours("08:00-24:00"), *zone),
+      0);
+  EXPECT_EQ(
+      SecondsInServiceHours(kJan25 + 11 * kHour, kJan25 + 10 * kHour, Hours("08:00-24:00"), *zone),
+      0);
   // Inside the hours, a wait counts in full.
   EXPECT_EQ(SecondsInServiceHours(kJan25 + 10 * kHour, kJan25 + 10 * kHour + 95,
                                   Hours("08:00-24:00"), *zone),
@@ -117,8 +117,10 @@ TEST(ServiceHoursTest, ClockChangesGiveTheRealLength) {
   EXPECT_EQ(SecondsInServiceHours(1710046800, 1710129600, morning, *zone), 11 * kHour);
   // 2024-11-03: 00:00 EDT (04:00Z) to 12:00 EST (17:00Z) is 13 real hours.
   EXPECT_EQ(SecondsInServiceHours(1730606400, 1730696400, morning, *zone), 13 * kHour);
-  // A window that opens inside the gap (02:30 does not exist) opens at 03:00 EDT = 07:00Z.
-  EXPECT_EQ(SecondsInServiceHours(1710046800, 1710129600, Hours("02:30-04:00"), *zone), kHour);
+  // A window that opens inside the gap moves forward by the gap like any local time: 02:30
+  // opens at 03:30 EDT (07:30Z) and closes at 04:00 EDT (08:00Z).
+  EXPECT_EQ(SecondsInServiceHours(1710046800, 1710129600, Hours("02:30-04:00"), *zone),
+            30 * kMinute);
 }
 
 }  // namespace

@@ -75,7 +75,8 @@ peer = 0.25
 }
 
 TEST(Settings, ProblemsNameTheLineAndTheKey) {
-  auto s = ParseSettings("timezone = \"Asia/Shanghai\"\n\n[shops.a]\nsession_gapp = \"5m\"\n", "s.toml");
+  auto s =
+      ParseSettings("timezone = \"Asia/Shanghai\"\n\n[shops.a]\nsession_gapp = \"5m\"\n", "s.toml");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.problem().place.line, 4);
   EXPECT_EQ(s.problem().place.field, "shops.a.session_gapp");

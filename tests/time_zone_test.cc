@@ -7,6 +7,8 @@
 #include <unicode/timezone.h>
 
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include "core/civil_time.h"
 
@@ -29,9 +31,9 @@ CivilTime At(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
 TEST(TimeCivilTest, DaysFromCivilKnownDays) {
   EXPECT_EQ(DaysFromCivil({1970, 1, 1}), 0);
   EXPECT_EQ(DaysFromCivil({1969, 12, 31}), -1);
-  EXPECT_EQ(DaysFromCivil({2024, 1, 25}), 19747);    // 1706140800 / 86400
-  EXPECT_EQ(DaysFromCivil({1900, 1, 1}), -25567);    // -2208988800 / 86400
-  EXPECT_EQ(DaysFromCivil({2100, 1, 1}), 47482);     // 4102444800 / 86400
+  EXPECT_EQ(DaysFromCivil({2024, 1, 25}), 19747);  // 1706140800 / 86400
+  EXPECT_EQ(DaysFromCivil({1900, 1, 1}), -25567);  // -2208988800 / 86400
+  EXPECT_EQ(DaysFromCivil({2100, 1, 1}), 47482);   // 4102444800 / 86400
   EXPECT_EQ(CivilFromDays(19747), (CivilDate{2024, 1, 25}));
   EXPECT_EQ(CivilFromDays(-1), (CivilDate{1969, 12, 31}));
 }
@@ -103,7 +105,7 @@ TEST(TimeZoneTest, NewYorkGapMovesForwardByTheGap) {
   auto zone = MustLoad("America/New_York");
   EXPECT_EQ(zone->FromLocal(At(2024, 3, 10, 2, 30)), 1710055800);  // 07:30Z
   EXPECT_EQ(zone->ToLocal(1710055800), At(2024, 3, 10, 3, 30));
-  EXPECT_EQ(zone->FromLocal(At(2024, 3, 10, 2, 0)), 1710054000);   // the change itself
+  EXPECT_EQ(zone->FromLocal(At(2024, 3, 10, 2, 0)), 1710054000);  // the change itself
   EXPECT_EQ(zone->FromLocal(At(2024, 3, 10, 3, 0)), 1710054000);
   EXPECT_EQ(zone->FromLocal(At(2024, 3, 10, 1, 59, 59)), 1710053999);
   EXPECT_EQ(zone->OffsetAt(1710053999), -5 * 3600);
@@ -115,8 +117,8 @@ TEST(TimeZoneTest, NewYorkOverlapTakesTheEarlierInstant) {
   auto zone = MustLoad("America/New_York");
   EXPECT_EQ(zone->FromLocal(At(2024, 11, 3, 1, 30)), 1730611800);  // 05:30Z, EDT
   EXPECT_EQ(zone->ToLocal(1730611800), At(2024, 11, 3, 1, 30));
-  EXPECT_EQ(zone->ToLocal(1730615400), At(2024, 11, 3, 1, 30));    // the second 01:30, EST
-  EXPECT_EQ(zone->FromLocal(At(2024, 11, 3, 2, 0)), 1730617200);   // 07:00Z, EST
+  EXPECT_EQ(zone->ToLocal(1730615400), At(2024, 11, 3, 1, 30));   // the second 01:30, EST
+  EXPECT_EQ(zone->FromLocal(At(2024, 11, 3, 2, 0)), 1730617200);  // 07:00Z, EST
 }
 
 TEST(TimeZoneTest, BeyondTheTableAsksIcu) {
@@ -137,6 +139,25 @@ TEST(TimeZoneTest, FixedOffsets) {
   EXPECT_EQ(west->OffsetAt(0), -19800);
   EXPECT_EQ(TimeZone::FixedOffset(0)->name(), "UTC");
   EXPECT_EQ(TimeZone::FixedOffset(0)->ToLocal(-1), At(1969, 12, 31, 23, 59, 59));
+}
+
+TEST(TimeZoneTest, ConcurrentLoadsAndLookupsAgree) {
+  std::vector<Instant> results(4);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([i, &results] {
+      auto zone = TimeZone::Load(i % 2 ? "America/Chicago" : "Europe/Paris");
+      Instant sum = 0;
+      for (int day = 0; day < 2000; ++day) {
+        sum += (*zone)->FromLocal(At(2020, 1, 1 + day % 28, day % 24)) % 1000;
+      }
+      results[i] = sum;
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(results[0], results[2]);
+  EXPECT_EQ(results[1], results[3]);
+  EXPECT_EQ(MustLoad("America/Chicago").get(), MustLoad("America/Chicago").get());
 }
 
 // The table must give what ICU gives with "the offset before the change" for gaps and repeats.

@@ -22,7 +22,8 @@ class StopPointObserver : public ImportObserver {
       size_t start = 0;
       while (start < list.size()) {
         size_t comma = list.find(',', start);
-        std::string item = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string item =
+            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!item.empty()) stops_.insert(std::atoll(item.c_str()));
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -87,53 +88,54 @@ int RunImportCommand(ImportArgs& args) {
 }  // namespace
 
 Command ImportCommand() {
-  return {"import", "导入记录 / import record files into the store (all or nothing)",
-          [](CLI::App* app) -> std::function<int()> {
-            auto args = std::make_shared<ImportArgs>();
-            app->add_option("--db", args->db, "the store (an SQLite file; created if absent)")
-                ->required();
-            app->add_option("paths", args->paths, "CSV files, folders or glob patterns")
-                ->required();
-            AddSettingsOption(app, &args->common);
-            app->add_option("--profile", args->profile_path,
-                            "mapping profile for a platform export (profiles/*.toml)")
-                ->check(CLI::ExistingFile);
-            app->add_option("--shop", args->options.default_shop,
-                            "shop name for files that have no shop column");
-            app->add_flag("--skip-bad-rows", args->options.skip_bad_rows,
-                          "take the good rows and write the bad ones to reject files");
-            app->add_option("--rejects", args->options.rejects_dir,
-                            "folder for the reject files (default: rejects)");
-            app->add_option("--max-report", args->options.report_limit,
-                            "bad-row problems listed before the rest are only counted")
-                ->check(CLI::PositiveNumber);
-            return [args]() { return RunImportCommand(*args); };
-          }};
+  return {
+      "import", "导入记录 / import record files into the store (all or nothing)",
+      [](CLI::App* app) -> std::function<int()> {
+        auto args = std::make_shared<ImportArgs>();
+        app->add_option("--db", args->db, "the store (an SQLite file; created if absent)")
+            ->required();
+        app->add_option("paths", args->paths, "CSV files, folders or glob patterns")->required();
+        AddSettingsOption(app, &args->common);
+        app->add_option("--profile", args->profile_path,
+                        "mapping profile for a platform export (profiles/*.toml)")
+            ->check(CLI::ExistingFile);
+        app->add_option("--shop", args->options.default_shop,
+                        "shop name for files that have no shop column");
+        app->add_flag("--skip-bad-rows", args->options.skip_bad_rows,
+                      "take the good rows and write the bad ones to reject files");
+        app->add_option("--rejects", args->options.rejects_dir,
+                        "folder for the reject files (default: rejects)");
+        app->add_option("--max-report", args->options.report_limit,
+                        "bad-row problems listed before the rest are only counted")
+            ->check(CLI::PositiveNumber);
+        return [args]() { return RunImportCommand(*args); };
+      }};
 }
 
 Command CheckCommand() {
-  return {"check", "数据概况与质量报告 / data summary and data-quality report of a store",
-          [](CLI::App* app) -> std::function<int()> {
-            auto db = std::make_shared<std::string>();
-            auto common = std::make_shared<CommonOptions>();
-            app->add_option("--db", *db, "the store")->required();
-            AddSettingsOption(app, common.get());
-            return [db, common]() {
-              auto settings = LoadSettings(*common);
-              if (!settings.ok()) return ReportProblem(settings.problem());
-              auto zone = TimeZone::Load(settings->timezone);
-              if (!zone.ok()) return ReportProblem(zone.problem());
-              auto clock = MakeClock(*common, **zone);
-              if (!clock.ok()) return ReportProblem(clock.problem());
-              auto store = Store::OpenExisting(*db);
-              if (!store.ok()) return ReportProblem(store.problem());
-              Status tz = (*store)->CheckTimezone(settings->timezone);
-              if (!tz.ok()) return ReportProblem(tz.problem());
-              std::cout << RenderDataSummary(BuildDataSummary(**store, **zone)) << "\n"
-                        << RenderQualityReport(BuildQualityReport(**store, (*clock)->Now(), **zone));
-              return 0;
-            };
-          }};
+  return {
+      "check", "数据概况与质量报告 / data summary and data-quality report of a store",
+      [](CLI::App* app) -> std::function<int()> {
+        auto db = std::make_shared<std::string>();
+        auto common = std::make_shared<CommonOptions>();
+        app->add_option("--db", *db, "the store")->required();
+        AddSettingsOption(app, common.get());
+        return [db, common]() {
+          auto settings = LoadSettings(*common);
+          if (!settings.ok()) return ReportProblem(settings.problem());
+          auto zone = TimeZone::Load(settings->timezone);
+          if (!zone.ok()) return ReportProblem(zone.problem());
+          auto clock = MakeClock(*common, **zone);
+          if (!clock.ok()) return ReportProblem(clock.problem());
+          auto store = Store::OpenExisting(*db);
+          if (!store.ok()) return ReportProblem(store.problem());
+          Status tz = (*store)->CheckTimezone(settings->timezone);
+          if (!tz.ok()) return ReportProblem(tz.problem());
+          std::cout << RenderDataSummary(BuildDataSummary(**store, **zone)) << "\n"
+                    << RenderQualityReport(BuildQualityReport(**store, (*clock)->Now(), **zone));
+          return 0;
+        };
+      }};
 }
 
 }  // namespace csperf::cli

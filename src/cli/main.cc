@@ -1,6 +1,5 @@
 // csperf: e-commerce customer-service performance appraisal (电商客服绩效考核系统).
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <vector>
 

@@ -26,10 +26,10 @@ bool IsValidDate(const CivilDate& date) {
 int64_t DaysFromCivil(const CivilDate& date) {
   const int64_t y = static_cast<int64_t>(date.year) - (date.month <= 2);
   const int64_t era = FloorDiv(y, 400);
-  const int64_t yoe = y - era * 400;                               // [0, 399]
-  const int64_t mp = (date.month + 9) % 12;                        // March = 0
-  const int64_t doy = (153 * mp + 2) / 5 + date.day - 1;           // [0, 365]
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;       // [0, 146096]
+  const int64_t yoe = y - era * 400;                          // [0, 399]
+  const int64_t mp = (date.month + 9) % 12;                   // March = 0
+  const int64_t doy = (153 * mp + 2) / 5 + date.day - 1;      // [0, 365]
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;  // [0, 146096]
   return era * 146097 + doe - 719468;
 }
 

@@ -41,7 +41,9 @@ Result<int64_t> ParseDurationSeconds(std::string_view text) {
   while (!scan.done()) {
     int64_t amount = 0;
     // Twelve digits of days already exceed any sensible setting and stay far from overflow.
-    if (!scan.Digits(1, 12, &amount)) return Fail(std::string("not a duration; ") + kExpected, text);
+    if (!scan.Digits(1, 12, &amount)) {
+      return Fail(std::string("not a duration; ") + kExpected, text);
+    }
     if (scan.EatDigits() > 0) return Fail("the duration is too long", text);
     scan.EatSpaces();
     if (scan.peek() == '.' || scan.peek() == ',') {

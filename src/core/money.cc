@@ -10,17 +10,21 @@ namespace {
 // Parses an unsigned decimal "digits[.digits]" into units scaled by 10^places, refusing
 // more fractional digits than `places` and values that would overflow.
 Result<int64_t> ParseScaled(std::string_view digits, int places, std::string_view original) {
+  int64_t scale = 1;
+  for (int k = 0; k < places; ++k) scale *= 10;
+  const int64_t limit = INT64_MAX / scale - 1;  // whole * scale + fraction must fit
   int64_t whole = 0;
   size_t i = 0;
   bool any_digit = false;
-  constexpr int64_t kLimit = INT64_MAX / 1000 / 1'000'000;  // leaves room for scaling
   for (; i < digits.size() && digits[i] != '.'; ++i) {
     char c = digits[i];
     if (c < '0' || c > '9') {
       return MakeProblem("not a number; expected digits like 1299.50", std::string(original));
     }
+    if (whole > (limit - (c - '0')) / 10) {
+      return MakeProblem("number too large", std::string(original));
+    }
     whole = whole * 10 + (c - '0');
-    if (whole > kLimit) return MakeProblem("number too large", std::string(original));
     any_digit = true;
   }
   int64_t frac = 0;
@@ -45,8 +49,6 @@ Result<int64_t> ParseScaled(std::string_view digits, int places, std::string_vie
     }
   }
   if (!any_digit) return MakeProblem("not a number", std::string(original));
-  int64_t scale = 1;
-  for (int k = 0; k < places; ++k) scale *= 10;
   for (int k = frac_digits; k < places; ++k) frac *= 10;
   return whole * scale + frac;
 }

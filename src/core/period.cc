@@ -49,7 +49,8 @@ Instant Period::end(const TimeZone& zone) const {
 int64_t Period::days() const { return DaysFromCivil(last) - DaysFromCivil(first) + 1; }
 
 std::string Period::ToString() const {
-  if (first.day == 1 && last == CivilDate{first.year, first.month, DaysInMonth(first.year, first.month)}) {
+  if (first.day == 1 &&
+      last == CivilDate{first.year, first.month, DaysInMonth(first.year, first.month)}) {
     return fmt::format("{:04d}-{:02d}", first.year, first.month);
   }
   if (first == last) return FormatDate(first);

@@ -12,9 +12,9 @@ namespace csperf {
 // Where a problem sits. Empty file / zero line means "not tied to that level".
 struct Place {
   std::string file;
-  int64_t line = 0;    // 1-based physical line where the record starts; 0 = whole file
-  int column = 0;      // 1-based column (field index) in the row; 0 = whole row
-  std::string field;   // column name or path, e.g. "sent_at" or "shops.main.session_gap"
+  int64_t line = 0;   // 1-based physical line where the record starts; 0 = whole file
+  int column = 0;     // 1-based column (field index) in the row; 0 = whole row
+  std::string field;  // column name or path, e.g. "sent_at" or "shops.main.session_gap"
 };
 
 struct Problem {
@@ -32,7 +32,7 @@ Problem MakeProblem(std::string reason, std::string value = {}, Place place = {}
 template <class T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : state_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
   Result(Problem problem) : state_(std::move(problem)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
@@ -42,6 +42,7 @@ class Result {
   T&& value() && { return std::get<0>(std::move(state_)); }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
+  T&& operator*() && { return std::move(*this).value(); }
   const T* operator->() const { return &value(); }
   T* operator->() { return &value(); }
   const Problem& problem() const { return std::get<1>(state_); }

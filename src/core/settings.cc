@@ -55,8 +55,8 @@ class SettingsReader {
           name == "payment_window") {
         auto d = Duration(node, path);
         if (!d.ok()) return d.problem();
-        int64_t* target = name == "session_gap"     ? &shop->session_gap_s
-                          : name == "fast_response" ? &shop->fast_response_s
+        int64_t* target = name == "session_gap"          ? &shop->session_gap_s
+                          : name == "fast_response"      ? &shop->fast_response_s
                           : name == "attribution_window" ? &shop->attribution_window_s
                                                          : &shop->payment_window_s;
         *target = *d;
@@ -65,7 +65,8 @@ class SettingsReader {
         }
       } else if (name == "service_hours") {
         auto s = node.value<std::string>();
-        if (!s) return Fail(node, path, "expected text such as \"08:00-24:00\", or \"\" for all day");
+        if (!s)
+          return Fail(node, path, "expected text such as \"08:00-24:00\", or \"\" for all day");
         if (s->empty()) {
           shop->service_hours.reset();
         } else {
@@ -93,38 +94,42 @@ class SettingsReader {
       }
       if (name == "timezone") {
         auto s = node.value<std::string>();
-        if (!s || s->empty()) return Fail(node, name, "expected a time zone name such as \"Asia/Shanghai\"");
+        if (!s || s->empty())
+          return Fail(node, name, "expected a time zone name such as \"Asia/Shanghai\"");
         out->timezone = *s;
       } else if (name == "followup_grace" || name == "late_grace") {
         auto d = Duration(node, name);
         if (!d.ok()) return d.problem();
         (name == "followup_grace" ? out->followup_grace_s : out->late_grace_s) = *d;
       } else if (name == "sla_hours") {
-        Status s = ReadPerType(node, name, [&](const toml::node& n, const std::string& path,
-                                               const std::string& type) -> Status {
-          auto h = Hours(n, path);
-          if (!h.ok()) return h.problem();
-          out->sla_s[type] = *h;
-          return Status::Ok();
-        });
+        Status s = ReadPerType(
+            node, name,
+            [&](const toml::node& n, const std::string& path, const std::string& type) -> Status {
+              auto h = Hours(n, path);
+              if (!h.ok()) return h.problem();
+              out->sla_s[type] = *h;
+              return Status::Ok();
+            });
         if (!s.ok()) return s;
       } else if (name == "sop") {
-        Status s = ReadPerType(node, name, [&](const toml::node& n, const std::string& path,
-                                               const std::string& type) -> Status {
-          auto steps = StepList(n, path);
-          if (!steps.ok()) return steps.problem();
-          out->sop[type] = *steps;
-          return Status::Ok();
-        });
+        Status s = ReadPerType(
+            node, name,
+            [&](const toml::node& n, const std::string& path, const std::string& type) -> Status {
+              auto steps = StepList(n, path);
+              if (!steps.ok()) return steps.problem();
+              out->sop[type] = *steps;
+              return Status::Ok();
+            });
         if (!s.ok()) return s;
       } else if (name == "step_sla") {
-        Status s = ReadPerType(node, name, [&](const toml::node& n, const std::string& path,
-                                               const std::string& type) -> Status {
-          auto pairs = StepSlaList(n, path);
-          if (!pairs.ok()) return pairs.problem();
-          out->step_sla[type] = *pairs;
-          return Status::Ok();
-        });
+        Status s = ReadPerType(
+            node, name,
+            [&](const toml::node& n, const std::string& path, const std::string& type) -> Status {
+              auto pairs = StepSlaList(n, path);
+              if (!pairs.ok()) return pairs.problem();
+              out->step_sla[type] = *pairs;
+              return Status::Ok();
+            });
         if (!s.ok()) return s;
       } else if (name == "source_weights") {
         const toml::table* t = node.as_table();
@@ -167,7 +172,8 @@ class SettingsReader {
       std::string type(key.str());
       std::string path = name + "." + type;
       if (!kCaseTypes.count(type)) {
-        return Fail(value, path, "unknown case type (allowed: return, exchange, refund_only, repair)");
+        return Fail(value, path,
+                    "unknown case type (allowed: return, exchange, refund_only, repair)");
       }
       Status s = fn(value, path, type);
       if (!s.ok()) return s;
@@ -248,14 +254,19 @@ const ShopSettings& Settings::ForShop(const std::string& shop) const {
 
 Settings DefaultSettings() {
   Settings s;
-  s.sla_s = {{"refund_only", 24 * 3600}, {"return", 72 * 3600}, {"exchange", 96 * 3600},
+  s.sla_s = {{"refund_only", 24 * 3600},
+             {"return", 72 * 3600},
+             {"exchange", 96 * 3600},
              {"repair", 96 * 3600}};
   s.sop = {{"return", {"approve", "goods_received", "refund"}},
            {"exchange", {"approve", "goods_received", "reship"}},
            {"refund_only", {"approve", "refund"}},
            {"repair", {"approve", "reship"}}};
-  s.source_weights = {{"test", 1'000'000}, {"qa", 1'000'000}, {"manager", 600'000},
-                      {"peer", 300'000}, {"self", 100'000}};
+  s.source_weights = {{"test", 1'000'000},
+                      {"qa", 1'000'000},
+                      {"manager", 600'000},
+                      {"peer", 300'000},
+                      {"self", 100'000}};
   return s;
 }
 

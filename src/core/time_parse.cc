@@ -35,7 +35,7 @@ Result<ParsedTime> ParseEpoch(std::string_view digits, std::string_view text) {
   return ParsedTime{n <= 10 ? value : value / 1000, false};
 }
 
-// The first field out of range, if any, as a problem.
+// The reason the first field out of range is wrong, if one is.
 std::optional<std::string> CheckWritten(const WrittenTime& w) {
   if (auto reason = CheckDate(w.civil.date)) return reason;
   if (auto reason = CheckClock(w.civil.hour, w.civil.minute, w.civil.second)) return reason;
@@ -145,19 +145,32 @@ Result<TimeFormat> TimeFormat::Compile(std::string_view pattern) {
 
 std::optional<TimeFormat::Field> TimeFormat::DirectiveField(char directive) {
   switch (directive) {
-    case 'Y': return Field::kYear;
-    case 'y': return Field::kYear2;
-    case 'm': return Field::kMonth;
-    case 'b': return Field::kMonthName;
-    case 'd': return Field::kDay;
-    case 'a': return Field::kWeekday;
-    case 'H': return Field::kHour;
-    case 'M': return Field::kMinute;
-    case 'S': return Field::kSecond;
-    case 'f': return Field::kFraction;
-    case 'z': return Field::kOffset;
-    case '%': return Field::kLiteral;
-    default: return std::nullopt;
+    case 'Y':
+      return Field::kYear;
+    case 'y':
+      return Field::kYear2;
+    case 'm':
+      return Field::kMonth;
+    case 'b':
+      return Field::kMonthName;
+    case 'd':
+      return Field::kDay;
+    case 'a':
+      return Field::kWeekday;
+    case 'H':
+      return Field::kHour;
+    case 'M':
+      return Field::kMinute;
+    case 'S':
+      return Field::kSecond;
+    case 'f':
+      return Field::kFraction;
+    case 'z':
+      return Field::kOffset;
+    case '%':
+      return Field::kLiteral;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -186,24 +199,42 @@ Result<WrittenTime> TimeFormat::ParseWritten(std::string_view text) const {
         if (ok) scan.Eat(c);
         break;
       }
-      case Field::kSpace: scan.EatSpaces(); break;
-      case Field::kYear: ok = scan.Digits(4, 4, &t.date.year); break;
+      case Field::kSpace:
+        scan.EatSpaces();
+        break;
+      case Field::kYear:
+        ok = scan.Digits(4, 4, &t.date.year);
+        break;
       case Field::kYear2:
         // POSIX's pivot: 69–99 are the 1900s, 00–68 the 2000s.
         ok = scan.Digits(2, 2, &t.date.year);
         t.date.year += t.date.year >= 69 ? 1900 : 2000;
         break;
-      case Field::kMonth: ok = scan.Digits(1, 2, &t.date.month); break;
+      case Field::kMonth:
+        ok = scan.Digits(1, 2, &t.date.month);
+        break;
       case Field::kMonthName:
         t.date.month = MonthFromName(scan.EatLetters());
         ok = t.date.month != 0;
         break;
-      case Field::kDay: ok = scan.Digits(1, 2, &t.date.day); break;
-      case Field::kWeekday: ok = IsWeekdayName(scan.EatLetters()); break;
-      case Field::kHour: ok = scan.Digits(1, 2, &t.hour); break;
-      case Field::kMinute: ok = scan.Digits(1, 2, &t.minute); break;
-      case Field::kSecond: ok = scan.Digits(1, 2, &t.second); break;
-      case Field::kFraction: ok = scan.EatDigits() > 0; break;
+      case Field::kDay:
+        ok = scan.Digits(1, 2, &t.date.day);
+        break;
+      case Field::kWeekday:
+        ok = IsWeekdayName(scan.EatLetters());
+        break;
+      case Field::kHour:
+        ok = scan.Digits(1, 2, &t.hour);
+        break;
+      case Field::kMinute:
+        ok = scan.Digits(1, 2, &t.minute);
+        break;
+      case Field::kSecond:
+        ok = scan.Digits(1, 2, &t.second);
+        break;
+      case Field::kFraction:
+        ok = scan.EatDigits() > 0;
+        break;
       case Field::kOffset: {
         int offset = 0;
         ok = scan.Offset(&offset);
@@ -229,19 +260,45 @@ Problem TimeFormat::Mismatch(std::string_view text, size_t pos,
   std::string what = "the end of the text";
   if (expected) {
     switch (expected->field) {
-      case Field::kLiteral: what = fmt::format("'{}'", expected->literal); break;
-      case Field::kSpace: what = "a space"; break;
-      case Field::kYear: what = "a 4-digit year"; break;
-      case Field::kYear2: what = "a 2-digit year"; break;
-      case Field::kMonth: what = "a month number"; break;
-      case Field::kMonthName: what = "a month name (Jan–Dec)"; break;
-      case Field::kDay: what = "a day of the month"; break;
-      case Field::kWeekday: what = "a weekday name (Mon–Sun)"; break;
-      case Field::kHour: what = "an hour"; break;
-      case Field::kMinute: what = "minutes"; break;
-      case Field::kSecond: what = "seconds"; break;
-      case Field::kFraction: what = "a fraction of a second"; break;
-      case Field::kOffset: what = "an offset such as +08:00 or Z"; break;
+      case Field::kLiteral:
+        what = fmt::format("'{}'", expected->literal);
+        break;
+      case Field::kSpace:
+        what = "a space";
+        break;
+      case Field::kYear:
+        what = "a 4-digit year";
+        break;
+      case Field::kYear2:
+        what = "a 2-digit year";
+        break;
+      case Field::kMonth:
+        what = "a month number";
+        break;
+      case Field::kMonthName:
+        what = "a month name (Jan–Dec)";
+        break;
+      case Field::kDay:
+        what = "a day of the month";
+        break;
+      case Field::kWeekday:
+        what = "a weekday name (Mon–Sun)";
+        break;
+      case Field::kHour:
+        what = "an hour";
+        break;
+      case Field::kMinute:
+        what = "minutes";
+        break;
+      case Field::kSecond:
+        what = "seconds";
+        break;
+      case Field::kFraction:
+        what = "a fraction of a second";
+        break;
+      case Field::kOffset:
+        what = "an offset such as +08:00 or Z";
+        break;
     }
   }
   return Fail(fmt::format("does not match the time format '{}': expected {} at character {}",

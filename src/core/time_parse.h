@@ -55,8 +55,19 @@ class TimeFormat {
 
  private:
   enum class Field : uint8_t {
-    kLiteral, kSpace, kYear, kYear2, kMonth, kMonthName, kDay, kWeekday,
-    kHour, kMinute, kSecond, kFraction, kOffset,
+    kLiteral,
+    kSpace,
+    kYear,
+    kYear2,
+    kMonth,
+    kMonthName,
+    kDay,
+    kWeekday,
+    kHour,
+    kMinute,
+    kSecond,
+    kFraction,
+    kOffset,
   };
   struct Item {
     Field field;

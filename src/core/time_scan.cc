@@ -11,9 +11,9 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr const char* kMonthNames[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
+constexpr const char* kMonthNames[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
 
 constexpr const char* kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                          "Friday", "Saturday", "Sunday"};
@@ -21,7 +21,8 @@ constexpr const char* kWeekdayNames[] = {"Monday", "Tuesday",  "Wednesday", "Thu
 // "Sep" and "September" both name September; so does "Sept", which some exports write.
 bool NamesWord(std::string_view word, std::string_view name) {
   if (word.size() < 3 || word.size() > name.size()) return false;
-  if (word.size() != 3 && word.size() != name.size() && !(word.size() == 4 && name == "September")) {
+  if (word.size() != 3 && word.size() != name.size() &&
+      !(word.size() == 4 && name == "September")) {
     return false;
   }
   return EqualsIgnoreCaseAscii(word, name.substr(0, word.size()));

@@ -26,8 +26,8 @@ class TimeScanner {
   // Reads at least min_digits and at most max_digits digits; fails (and moves nothing) on fewer.
   bool Digits(int min_digits, int max_digits, int64_t* value);
   bool Digits(int min_digits, int max_digits, int* value);
-  size_t EatDigits();                 // any number of digits; returns how many
-  std::string_view EatLetters();      // a run of ASCII letters, e.g. a month name
+  size_t EatDigits();             // any number of digits; returns how many
+  std::string_view EatLetters();  // a run of ASCII letters, e.g. a month name
   // 2024-01-25 or 2024/1/25: a 4-digit year, then one separator used twice. Ranges unchecked.
   bool Date(CivilDate* date);
   // 9:35, 09:35:30, 09:35:30.123 (the fraction is dropped: times are floored). Ranges unchecked.

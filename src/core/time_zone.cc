@@ -48,7 +48,7 @@ class IcuZone {
   std::unique_ptr<icu::BasicTimeZone> zone_;
 };
 
-TimeZone::TimeZone(std::string name, int fixed_offset)
+TimeZone::TimeZone(Key, std::string name, int fixed_offset)
     : name_(std::move(name)), offsets_{fixed_offset}, stable_offset_(fixed_offset) {}
 
 TimeZone::~TimeZone() = default;
@@ -64,10 +64,11 @@ Result<std::shared_ptr<const TimeZone>> TimeZone::Load(std::string_view iana_nam
       icu::UnicodeString::fromUTF8(icu::StringPiece(iana_name.data(), iana_name.size()))));
   icu::UnicodeString id;
   // ICU answers an unknown name with "Etc/Unknown", which behaves as UTC: refuse it instead.
-  if (!zone || iana_name.empty() || zone->getID(id) == UNICODE_STRING_SIMPLE(UCAL_UNKNOWN_ZONE_ID)) {
-    return MakeProblem(fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Shanghai",
-                                   iana_name),
-                       std::string(iana_name));
+  if (!zone || iana_name.empty() ||
+      zone->getID(id) == UNICODE_STRING_SIMPLE(UCAL_UNKNOWN_ZONE_ID)) {
+    return MakeProblem(
+        fmt::format("unknown time zone '{}'; use an IANA name such as Asia/Shanghai", iana_name),
+        std::string(iana_name));
   }
   auto* basic = dynamic_cast<icu::BasicTimeZone*>(zone.get());
   if (basic == nullptr) {
@@ -75,7 +76,7 @@ Result<std::shared_ptr<const TimeZone>> TimeZone::Load(std::string_view iana_nam
                        std::string(iana_name));
   }
   zone.release();
-  auto loaded = std::make_shared<TimeZone>(std::string(iana_name), 0);
+  auto loaded = std::make_shared<TimeZone>(Key(), std::string(iana_name), 0);
   loaded->icu_ = std::make_unique<const IcuZone>(std::unique_ptr<icu::BasicTimeZone>(basic));
   loaded->FillTable();
   cache.emplace(std::string(iana_name), loaded);
@@ -83,7 +84,7 @@ Result<std::shared_ptr<const TimeZone>> TimeZone::Load(std::string_view iana_nam
 }
 
 std::shared_ptr<const TimeZone> TimeZone::FixedOffset(int seconds_east) {
-  return std::make_shared<const TimeZone>(FixedOffsetName(seconds_east), seconds_east);
+  return std::make_shared<const TimeZone>(Key(), FixedOffsetName(seconds_east), seconds_east);
 }
 
 void TimeZone::FillTable() {

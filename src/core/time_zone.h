@@ -31,7 +31,12 @@ class TimeZone {
   CivilTime ToLocal(Instant instant) const;
   const std::string& name() const { return name_; }
 
-  TimeZone(std::string name, int fixed_offset);  // use Load or FixedOffset
+  // Only Load and FixedOffset can make the key, so zones are always shared and complete.
+  class Key {
+    friend class TimeZone;
+    Key() = default;
+  };
+  TimeZone(Key, std::string name, int fixed_offset);
   ~TimeZone();
 
  private:

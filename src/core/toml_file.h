@@ -2,9 +2,10 @@
 // problems that name the file, the line and the key path.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <string>
 #include <string_view>
-#include <toml++/toml.h>
 
 #include "core/problem.h"
 

@@ -28,18 +28,18 @@ inline constexpr int kKindCount = 12;
 
 enum class FieldType {
   kText,
-  kList,           // ';'-separated, kept as normalised text "a;b"
-  kInstant,        // a timestamp in any accepted format → epoch seconds
-  kDueInstant,     // like kInstant, but a date alone means the end of that day
-  kDate,           // a calendar day → "YYYY-MM-DD"
-  kClockTime,      // a time of day or a full timestamp (attendance) → epoch seconds
-  kMoney,          // → integer cents
-  kDecimal,        // → integer millionths
+  kList,        // ';'-separated, kept as normalised text "a;b"
+  kInstant,     // a timestamp in any accepted format → epoch seconds
+  kDueInstant,  // like kInstant, but a date alone means the end of that day
+  kDate,        // a calendar day → "YYYY-MM-DD"
+  kClockTime,   // a time of day or a full timestamp (attendance) → epoch seconds
+  kMoney,       // → integer cents
+  kDecimal,     // → integer millionths
   kInteger,
-  kYesNo,          // → 0 / 1
-  kEnum,           // → the canonical word
-  kRatingScore,    // 1–5 or 非常满意…非常不满意 → 1–5
-  kQaResult,       // points earned (decimal) or "na" → millionths or NULL
+  kYesNo,        // → 0 / 1
+  kEnum,         // → the canonical word
+  kRatingScore,  // 1–5 or 非常满意…非常不满意 → 1–5
+  kQaResult,     // points earned (decimal) or "na" → millionths or NULL
 };
 
 // A canonical word of an enum column and the other words that mean it.
@@ -52,20 +52,20 @@ struct ColumnSpec {
   std::string_view name;
   FieldType type;
   bool required = false;
-  std::vector<EnumWord> words = {};      // for kEnum
-  std::string_view default_value = {};   // used when the cell is empty
-  bool open_enum = false;                // unknown words are kept as they are (order status)
+  std::vector<EnumWord> words = {};     // for kEnum
+  std::string_view default_value = {};  // used when the cell is empty
+  bool open_enum = false;               // unknown words are kept as they are (order status)
 };
 
 enum class KeyRule {
-  kById,      // key columns identify a record; a newer import replaces it
-  kCounted,   // no id: all canonical fields are the key; copies counted per file
-  kMessage,   // kById on (shop, message_id) when message_id is given, else kCounted
+  kById,     // key columns identify a record; a newer import replaces it
+  kCounted,  // no id: all canonical fields are the key; copies counted per file
+  kMessage,  // kById on (shop, message_id) when message_id is given, else kCounted
 };
 
 struct KindSpec {
   Kind kind;
-  std::string_view name;      // "messages": also the file name and the table name
+  std::string_view name;  // "messages": also the file name and the table name
   std::vector<ColumnSpec> columns;
   KeyRule key_rule;
   std::vector<std::string_view> key_columns;  // for kById

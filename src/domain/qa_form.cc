@@ -20,8 +20,10 @@ class FormReader {
       if (k == "id" || k == "name_zh" || k == "name_en" || k == "dimension") {
         auto s = node.value<std::string>();
         if (!s || s->empty()) return Fail(node, k, "expected text");
-        (k == "id" ? form.id : k == "name_zh" ? form.name_zh : k == "name_en" ? form.name_en
-                                                                              : form.dimension) = *s;
+        (k == "id"        ? form.id
+         : k == "name_zh" ? form.name_zh
+         : k == "name_en" ? form.name_en
+                          : form.dimension) = *s;
       } else if (k == "sections") {
         const toml::array* sections = node.as_array();
         if (!sections || sections->empty()) return Fail(node, k, "expected [[sections]]");

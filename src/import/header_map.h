@@ -12,11 +12,11 @@
 namespace csperf {
 
 struct HeaderMap {
-  std::vector<int> source_index;        // per canonical column: its index in the file, or -1
-  std::vector<std::string> source_name; // per canonical column: the header text found
-  std::vector<int> extra_index;         // columns the kind does not know: kept aside
+  std::vector<int> source_index;         // per canonical column: its index in the file, or -1
+  std::vector<std::string> source_name;  // per canonical column: the header text found
+  std::vector<int> extra_index;          // columns the kind does not know: kept aside
   std::vector<std::string> extra_name;
-  size_t width = 0;                     // number of header fields
+  size_t width = 0;  // number of header fields
 };
 
 // Refuses a header that lacks a required column (and has no default for it in the

@@ -38,22 +38,34 @@ class WriteTransaction {
 
 void Count(WriteOutcome outcome, RowCounts* counts) {
   switch (outcome) {
-    case WriteOutcome::kInserted: ++counts->inserted; break;
-    case WriteOutcome::kReplaced: ++counts->replaced; break;
-    case WriteOutcome::kUnchanged: ++counts->unchanged; break;
-    case WriteOutcome::kRepeated: ++counts->repeated; break;
-    case WriteOutcome::kCopyKept: ++counts->copies; break;
-    case WriteOutcome::kCopyAlreadyKept: ++counts->collapsed; break;
-    case WriteOutcome::kConflict: break;
+    case WriteOutcome::kInserted:
+      ++counts->inserted;
+      break;
+    case WriteOutcome::kReplaced:
+      ++counts->replaced;
+      break;
+    case WriteOutcome::kUnchanged:
+      ++counts->unchanged;
+      break;
+    case WriteOutcome::kRepeated:
+      ++counts->repeated;
+      break;
+    case WriteOutcome::kCopyKept:
+      ++counts->copies;
+      break;
+    case WriteOutcome::kCopyAlreadyKept:
+      ++counts->collapsed;
+      break;
+    case WriteOutcome::kConflict:
+      break;
   }
 }
 
 class Importer {
  public:
-  Importer(Store& store, const Settings& settings, const ImportOptions& options,
-           const Clock& clock, ImportObserver* observer)
-      : store_(store), settings_(settings), options_(options), clock_(clock),
-        observer_(observer) {}
+  Importer(Store& store, const Settings& settings, const ImportOptions& options, const Clock& clock,
+           ImportObserver* observer)
+      : store_(store), settings_(settings), options_(options), clock_(clock), observer_(observer) {}
 
   ImportReport Run(const std::vector<std::string>& paths) {
     auto zone = TimeZone::Load(settings_.timezone);
@@ -70,8 +82,8 @@ class Importer {
     if (!store_.GetMeta("timezone")) store_.SetMeta("timezone", settings_.timezone);
     report_.import_id = StartImportRow();
     auto next_ord = store_.GetMeta("next_ord");
-    writer_ = std::make_unique<RecordWriter>(db, report_.import_id,
-                                             next_ord ? std::stoll(*next_ord) : 0);
+    writer_ =
+        std::make_unique<RecordWriter>(db, report_.import_id, next_ord ? std::stoll(*next_ord) : 0);
     for (const SourceFile& file : *sources) {
       Status s = file.qa_form ? ImportQaForm(file) : ImportFile(file);
       if (!s.ok()) return Refuse(s.problem());
@@ -159,9 +171,11 @@ class Importer {
     OpenedSource& source = **opened;
     const Kind kind = source.kind();
     const int64_t file_id = AddFileRow(source);
-    FileReport file_report{file.path, std::string(SpecOf(kind).name),
+    FileReport file_report{file.path,
+                           std::string(SpecOf(kind).name),
                            EncodingName(source.encoding()),
-                           static_cast<int64_t>(source.bytes()), {}};
+                           static_cast<int64_t>(source.bytes()),
+                           {}};
     RowCounts& counts = file_report.counts;
     std::vector<std::string> rejected;  // raw rows with their reasons, for the reject file
 
@@ -175,10 +189,10 @@ class Importer {
         WriteResult result = writer_->Write(kind, record, file_id);
         if (result.outcome == WriteOutcome::kConflict) {
           good = false;
-          row_problems.push_back(MakeProblem(
-              fmt::format("the same id is on line {} of {} with different content",
-                          result.other_line, FilePath(result.other_file)),
-              {}, Place{file.path, record.line, 0, IdFields(kind)}));
+          row_problems.push_back(
+              MakeProblem(fmt::format("the same id is on line {} of {} with different content",
+                                      result.other_line, FilePath(result.other_file)),
+                          {}, Place{file.path, record.line, 0, IdFields(kind)}));
         } else {
           Count(result.outcome, &counts);
           ++rows_written_;
@@ -205,7 +219,8 @@ class Importer {
     q.bind(1, static_cast<int64_t>(counts.rows));
     q.bind(2, static_cast<int64_t>(file_id));
     q.exec();
-    if (!rejected.empty()) pending_rejects_.push_back({file, source.header_text(), std::move(rejected)});
+    if (!rejected.empty())
+      pending_rejects_.push_back({file, source.header_text(), std::move(rejected)});
     report_.files.push_back(std::move(file_report));
     return Status::Ok();
   }

@@ -26,14 +26,14 @@ struct ImportOptions {
 };
 
 struct RowCounts {
-  int64_t rows = 0;         // data rows read
-  int64_t inserted = 0;     // new records
-  int64_t replaced = 0;     // an earlier import's record with this id, revised
-  int64_t unchanged = 0;    // an earlier import's record, the same again
-  int64_t repeated = 0;     // the same id and content twice in this import
-  int64_t copies = 0;       // id-less rows kept as one more copy of an existing record
-  int64_t collapsed = 0;    // id-less rows already kept (the same row in another file)
-  int64_t rejected = 0;     // bad rows
+  int64_t rows = 0;       // data rows read
+  int64_t inserted = 0;   // new records
+  int64_t replaced = 0;   // an earlier import's record with this id, revised
+  int64_t unchanged = 0;  // an earlier import's record, the same again
+  int64_t repeated = 0;   // the same id and content twice in this import
+  int64_t copies = 0;     // id-less rows kept as one more copy of an existing record
+  int64_t collapsed = 0;  // id-less rows already kept (the same row in another file)
+  int64_t rejected = 0;   // bad rows
 
   void Add(const RowCounts& other);
 };

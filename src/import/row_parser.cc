@@ -1,9 +1,9 @@
 #include "import/row_parser.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "core/civil_time.h"
 #include "core/money.h"
@@ -54,7 +54,8 @@ RowParser::RowParser(const KindSpec& spec, HeaderMap header, const KindMapping* 
       time_of_day_(spec.columns.size(), -1),
       date_only_(spec.columns.size(), false) {
   parse_zone_ = zone_;
-  if (mapping_ && mapping_->utc_offset_s) parse_zone_ = TimeZone::FixedOffset(*mapping_->utc_offset_s);
+  if (mapping_ && mapping_->utc_offset_s)
+    parse_zone_ = TimeZone::FixedOffset(*mapping_->utc_offset_s);
 }
 
 Problem RowParser::ProblemAt(const CsvRecord& row, size_t column, std::string_view value,
@@ -183,7 +184,8 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
           *out = Value::Text(ToLowerAscii(text));
           return true;
         }
-        *reason = fmt::format("not a known {} (expected one of: {})", spec.name, AllowedWords(spec));
+        *reason =
+            fmt::format("not a known {} (expected one of: {})", spec.name, AllowedWords(spec));
         return false;
       }
       *out = Value::Text(std::string(*word));
@@ -195,7 +197,8 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         auto v = ParseDecimal(text);
         if (v.ok() && *v % kMicrosPerUnit == 0) score = static_cast<int>(*v / kMicrosPerUnit);
         if (score < 1 || score > 5) {
-          *reason = "a rating is a whole score from 1 to 5 (or 非常满意/满意/一般/不满意/非常不满意)";
+          *reason =
+              "a rating is a whole score from 1 to 5 (or 非常满意/满意/一般/不满意/非常不满意)";
           return false;
         }
       }

@@ -18,7 +18,9 @@ class Rules {
 
   const Value& Get(std::string_view column) const { return record_->values[Index(column)]; }
   Value& Mut(std::string_view column) { return record_->values[Index(column)]; }
-  size_t Index(std::string_view column) const { return static_cast<size_t>(ColumnIndex(spec_, column)); }
+  size_t Index(std::string_view column) const {
+    return static_cast<size_t>(ColumnIndex(spec_, column));
+  }
 
   void Fault(std::string_view column, std::string value, std::string reason) {
     faults_.push_back({Index(column), std::move(value), std::move(reason)});
@@ -96,7 +98,8 @@ class Rules {
     if (!date.ok()) return;  // cannot happen: the date column parsed already
     const TimeZone& zone = context_.zone;
     if (int tod = TimeOfDay("scheduled_start"); tod >= 0) {
-      Mut("scheduled_start").i = zone.FromLocal(CivilTime{*date, tod / 3600, tod / 60 % 60, tod % 60});
+      Mut("scheduled_start").i =
+          zone.FromLocal(CivilTime{*date, tod / 3600, tod / 60 % 60, tod % 60});
     }
     if (int tod = TimeOfDay("scheduled_end"); tod >= 0) {
       Instant end = zone.FromLocal(CivilTime{*date, tod / 3600, tod / 60 % 60, tod % 60});

@@ -110,9 +110,9 @@ std::optional<Kind> KindFromFileName(const std::string& path, const Profile* pro
   size_t best_length = 0;
   for (const KindSpec& spec : AllKinds()) {
     std::string_view k = spec.name;
-    bool match = stem == k ||
-                 (stem.size() > k.size() && stem.starts_with(k) &&
-                  std::string_view("_-. ").find(stem[k.size()]) != std::string_view::npos);
+    bool match =
+        stem == k || (stem.size() > k.size() && stem.starts_with(k) &&
+                      std::string_view("_-. ").find(stem[k.size()]) != std::string_view::npos);
     if (match && k.size() > best_length) {
       best = spec.kind;
       best_length = k.size();

@@ -98,7 +98,8 @@ bool CsvReader::Next(CsvRecord* record) {
         ++line_;
         end_of_record = true;
       } else {
-        record->error = "text after a closing quote (a quote inside a quoted field must be doubled)";
+        record->error =
+            "text after a closing quote (a quote inside a quoted field must be doubled)";
         record->error_column = column;
         const char* nl = static_cast<const char*>(std::memchr(data + pos_, '\n', n - pos_));
         pos_ = nl ? static_cast<size_t>(nl - data) + 1 : n;

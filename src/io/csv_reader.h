@@ -16,7 +16,7 @@ namespace csperf {
 struct CsvRecord {
   std::vector<std::string_view> fields;  // valid until the next call to Next()
   int64_t line = 0;                      // physical line where the record starts (1-based)
-  std::string_view raw;                  // the record's text as it stands in the file, line end excluded
+  std::string_view raw;  // the record's text as it stands in the file, line end excluded
   // A malformed record: the reader recovered at the next line; `fields` is unusable.
   std::string error;
   int error_column = 0;  // 1-based field index where the fault was found

@@ -24,8 +24,8 @@ const char* EncodingName(Encoding e);
 // method (not a stored view) so that moving a DecodedText cannot leave it dangling.
 struct DecodedText {
   Encoding encoding = Encoding::kUtf8;
-  std::string owned;           // the converted text when conversion was needed
-  std::string_view borrowed;   // the text in place when no conversion was needed
+  std::string owned;          // the converted text when conversion was needed
+  std::string_view borrowed;  // the text in place when no conversion was needed
   bool uses_owned = false;
 
   std::string_view text() const { return uses_owned ? std::string_view(owned) : borrowed; }

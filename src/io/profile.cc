@@ -96,7 +96,8 @@ class ProfileReader {
             if (!words) return Fail(col_node, col_path, "expected a table of export word = word");
             for (const auto& [word, target] : *words) {
               auto v = target.value<std::string>();
-              if (!v) return Fail(target, col_path + "." + std::string(word.str()), "expected text");
+              if (!v)
+                return Fail(target, col_path + "." + std::string(word.str()), "expected text");
               mapping.values[column][std::string(word.str())] = *v;
             }
           }
@@ -178,7 +179,8 @@ Result<int> ParseUtcOffset(std::string_view text) {
   std::string digits;
   for (char c : s) {
     if (c == ':') continue;
-    if (c < '0' || c > '9') return MakeProblem("expected an offset such as +08:00", std::string(text));
+    if (c < '0' || c > '9')
+      return MakeProblem("expected an offset such as +08:00", std::string(text));
     digits += c;
   }
   if (digits.size() == 1 || digits.size() == 2) {

@@ -38,9 +38,10 @@ std::string RenderImportReport(const ImportReport& report, const ImportOptions& 
   }
   if (report.committed) {
     RowCounts t = report.Totals();
-    out += fmt::format("\n导入完成 / Import done (import #{}): {} rows read, {} new, {} replaced, "
-                       "{} unchanged",
-                       report.import_id, t.rows, t.inserted, t.replaced, t.unchanged);
+    out += fmt::format(
+        "\n导入完成 / Import done (import #{}): {} rows read, {} new, {} replaced, "
+        "{} unchanged",
+        report.import_id, t.rows, t.inserted, t.replaced, t.unchanged);
     if (t.rejected > 0) out += fmt::format(", {} bad rows skipped 跳过错误行", t.rejected);
     out += "\n";
     for (const std::string& f : report.reject_files) {
@@ -82,7 +83,8 @@ std::string RenderQualityReport(const QualityReport& report) {
     out += fmt::format("  [{}] {} / {}: {}\n", f.code, f.title_zh, f.title_en, f.count);
     for (const std::string& e : f.examples) out += fmt::format("      {}\n", e);
     if (f.count > static_cast<int64_t>(f.examples.size())) {
-      out += fmt::format("      … {} more 更多\n", f.count - static_cast<int64_t>(f.examples.size()));
+      out +=
+          fmt::format("      … {} more 更多\n", f.count - static_cast<int64_t>(f.examples.size()));
     }
   }
   return out;

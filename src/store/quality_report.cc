@@ -21,11 +21,13 @@ QualityFinding Collect(SQLite::Database& db, std::string code, std::string zh, s
                        const std::string& sql, const std::vector<int64_t>& binds = {}) {
   QualityFinding f{std::move(code), std::move(zh), std::move(en), 0, {}};
   SQLite::Statement q(db, sql);
-  for (size_t i = 0; i < binds.size(); ++i) q.bind(static_cast<int>(i) + 1, static_cast<int64_t>(binds[i]));
+  for (size_t i = 0; i < binds.size(); ++i)
+    q.bind(static_cast<int>(i) + 1, static_cast<int64_t>(binds[i]));
   while (q.executeStep()) {
     ++f.count;
     if (f.examples.size() < kExamples) {
-      std::string where = fmt::format("{}:{}", q.getColumn(0).getString(), q.getColumn(1).getInt64());
+      std::string where =
+          fmt::format("{}:{}", q.getColumn(0).getString(), q.getColumn(1).getInt64());
       f.examples.push_back(fmt::format("{} {}", where, q.getColumn(2).getString()));
     }
   }
@@ -67,7 +69,11 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
 
   auto owners = AccountOwners(db);
   {
-    QualityFinding f{"account_of_two_agents", "一个账号属于多个客服", "accounts listed by more than one agent", 0, {}};
+    QualityFinding f{"account_of_two_agents",
+                     "一个账号属于多个客服",
+                     "accounts listed by more than one agent",
+                     0,
+                     {}};
     for (const auto& [account, agents] : owners) {
       if (agents.size() < 2) continue;
       ++f.count;
@@ -81,8 +87,11 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
   }
   {
     // Every account that acts in the records, with where it first appears.
-    QualityFinding f{"unmapped_account", "未对应客服的账号（计入店铺）",
-                     "accounts mapped to no agent (credited to the shop)", 0, {}};
+    QualityFinding f{"unmapped_account",
+                     "未对应客服的账号（计入店铺）",
+                     "accounts mapped to no agent (credited to the shop)",
+                     0,
+                     {}};
     SQLite::Statement q(db, fmt::format(R"sql(
       SELECT account, min(shop), count(*), min(place) FROM (
         SELECT account, shop, {0} || ':' || src_line AS place FROM messages t
@@ -90,7 +99,8 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
         UNION ALL SELECT account, shop, {0} || ':' || src_line FROM orders t WHERE account IS NOT NULL
         UNION ALL SELECT account, shop, {0} || ':' || src_line FROM ratings t WHERE account IS NOT NULL
         UNION ALL SELECT account, shop, {0} || ':' || src_line FROM cases t WHERE account IS NOT NULL)
-      GROUP BY account ORDER BY account)sql", kFileOf));
+      GROUP BY account ORDER BY account)sql",
+                                        kFileOf));
     while (q.executeStep()) {
       std::string account = q.getColumn(0).getString();
       if (owners.count(account)) continue;
@@ -109,17 +119,17 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
       const char* table;
       const char* column;
     };
-    const TimeColumn instants[] = {{"messages", "sent_at"},   {"orders", "created_at"},
-                                   {"orders", "paid_at"},     {"ratings", "rated_at"},
-                                   {"cases", "opened_at"},    {"cases", "closed_at"},
-                                   {"case_events", "at"},     {"followups", "done_at"},
-                                   {"incidents", "occurred_at"}, {"attendance", "clock_in"},
-                                   {"attendance", "clock_out"}};
+    const TimeColumn instants[] = {
+        {"messages", "sent_at"},    {"orders", "created_at"},   {"orders", "paid_at"},
+        {"ratings", "rated_at"},    {"cases", "opened_at"},     {"cases", "closed_at"},
+        {"case_events", "at"},      {"followups", "done_at"},   {"incidents", "occurred_at"},
+        {"attendance", "clock_in"}, {"attendance", "clock_out"}};
     for (const TimeColumn& c : instants) {
       QualityFinding part = Collect(
           db, "", "", "",
-          fmt::format("SELECT {0}, src_line, '{1}.{2} ' || {2} FROM {1} t WHERE {2} > ? ORDER BY ord",
-                      kFileOf, c.table, c.column),
+          fmt::format(
+              "SELECT {0}, src_line, '{1}.{2} ' || {2} FROM {1} t WHERE {2} > ? ORDER BY ord",
+              kFileOf, c.table, c.column),
           {now});
       f.count += part.count;
       for (std::string& e : part.examples) {
@@ -128,8 +138,9 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
     }
     std::string today = FormatDate(zone.ToLocal(now).date);
     for (const char* table : {"assessments", "qa_items", "work_records"}) {
-      SQLite::Statement q(db, fmt::format("SELECT {0}, src_line, date FROM {1} t WHERE date > ? ORDER BY ord",
-                                          kFileOf, table));
+      SQLite::Statement q(
+          db, fmt::format("SELECT {0}, src_line, date FROM {1} t WHERE date > ? ORDER BY ord",
+                          kFileOf, table));
       q.bind(1, today);
       while (q.executeStep()) {
         ++f.count;
@@ -147,33 +158,38 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
                             fmt::format(R"sql(SELECT {}, src_line,
       'order ' || order_id || ' (shop ' || shop || ', customer ' || customer_id || ')'
       FROM orders t WHERE NOT EXISTS (SELECT 1 FROM messages m
-        WHERE m.shop = t.shop AND m.customer_id = t.customer_id) ORDER BY ord)sql", kFileOf)));
+        WHERE m.shop = t.shop AND m.customer_id = t.customer_id) ORDER BY ord)sql",
+                                        kFileOf)));
   AddIfAny(&report, Collect(db, "case_without_events", "售后单没有处理记录",
                             "after-sales cases without events",
                             fmt::format(R"sql(SELECT {}, src_line, 'case ' || case_id FROM cases t
       WHERE NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = t.case_id) ORDER BY ord)sql",
                                         kFileOf)));
-  AddIfAny(&report, Collect(db, "event_of_unknown_case", "处理记录对应的售后单不存在",
-                            "case events of unknown cases",
-                            fmt::format(R"sql(SELECT {}, src_line, 'case ' || case_id || ' step ' || step
+  AddIfAny(&report,
+           Collect(db, "event_of_unknown_case", "处理记录对应的售后单不存在",
+                   "case events of unknown cases",
+                   fmt::format(R"sql(SELECT {}, src_line, 'case ' || case_id || ' step ' || step
       FROM case_events t WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_id = t.case_id)
-      ORDER BY ord)sql", kFileOf)));
+      ORDER BY ord)sql",
+                               kFileOf)));
   {
-    QualityFinding f{"unknown_agent", "记录中的客服不在人员名单", "records naming unknown agents", 0, {}};
+    QualityFinding f{
+        "unknown_agent", "记录中的客服不在人员名单", "records naming unknown agents", 0, {}};
     struct AgentColumn {
       const char* table;
       const char* column;
     };
-    const AgentColumn columns[] = {{"assessments", "agent_id"}, {"qa_items", "agent_id"},
-                                   {"followups", "agent_id"},   {"incidents", "agent_id"},
-                                   {"attendance", "agent_id"},  {"work_records", "agent_id"},
+    const AgentColumn columns[] = {{"assessments", "agent_id"},    {"qa_items", "agent_id"},
+                                   {"followups", "agent_id"},      {"incidents", "agent_id"},
+                                   {"attendance", "agent_id"},     {"work_records", "agent_id"},
                                    {"work_records", "manager_id"}, {"agents", "manager_id"}};
     for (const AgentColumn& c : columns) {
-      QualityFinding part = Collect(
-          db, "", "", "",
-          fmt::format(R"sql(SELECT {0}, src_line, '{1}.{2} ' || {2} FROM {1} t
+      QualityFinding part =
+          Collect(db, "", "", "",
+                  fmt::format(R"sql(SELECT {0}, src_line, '{1}.{2} ' || {2} FROM {1} t
             WHERE {2} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.agent_id = t.{2})
-            ORDER BY ord)sql", kFileOf, c.table, c.column));
+            ORDER BY ord)sql",
+                              kFileOf, c.table, c.column));
       f.count += part.count;
       for (std::string& e : part.examples) {
         if (f.examples.size() < kExamples) f.examples.push_back(std::move(e));
@@ -181,15 +197,17 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
     }
     AddIfAny(&report, std::move(f));
   }
-  AddIfAny(&report, Collect(db, "unknown_qa_form", "质检记录使用了未导入的评分表",
-                            "QA items naming unknown forms",
-                            fmt::format(R"sql(SELECT {}, src_line, 'review ' || review_id || ' form ' || form
+  AddIfAny(&report,
+           Collect(db, "unknown_qa_form", "质检记录使用了未导入的评分表",
+                   "QA items naming unknown forms",
+                   fmt::format(R"sql(SELECT {}, src_line, 'review ' || review_id || ' form ' || form
       FROM qa_items t WHERE NOT EXISTS (SELECT 1 FROM qa_forms f WHERE f.form_id = t.form)
-      ORDER BY ord)sql", kFileOf)));
+      ORDER BY ord)sql",
+                               kFileOf)));
   {
     // Items must exist in their form; forms are files, so check in code.
-    QualityFinding f{"unknown_qa_item", "质检记录的评分项不在评分表中",
-                     "QA items not on their form", 0, {}};
+    QualityFinding f{
+        "unknown_qa_item", "质检记录的评分项不在评分表中", "QA items not on their form", 0, {}};
     std::map<std::string, std::set<std::string>> items_of_form;
     SQLite::Statement forms(db, "SELECT form_id, source, file FROM qa_forms");
     while (forms.executeStep()) {
@@ -200,15 +218,18 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
         for (const auto& i : s.items) items.insert(i.id);
       }
     }
-    SQLite::Statement q(db, fmt::format("SELECT {}, src_line, form, item, review_id FROM qa_items t ORDER BY ord", kFileOf));
+    SQLite::Statement q(
+        db, fmt::format("SELECT {}, src_line, form, item, review_id FROM qa_items t ORDER BY ord",
+                        kFileOf));
     while (q.executeStep()) {
       auto it = items_of_form.find(q.getColumn(2).getString());
       if (it == items_of_form.end() || it->second.count(q.getColumn(3).getString())) continue;
       ++f.count;
       if (f.examples.size() < kExamples) {
-        f.examples.push_back(fmt::format("{}:{} review {} item {} (form {})", q.getColumn(0).getString(),
-                                         q.getColumn(1).getInt64(), q.getColumn(4).getString(),
-                                         q.getColumn(3).getString(), q.getColumn(2).getString()));
+        f.examples.push_back(fmt::format("{}:{} review {} item {} (form {})",
+                                         q.getColumn(0).getString(), q.getColumn(1).getInt64(),
+                                         q.getColumn(4).getString(), q.getColumn(3).getString(),
+                                         q.getColumn(2).getString()));
       }
     }
     AddIfAny(&report, std::move(f));
@@ -217,7 +238,8 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
                             "assessment dimensions outside the five standard ones (own column)",
                             fmt::format(R"sql(SELECT {}, src_line, 'dimension ' || dimension
       FROM assessments t WHERE dimension NOT IN ('product_knowledge', 'communication', 'teamwork',
-        'error_handling', 'innovation_learning') ORDER BY ord)sql", kFileOf)));
+        'error_handling', 'innovation_learning') ORDER BY ord)sql",
+                                        kFileOf)));
   return report;
 }
 
@@ -238,8 +260,9 @@ DataSummary BuildDataSummary(Store& store, const TimeZone& zone) {
   for (const Span& s : spans) {
     KindSummary k{s.kind, 0, "", ""};
     std::string column = *s.column ? s.column : "NULL";
-    SQLite::Statement q(db, fmt::format("SELECT coalesce(sum(copies), 0), min({1}), max({1}) FROM {0}",
-                                        s.kind, column));
+    SQLite::Statement q(
+        db, fmt::format("SELECT coalesce(sum(copies), 0), min({1}), max({1}) FROM {0}", s.kind,
+                        column));
     if (q.executeStep()) {
       k.records = q.getColumn(0).getInt64();
       if (!q.getColumn(1).isNull()) {
@@ -255,8 +278,10 @@ DataSummary BuildDataSummary(Store& store, const TimeZone& zone) {
     summary.kinds.push_back(std::move(k));
   }
   summary.agents = db.execAndGet("SELECT count(*) FROM agents").getInt64();
-  summary.shops = db.execAndGet(
-      "SELECT count(*) FROM (SELECT shop FROM messages UNION SELECT shop FROM orders)").getInt64();
+  summary.shops =
+      db.execAndGet(
+            "SELECT count(*) FROM (SELECT shop FROM messages UNION SELECT shop FROM orders)")
+          .getInt64();
   summary.imports = db.execAndGet("SELECT count(*) FROM imports").getInt64();
   SQLite::Statement forms(db, "SELECT form_id FROM qa_forms ORDER BY form_id");
   while (forms.executeStep()) summary.qa_forms.push_back(forms.getColumn(0).getString());

@@ -13,7 +13,7 @@
 namespace csperf {
 
 struct QualityFinding {
-  std::string code;      // stable id, e.g. "unmapped_account"
+  std::string code;  // stable id, e.g. "unmapped_account"
   std::string title_zh;
   std::string title_en;
   int64_t count = 0;

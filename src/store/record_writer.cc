@@ -90,9 +90,10 @@ class RecordWriter::Table {
     content_buffer_.clear();
     for (const Value& v : record.values) AppendValue(v, &content_buffer_);
     if (counted) {
-      key_buffer_ = "C" + content_buffer_;
+      key_buffer_.assign(1, 'C');
+      key_buffer_ += content_buffer_;
     } else {
-      key_buffer_ = "I";
+      key_buffer_.assign(1, 'I');
       for (std::string_view column : spec_.key_columns) {
         AppendValue(record.values[ColumnIndex(spec_, column)], &key_buffer_);
       }
@@ -125,8 +126,8 @@ class RecordWriter::Table {
       count_->bind(4, static_cast<int64_t>(in_file));
       BindHash(*count_, 5, key);
       count_->exec();
-      return {kept > copies ? WriteOutcome::kCopyKept : WriteOutcome::kCopyAlreadyKept,
-              stored_file, stored_line};
+      return {kept > copies ? WriteOutcome::kCopyKept : WriteOutcome::kCopyAlreadyKept, stored_file,
+              stored_line};
     }
     lookup_->reset();
     if (stored_imp == import_id) {

@@ -17,13 +17,13 @@
 namespace csperf {
 
 enum class WriteOutcome {
-  kInserted,        // a new record
-  kReplaced,        // an earlier import's version of this id, now replaced
-  kUnchanged,       // an earlier import's identical version
-  kRepeated,        // the same id with the same content again in this import
-  kConflict,        // the same id with other content earlier in this import: a bad row
-  kCopyKept,        // an id-less record: one more copy kept (more copies in this file)
-  kCopyAlreadyKept, // an id-less record already kept that often
+  kInserted,         // a new record
+  kReplaced,         // an earlier import's version of this id, now replaced
+  kUnchanged,        // an earlier import's identical version
+  kRepeated,         // the same id with the same content again in this import
+  kConflict,         // the same id with other content earlier in this import: a bad row
+  kCopyKept,         // an id-less record: one more copy kept (more copies in this file)
+  kCopyAlreadyKept,  // an id-less record already kept that often
 };
 
 struct WriteResult {

@@ -41,9 +41,7 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path) {
   return Open(path);
 }
 
-int Store::schema_version() {
-  return db_->execAndGet("PRAGMA user_version").getInt();
-}
+int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 Status Store::Migrate() {
   int version = schema_version();
