@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh -DCSPERF_TESTS=OFF
+BUILD_TARGET=csperf scripts/build.sh
 mkdir -p demo-out
 rm -f demo-out/csperf.db
 echo "== csperf import --db demo-out/csperf.db samples/basic"

@@ -10,6 +10,9 @@ packages=(
 if [[ "${1:-}" == "--with-fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
+if [[ "${1:-}" == "--with-lint" ]]; then
+  packages+=(clang-format clang-tidy cppcheck)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

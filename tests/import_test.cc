@@ -356,3 +356,77 @@ TEST_F(ImportTest, DateOnlyDueAtMeansTheEndOfThatDay) {
 
 }  // namespace
 }  // namespace csperf
+
+namespace csperf {
+namespace {
+
+class ImportEncodingTest : public ImportTest {};
+
+TEST_F(ImportEncodingTest, Utf16WithBomImports) {
+  std::string utf8 =
+      "order_id,shop,customer_id,created_at,amount\r\nO1,旗舰店,买家,2024-01-05,5\r\n";
+  // UTF-16LE with BOM, as Excel's "Unicode Text" writes (ASCII and BMP Chinese only here).
+  std::u16string u16;
+  for (size_t i = 0; i < utf8.size();) {
+    unsigned char c = utf8[i];
+    char32_t cp;
+    int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : 3;
+    cp = len == 1 ? c : len == 2 ? (c & 0x1F) : (c & 0x0F);
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (utf8[i + k] & 0x3F);
+    u16.push_back(static_cast<char16_t>(cp));
+    i += len;
+  }
+  std::string bytes = "\xFF\xFE";
+  for (char16_t ch : u16) {
+    bytes.push_back(static_cast<char>(ch & 0xFF));
+    bytes.push_back(static_cast<char>(ch >> 8));
+  }
+  ImportReport r = Import({dir_.Write("orders.csv", bytes)});
+  ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
+  EXPECT_EQ(r.files[0].encoding, "UTF-16LE (BOM)");
+  EXPECT_EQ(Text("SELECT shop || '/' || customer_id FROM orders"), "旗舰店/买家");
+}
+
+TEST_F(ImportEncodingTest, Latin1IsCaughtEvenWhenItDecodesAsGb18030) {
+  // "café" headers in Latin-1: é followed by a letter is a valid GB18030 pair, so only the
+  // header check can tell.
+  ImportReport r = Import({dir_.Write("orders.csv",
+                                      "order_id,caf\xE9s,customer_id,created_at,amount\n"
+                                      "O1,caf\xE9s,c,2024-01-05,5\n")});
+  ASSERT_TRUE(r.refusal);
+  EXPECT_NE(r.refusal->reason.find("shop"), std::string::npos);
+  ImportReport r2 = Import({dir_.Write("x/orders.csv", "\xE9t\xE9,caf\xE9s\nx\xE9,y\xE9\n")});
+  ASSERT_TRUE(r2.refusal);
+  EXPECT_NE(r2.refusal->reason.find("Latin-1"), std::string::npos) << r2.refusal->reason;
+  ImportReport r3 = Import({dir_.Write("y/orders.csv", "order_id,shop\nO1,caf\xE9\n")});
+  ASSERT_TRUE(r3.refusal);
+  EXPECT_NE(r3.refusal->reason.find("Latin-1"), std::string::npos) << r3.refusal->reason;
+}
+
+TEST_F(ImportEncodingTest, BinaryAndBomlessUtf16AreRefused) {
+  ImportReport bin =
+      Import({dir_.Write("a/orders.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16))});
+  ASSERT_TRUE(bin.refusal);
+  EXPECT_NE(bin.refusal->reason.find("binary"), std::string::npos);
+  EXPECT_NE(bin.refusal->place.file.find("orders.csv"), std::string::npos);
+  ImportReport u16 =
+      Import({dir_.Write("b/orders.csv", std::string("o\0r\0d\0e\0r\0_\0i\0d\0\n\0", 18))});
+  ASSERT_TRUE(u16.refusal);
+  EXPECT_NE(u16.refusal->reason.find("UTF-16"), std::string::npos);
+}
+
+TEST_F(ImportTest, RepeatedIdsAreNotedForTheQualityReport) {
+  const std::string header = "incident_id,agent_id,occurred_at,kind\n";
+  ImportReport r = Import({dir_.Write("incidents.csv", header + "I1,A,2024-01-05,error\n"
+                                                                "I1,A,2024-01-05,error\n"
+                                                                "I2,A,2024-01-05,praise\n")});
+  ASSERT_TRUE(r.committed);
+  EXPECT_EQ(r.repeated_ids.count, 1);
+  ASSERT_EQ(r.repeated_ids.examples.size(), 1u);
+  EXPECT_NE(r.repeated_ids.examples[0].find("incidents.csv:3 same incident_id as line 2"),
+            std::string::npos);
+  EXPECT_EQ(r.conflicting_ids.count, 0);
+}
+
+}  // namespace
+}  // namespace csperf

@@ -81,7 +81,11 @@ int RunImportCommand(ImportArgs& args) {
   std::cout << RenderImportReport(report, args.options);
   if (!report.committed) return 1;
   std::cout << "\n" << RenderDataSummary(BuildDataSummary(**store, **zone));
-  std::cout << "\n" << RenderQualityReport(BuildQualityReport(**store, (*clock)->Now(), **zone));
+  QualityReport quality = BuildQualityReport(**store, (*clock)->Now(), **zone);
+  for (const QualityFinding* f : {&report.conflicting_ids, &report.repeated_ids}) {
+    if (f->count > 0) quality.findings.insert(quality.findings.begin(), *f);
+  }
+  std::cout << "\n" << RenderQualityReport(quality);
   return 0;
 }
 
@@ -109,32 +113,6 @@ Command ImportCommand() {
                         "bad-row problems listed before the rest are only counted")
             ->check(CLI::PositiveNumber);
         return [args]() { return RunImportCommand(*args); };
-      }};
-}
-
-Command CheckCommand() {
-  return {
-      "check", "数据概况与质量报告 / data summary and data-quality report of a store",
-      [](CLI::App* app) -> std::function<int()> {
-        auto db = std::make_shared<std::string>();
-        auto common = std::make_shared<CommonOptions>();
-        app->add_option("--db", *db, "the store")->required();
-        AddSettingsOption(app, common.get());
-        return [db, common]() {
-          auto settings = LoadSettings(*common);
-          if (!settings.ok()) return ReportProblem(settings.problem());
-          auto zone = TimeZone::Load(settings->timezone);
-          if (!zone.ok()) return ReportProblem(zone.problem());
-          auto clock = MakeClock(*common, **zone);
-          if (!clock.ok()) return ReportProblem(clock.problem());
-          auto store = Store::OpenExisting(*db);
-          if (!store.ok()) return ReportProblem(store.problem());
-          Status tz = (*store)->CheckTimezone(settings->timezone);
-          if (!tz.ok()) return ReportProblem(tz.problem());
-          std::cout << RenderDataSummary(BuildDataSummary(**store, **zone)) << "\n"
-                    << RenderQualityReport(BuildQualityReport(**store, (*clock)->Now(), **zone));
-          return 0;
-        };
       }};
 }
 

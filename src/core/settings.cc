@@ -226,19 +226,10 @@ class SettingsReader {
     return pairs;
   }
 
-  // Weights are exact decimals; a TOML float is read back through its shortest decimal form
-  // so that 0.6 means exactly 6/10.
+  // Weights are exact decimals, so that 0.6 means exactly six tenths.
   Result<Micros> Weight(const toml::node& node, const std::string& path) const {
-    std::string text;
-    if (auto i = node.value_exact<int64_t>()) {
-      text = std::to_string(*i);
-    } else if (auto d = node.value_exact<double>()) {
-      text = fmt::format("{}", *d);
-    } else {
-      return Fail(node, path, "expected a number");
-    }
-    auto w = ParseDecimal(text);
-    if (!w.ok() || *w < 0) return Fail(node, path, "expected a number ≥ 0 with at most 6 decimals");
+    std::optional<Micros> w = TomlExactDecimal(node);
+    if (!w || *w < 0) return Fail(node, path, "expected a number ≥ 0 with at most 6 decimals");
     return *w;
   }
 

@@ -16,11 +16,11 @@ namespace csperf {
 
 // Settings that may differ per shop: they act on chats and orders, which carry a shop.
 struct ShopSettings {
-  int64_t session_gap_s = 30 * 60;
+  int64_t session_gap_s = int64_t{30} * 60;
   std::optional<ServiceHours> service_hours;  // none: all day counts
   int64_t fast_response_s = 180;
-  int64_t attribution_window_s = 72 * 3600;
-  int64_t payment_window_s = 72 * 3600;
+  int64_t attribution_window_s = int64_t{72} * 3600;
+  int64_t payment_window_s = int64_t{72} * 3600;
 };
 
 struct StepSla {
@@ -33,8 +33,8 @@ struct Settings {
   std::string timezone = "Asia/Shanghai";
   ShopSettings defaults;
   std::map<std::string, ShopSettings> shops;
-  int64_t followup_grace_s = 24 * 3600;
-  int64_t late_grace_s = 5 * 60;
+  int64_t followup_grace_s = int64_t{24} * 3600;
+  int64_t late_grace_s = int64_t{5} * 60;
   std::map<std::string, int64_t> sla_s;  // per case type
   std::map<std::string, std::vector<std::string>> sop;
   std::map<std::string, std::vector<StepSla>> step_sla;

@@ -75,7 +75,7 @@ Result<std::shared_ptr<const TimeZone>> TimeZone::Load(std::string_view iana_nam
     return MakeProblem(fmt::format("time zone '{}' has no transition data", iana_name),
                        std::string(iana_name));
   }
-  zone.release();
+  (void)zone.release();  // ownership moves to the IcuZone below, through `basic`
   auto loaded = std::make_shared<TimeZone>(Key(), std::string(iana_name), 0);
   loaded->icu_ = std::make_unique<const IcuZone>(std::unique_ptr<icu::BasicTimeZone>(basic));
   loaded->FillTable();

@@ -25,6 +25,20 @@ Result<std::string> ReadWholeFile(const std::string& path) {
   return buffer.str();
 }
 
+std::optional<Micros> TomlExactDecimal(const toml::node& node) {
+  std::string text;
+  if (auto i = node.value_exact<int64_t>()) {
+    text = std::to_string(*i);
+  } else if (auto d = node.value_exact<double>()) {
+    text = fmt::format("{}", *d);
+  } else {
+    return std::nullopt;
+  }
+  auto value = ParseDecimal(text);
+  if (!value.ok()) return std::nullopt;
+  return *value;
+}
+
 Problem TomlProblem(const std::string& file, const toml::node& node, const std::string& path,
                     std::string reason) {
   Place place{file, static_cast<int64_t>(node.source().begin.line), 0, path};

@@ -59,16 +59,8 @@ class FormReader {
   }
 
   Result<Micros> Number(const toml::node& node, const std::string& path) {
-    std::string text;
-    if (auto i = node.value_exact<int64_t>()) {
-      text = std::to_string(*i);
-    } else if (auto d = node.value_exact<double>()) {
-      text = fmt::format("{}", *d);
-    } else {
-      return Fail(node, path, "expected a number");
-    }
-    auto v = ParseDecimal(text);
-    if (!v.ok() || *v <= 0) return Fail(node, path, "expected a number above 0");
+    std::optional<Micros> v = TomlExactDecimal(node);
+    if (!v || *v <= 0) return Fail(node, path, "expected a number above 0 (at most 6 decimals)");
     return *v;
   }
 

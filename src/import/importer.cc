@@ -187,13 +187,27 @@ class Importer {
       ++counts.rows;
       if (good) {
         WriteResult result = writer_->Write(kind, record, file_id);
-        if (result.outcome == WriteOutcome::kConflict) {
-          good = false;
-          row_problems.push_back(
-              MakeProblem(fmt::format("the same id is on line {} of {} with different content",
-                                      result.other_line, FilePath(result.other_file)),
-                          {}, Place{file.path, record.line, 0, IdFields(kind)}));
-        } else {
+        if (result.outcome == WriteOutcome::kRepeated ||
+            result.outcome == WriteOutcome::kConflict) {
+          const bool conflict = result.outcome == WriteOutcome::kConflict;
+          QualityFinding* finding = conflict ? &report_.conflicting_ids : &report_.repeated_ids;
+          ++finding->count;
+          std::string where;
+          if (conflict || finding->examples.size() < 5) {
+            where = fmt::format("line {} of {}", result.other_line, FilePath(result.other_file));
+          }
+          if (finding->examples.size() < 5) {
+            finding->examples.push_back(
+                fmt::format("{}:{} same {} as {}", file.path, record.line, IdFields(kind), where));
+          }
+          if (conflict) {
+            good = false;
+            row_problems.push_back(
+                MakeProblem(fmt::format("the same id is on {} with different content", where), {},
+                            Place{file.path, record.line, 0, IdFields(kind)}));
+          }
+        }
+        if (good) {
           Count(result.outcome, &counts);
           ++rows_written_;
           if (observer_) observer_->OnRowsWritten(rows_written_);

@@ -12,6 +12,7 @@
 #include "core/settings.h"
 #include "domain/kinds.h"
 #include "io/profile.h"
+#include "store/quality_report.h"
 #include "store/store.h"
 
 namespace csperf {
@@ -56,6 +57,18 @@ struct ImportReport {
   std::vector<std::string> qa_forms;
   std::vector<std::string> reject_files;
   int64_t import_id = 0;
+  // What this import itself saw: ids repeated with the same content (taken once) and ids
+  // repeated with other content (bad rows). The data-quality report shows them first.
+  QualityFinding repeated_ids{"repeated_id",
+                              "本次导入中重复的记录（只取一次）",
+                              "records repeated in this import (taken once)",
+                              0,
+                              {}};
+  QualityFinding conflicting_ids{"conflicting_id",
+                                 "本次导入中编号相同但内容不同",
+                                 "ids with different content in this import (bad rows)",
+                                 0,
+                                 {}};
 
   RowCounts Totals() const;
 };

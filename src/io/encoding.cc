@@ -128,7 +128,7 @@ Result<Conversion> ConvertToUtf8(const char* name, std::string_view bytes) {
   Conversion result;
   // No encoding read here takes more than 1.5 UTF-8 bytes per input byte.
   result.text.reserve(bytes.size() + bytes.size() / 2);
-  constexpr size_t kChunk = 8 * 1024;  // small: this may run on a worker thread's stack
+  constexpr size_t kChunk = size_t{8} * 1024;  // small: this may run on a worker thread's stack
   UChar units[kChunk];
   char utf8[kChunk * 3];
   size_t carried = 0;  // a lead surrogate held back until its trail arrives

@@ -16,7 +16,7 @@
 namespace csperf {
 
 struct KindMapping {
-  Kind kind;
+  Kind kind = Kind::kAgents;
   std::vector<std::string> file_patterns;  // glob patterns on the file name ("*聊天*.csv")
   // canonical column → the export's header names for it (first match wins)
   std::map<std::string, std::vector<std::string>> columns;

@@ -16,21 +16,26 @@ namespace {
 constexpr size_t kExamples = 5;
 
 // Runs `sql`, whose first column is a file path and second a line, the rest a description;
-// counts rows and keeps the first few as examples.
-QualityFinding Collect(SQLite::Database& db, std::string code, std::string zh, std::string en,
-                       const std::string& sql, const std::vector<int64_t>& binds = {}) {
-  QualityFinding f{std::move(code), std::move(zh), std::move(en), 0, {}};
+// adds its rows to the finding's count and the first few to its examples.
+void CollectInto(SQLite::Database& db, QualityFinding* f, const std::string& sql,
+                 const std::vector<int64_t>& binds = {}) {
   SQLite::Statement q(db, sql);
-  for (size_t i = 0; i < binds.size(); ++i)
+  for (size_t i = 0; i < binds.size(); ++i) {
     q.bind(static_cast<int>(i) + 1, static_cast<int64_t>(binds[i]));
+  }
   while (q.executeStep()) {
-    ++f.count;
-    if (f.examples.size() < kExamples) {
-      std::string where =
-          fmt::format("{}:{}", q.getColumn(0).getString(), q.getColumn(1).getInt64());
-      f.examples.push_back(fmt::format("{} {}", where, q.getColumn(2).getString()));
+    ++f->count;
+    if (f->examples.size() < kExamples) {
+      f->examples.push_back(fmt::format("{}:{} {}", q.getColumn(0).getString(),
+                                        q.getColumn(1).getInt64(), q.getColumn(2).getString()));
     }
   }
+}
+
+QualityFinding Collect(SQLite::Database& db, std::string code, std::string zh, std::string en,
+                       const std::string& sql) {
+  QualityFinding f{std::move(code), std::move(zh), std::move(en), 0, {}};
+  CollectInto(db, &f, sql);
   return f;
 }
 
@@ -125,16 +130,12 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
         {"case_events", "at"},      {"followups", "done_at"},   {"incidents", "occurred_at"},
         {"attendance", "clock_in"}, {"attendance", "clock_out"}};
     for (const TimeColumn& c : instants) {
-      QualityFinding part = Collect(
-          db, "", "", "",
+      CollectInto(
+          db, &f,
           fmt::format(
               "SELECT {0}, src_line, '{1}.{2} ' || {2} FROM {1} t WHERE {2} > ? ORDER BY ord",
               kFileOf, c.table, c.column),
           {now});
-      f.count += part.count;
-      for (std::string& e : part.examples) {
-        if (f.examples.size() < kExamples) f.examples.push_back(std::move(e));
-      }
     }
     std::string today = FormatDate(zone.ToLocal(now).date);
     for (const char* table : {"assessments", "qa_items", "work_records"}) {
@@ -184,16 +185,11 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
                                    {"attendance", "agent_id"},     {"work_records", "agent_id"},
                                    {"work_records", "manager_id"}, {"agents", "manager_id"}};
     for (const AgentColumn& c : columns) {
-      QualityFinding part =
-          Collect(db, "", "", "",
+      CollectInto(db, &f,
                   fmt::format(R"sql(SELECT {0}, src_line, '{1}.{2} ' || {2} FROM {1} t
             WHERE {2} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM agents a WHERE a.agent_id = t.{2})
             ORDER BY ord)sql",
                               kFileOf, c.table, c.column));
-      f.count += part.count;
-      for (std::string& e : part.examples) {
-        if (f.examples.size() < kExamples) f.examples.push_back(std::move(e));
-      }
     }
     AddIfAny(&report, std::move(f));
   }
