@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The README's first command: installs, builds, and imports the sample month into a fresh
-# store, printing what was imported and the data-quality report.
+# The README's first command: installs, builds, writes a demo month (20 agents, 200,000
+# messages), imports it into a fresh store and prints what was imported and the
+# data-quality report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 BUILD_TARGET=csperf scripts/build.sh
+rm -rf demo-out
 mkdir -p demo-out
-rm -f demo-out/csperf.db
-echo "== csperf import --db demo-out/csperf.db samples/basic"
-build/csperf import --db demo-out/csperf.db --rejects demo-out/rejects samples/basic
+echo "== csperf demo-data --out demo-out/data"
+build/csperf demo-data --out demo-out/data --agents 20 --messages 200000 --seed 1 --month 2024-01
+echo "== csperf import --db demo-out/csperf.db --settings demo-out/data/settings.toml demo-out/data"
+build/csperf import --db demo-out/csperf.db --settings demo-out/data/settings.toml \
+  --rejects demo-out/rejects demo-out/data

@@ -13,6 +13,9 @@ fi
 if [[ "${1:-}" == "--with-lint" ]]; then
   packages+=(clang-format clang-tidy cppcheck)
 fi
+if [[ "${1:-}" == "--with-bench" ]]; then
+  packages+=(time sqlite3)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -17,6 +17,7 @@ struct Command {
 
 Command ImportCommand();
 Command CheckCommand();
+Command DemoDataCommand();
 
 // Options most commands share.
 struct CommonOptions {

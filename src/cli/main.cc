@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       csperf::cli::ImportCommand(),
       csperf::cli::CheckCommand(),
+      csperf::cli::DemoDataCommand(),
   };
   CLI::App app{"csperf — 电商客服绩效考核 / customer-service performance appraisal"};
   app.require_subcommand(1);
