@@ -88,3 +88,25 @@ TEST(CsvReader, EmptyTextHasNoRecords) {
 
 }  // namespace
 }  // namespace csperf
+
+namespace csperf {
+namespace {
+
+TEST(CsvReader, ALoneCarriageReturnEndsALineToo) {
+  CsvReader reader("agent_id,name\rA1,\"Al\"\rA2,Bob\r");
+  CsvRecord r;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int64_t> lines;
+  while (reader.Next(&r)) {
+    ASSERT_TRUE(r.ok()) << r.error;
+    rows.emplace_back(r.fields.begin(), r.fields.end());
+    lines.push_back(r.line);
+  }
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1], (std::vector<std::string>{"A1", "Al"}));
+  EXPECT_EQ(rows[2], (std::vector<std::string>{"A2", "Bob"}));
+  EXPECT_EQ(lines, (std::vector<int64_t>{1, 2, 3}));
+}
+
+}  // namespace
+}  // namespace csperf

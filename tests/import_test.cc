@@ -176,11 +176,16 @@ TEST_F(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
                                                   "K2,return,店:小美,2024-01-05 10:00\n");
   ImportReport report = Import({a, b});
   EXPECT_FALSE(report.committed);
-  ASSERT_EQ(report.bad_rows, 1);
-  EXPECT_EQ(report.problems[0].place.file, b);
+  // Both versions are bad rows, each naming the other.
+  ASSERT_EQ(report.bad_rows, 2);
+  ASSERT_EQ(report.problems.size(), 2u);
+  EXPECT_EQ(report.problems[0].place.file, a);
   EXPECT_EQ(report.problems[0].place.line, 2);
-  EXPECT_EQ(report.problems[0].place.field, "case_id");
-  EXPECT_NE(report.problems[0].reason.find("line 2 of " + a), std::string::npos);
+  EXPECT_NE(report.problems[0].reason.find("line 2 of " + b), std::string::npos);
+  EXPECT_EQ(report.problems[1].place.file, b);
+  EXPECT_EQ(report.problems[1].place.line, 2);
+  EXPECT_EQ(report.problems[1].place.field, "case_id");
+  EXPECT_NE(report.problems[1].reason.find("line 2 of " + a), std::string::npos);
   // The identical repeat of K2 is not an error.
   EXPECT_EQ(report.files[1].counts.repeated, 1);
 }
@@ -426,6 +431,80 @@ TEST_F(ImportTest, RepeatedIdsAreNotedForTheQualityReport) {
   EXPECT_NE(r.repeated_ids.examples[0].find("incidents.csv:3 same incident_id as line 2"),
             std::string::npos);
   EXPECT_EQ(r.conflicting_ids.count, 0);
+}
+
+}  // namespace
+}  // namespace csperf
+
+namespace csperf {
+namespace {
+
+TEST_F(ImportTest, AConflictIsCaughtEvenWhenTheFirstVersionIsUnchanged) {
+  const std::string header = "order_id,shop,customer_id,created_at,amount,status\n";
+  const std::string paid = "O1,店,c1,2024-01-05 10:00,99,paid\n";
+  ASSERT_TRUE(Import({dir_.Write("one/orders.csv", header + paid)}).committed);
+  ImportReport r = Import(
+      {dir_.Write("two/orders.csv", header + paid + "O1,店,c1,2024-01-05 10:00,99,refunded\n")});
+  EXPECT_FALSE(r.committed);
+  EXPECT_EQ(r.bad_rows, 2);
+  EXPECT_EQ(Text("SELECT status FROM orders"), "paid");
+}
+
+TEST_F(ImportTest, AHeaderNamingAColumnTwiceIsRefused) {
+  ImportReport r = Import({dir_.Write("orders.csv",
+                                      "order_id,shop,customer_id,created_at,amount,amount\n"
+                                      "O1,店,c,2024-01-05,1,2\n")});
+  ASSERT_TRUE(r.refusal);
+  EXPECT_EQ(r.refusal->place.column, 6);
+  EXPECT_NE(r.refusal->reason.find("twice"), std::string::npos);
+}
+
+TEST_F(ImportTest, UnknownColumnsWithoutOrWithRepeatedNamesKeepEveryValue) {
+  ASSERT_TRUE(Import({dir_.Write("orders.csv",
+                                 "order_id,shop,customer_id,created_at,amount,note,note,\n"
+                                 "O1,店,c,2024-01-05,1,a,b,z\n")})
+                  .committed);
+  EXPECT_EQ(Text("SELECT extra FROM orders"),
+            "{\"note\":\"a\",\"note (column 7)\":\"b\",\"unnamed (column 8)\":\"z\"}");
+}
+
+TEST_F(ImportTest, HeaderProblemsNameTheHeadersLine) {
+  ImportReport r = Import({dir_.Write("orders.csv", "\n\n\norder_id,shop,amount\nO1,店,1\n")});
+  ASSERT_TRUE(r.refusal);
+  EXPECT_EQ(r.refusal->place.line, 4);
+}
+
+TEST_F(ImportTest, RejectFilesOfInputsWithOneNameDoNotOverwriteEachOther) {
+  options_.skip_bad_rows = true;
+  const std::string header = "order_id,shop,customer_id,created_at,amount\n";
+  ImportReport r = Import({dir_.Write("a/orders.csv", header + "O1,店,c,bad time,1\n"),
+                           dir_.Write("b/orders.csv", header + "O2,店,c,bad time,1\n")});
+  ASSERT_TRUE(r.committed);
+  ASSERT_EQ(r.reject_files.size(), 2u);
+  EXPECT_NE(r.reject_files[0], r.reject_files[1]);
+  EXPECT_NE(ReadFile(r.reject_files[0]).find("O1"), std::string::npos);
+  EXPECT_NE(ReadFile(r.reject_files[1]).find("O2"), std::string::npos);
+}
+
+TEST_F(ImportTest, RuleProblemsShowTheCellAsWritten) {
+  ImportReport r = Import({dir_.Write("orders.csv",
+                                      "order_id,shop,customer_id,created_at,paid_at,amount\n"
+                                      "O1,店,c,2024/1/5 10:00,2024/1/5 9:00,¥-5\n")});
+  ASSERT_EQ(r.problems.size(), 2u);
+  EXPECT_EQ(r.problems[0].value, "2024/1/5 9:00");
+  EXPECT_EQ(r.problems[1].value, "¥-5");
+}
+
+TEST_F(ImportTest, AFolderWithASymlinkLoopIsAProblemNotACrash) {
+  std::filesystem::create_directories(dir_ / "loop");
+  dir_.Write("loop/orders.csv", "order_id,shop,customer_id,created_at,amount\n");
+  std::filesystem::create_directory_symlink(dir_ / "loop", dir_ / "loop/again");
+  ImportReport r = Import({dir_ / "loop"});
+  if (r.refusal) {
+    EXPECT_NE(r.refusal->place.file.find("loop"), std::string::npos);
+  } else {
+    EXPECT_TRUE(r.committed);
+  }
 }
 
 }  // namespace

@@ -164,5 +164,26 @@ TEST_F(ProfileImportTest, HelpdeskTicketsInUtcBecomeCases) {
   EXPECT_EQ(Text("SELECT extra FROM cases WHERE case_id = '5001'"), "{\"Priority\":\"high\"}");
 }
 
+TEST(ProfileZone, TimesOfDayAreReadInTheExportsOffset) {
+  ScratchDir dir;
+  dir.Write("p.toml", "[attendance]\nutc_offset = \"+00:00\"\n");
+  auto profile = LoadProfileFile(dir / "p.toml");
+  ASSERT_TRUE(profile.ok());
+  auto store = Store::Open(dir / "s.db");
+  ImportOptions options;
+  options.profile = &*profile;
+  FixedClock clock(1735689600);
+  ImportReport r = RunImport(**store, DefaultSettings(),
+                             {dir.Write("attendance.csv",
+                                        "agent_id,date,scheduled_start,scheduled_end,clock_in\n"
+                                        "A,2024-01-25,09:00,18:00,2024-01-25 09:05:00\n")},
+                             options, clock);
+  ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
+  // 09:00 and 09:05 both in UTC: 2024-01-25T09:00:00Z = 1706173200.
+  EXPECT_EQ((*store)->db().execAndGet("SELECT scheduled_start FROM attendance").getInt64(),
+            1706173200);
+  EXPECT_EQ((*store)->db().execAndGet("SELECT clock_in FROM attendance").getInt64(), 1706173500);
+}
+
 }  // namespace
 }  // namespace csperf

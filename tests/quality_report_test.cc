@@ -17,7 +17,7 @@ TEST(QualityReport, FindsEachPlantedProblem) {
             "agent_id,name,manager_id,accounts\n"
             "A01,李娜,M01,店:小美\n"
             "A02,张伟,M09,店:小张;店:小美\n"  // M09 unknown; 店:小美 claimed twice
-            "M01,王芳,,店:王芳\n");
+            "M01,王芳,,店:王芳;店:王芳\n");   // listed twice by one agent: not two agents
   dir.Write("in/messages.csv",
             "shop,customer_id,sender,sent_at,account,content\n"
             "店,c1,customer,2024-01-05 10:00:00,,在吗\n"

@@ -22,7 +22,8 @@ struct HeaderMap {
 // Refuses a header that lacks a required column (and has no default for it in the
 // profile), names the same column twice, or names no column of the kind at all.
 Result<HeaderMap> MapHeader(const KindSpec& spec, const std::vector<std::string_view>& header,
-                            const KindMapping* mapping, const std::string& file);
+                            const KindMapping* mapping, const std::string& file,
+                            int64_t header_line = 1);
 
 // How many of the kind's columns a header names (used to recognise a file's kind).
 int CountKnownColumns(const KindSpec& spec, const std::vector<std::string_view>& header,

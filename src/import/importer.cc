@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "core/toml_file.h"
 #include "domain/qa_form.h"
@@ -205,6 +206,15 @@ class Importer {
             row_problems.push_back(
                 MakeProblem(fmt::format("the same id is on {} with different content", where), {},
                             Place{file.path, record.line, 0, IdFields(kind)}));
+            if (!options_.skip_bad_rows) {
+              // Both versions are bad rows; the earlier one was already taken, so it is
+              // reported here, naming this line.
+              ++report_.bad_rows;
+              AddProblem(MakeProblem(
+                  fmt::format("the same id is on line {} of {} with different content", record.line,
+                              file.path),
+                  {}, Place{FilePath(result.other_file), result.other_line, 0, IdFields(kind)}));
+            }
           }
         }
         if (good) {
@@ -218,12 +228,9 @@ class Importer {
         ++report_.bad_rows;
         std::string reasons;
         for (Problem& p : row_problems) {
-          ++report_.problem_count;
           if (!reasons.empty()) reasons += "; ";
           reasons += p.ToString();
-          if (report_.problems.size() < options_.report_limit) {
-            report_.problems.push_back(std::move(p));
-          }
+          AddProblem(std::move(p));
         }
         if (options_.skip_bad_rows) rejected.push_back(std::string(raw) + "," + CsvEscape(reasons));
       }
@@ -237,6 +244,11 @@ class Importer {
       pending_rejects_.push_back({file, source.header_text(), std::move(rejected)});
     report_.files.push_back(std::move(file_report));
     return Status::Ok();
+  }
+
+  void AddProblem(Problem p) {
+    ++report_.problem_count;
+    if (report_.problems.size() < options_.report_limit) report_.problems.push_back(std::move(p));
   }
 
   std::string FilePath(int64_t file_id) {
@@ -261,10 +273,15 @@ class Importer {
     if (pending_rejects_.empty()) return true;
     std::error_code ec;
     std::filesystem::create_directories(options_.rejects_dir, ec);
+    std::set<std::string> used;
     for (const PendingRejects& r : pending_rejects_) {
-      std::filesystem::path stem = std::filesystem::path(r.file.name).stem();
-      std::filesystem::path out =
-          std::filesystem::path(options_.rejects_dir) / (stem.string() + ".rejected.csv");
+      // Two inputs may share a name (a/orders.csv, b/orders.csv): number the later ones.
+      std::string stem = std::filesystem::path(r.file.name).stem().string();
+      std::string name = stem + ".rejected.csv";
+      for (int n = 2; !used.insert(name).second; ++n) {
+        name = fmt::format("{}-{}.rejected.csv", stem, n);
+      }
+      std::filesystem::path out = std::filesystem::path(options_.rejects_dir) / name;
       std::ofstream f(out, std::ios::binary | std::ios::trunc);
       f << r.header << ",csperf_error\n";
       for (const std::string& line : r.rows) f << line << "\n";

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <nlohmann/json.hpp>
 
@@ -79,9 +80,11 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
       return true;
     case FieldType::kList: {
       std::string joined;
+      std::vector<std::string_view> seen;
       for (std::string_view part : Split(text, ';')) {
         part = Trim(part);
-        if (part.empty()) continue;
+        if (part.empty() || std::find(seen.begin(), seen.end(), part) != seen.end()) continue;
+        seen.push_back(part);
         if (!joined.empty()) joined += ';';
         joined += part;
       }
@@ -104,9 +107,9 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
       Instant instant = t->instant;
       date_only_[column] = t->date_only;
       if (t->date_only && spec.type == FieldType::kDueInstant) {
-        CivilTime local = zone_->ToLocal(instant);
+        CivilTime local = ParseZone().ToLocal(instant);
         local.date = AddDays(local.date, 1);
-        instant = zone_->FromLocal(local);
+        instant = ParseZone().FromLocal(local);
       }
       *out = Value::Int(instant);
       return true;
@@ -115,12 +118,12 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
       auto d = ParseDate(text);
       if (!d.ok()) {
         // Spreadsheets often write a date as a timestamp at midnight.
-        auto t = ParseTimestamp(text, *zone_);
+        auto t = ParseTimestamp(text, ParseZone());
         if (!t.ok()) {
           *reason = d.problem().reason;
           return false;
         }
-        *out = Value::Text(FormatDate(zone_->ToLocal(t->instant).date));
+        *out = Value::Text(FormatDate(ParseZone().ToLocal(t->instant).date));
         return true;
       }
       *out = Value::Text(FormatDate(*d));
@@ -271,7 +274,8 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
     }
     std::string reason;
     if (!ParseField(c, raw, &out->values[c], &reason)) {
-      problems->push_back(ProblemAt(row, c, raw, std::move(reason)));
+      problems->push_back(
+          ProblemAt(row, c, source >= 0 ? row.fields[source] : raw, std::move(reason)));
     }
   }
   if (problems->size() == before) CheckRecord(out, row, problems);
@@ -288,9 +292,11 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
 }
 
 void RowParser::CheckRecord(Record* record, const CsvRecord& row, std::vector<Problem>* problems) {
-  RowRuleContext context{*zone_, time_of_day_, date_only_};
+  RowRuleContext context{ParseZone(), time_of_day_, date_only_};
   for (RowFault& fault : ApplyRowRules(spec_, context, record)) {
-    problems->push_back(ProblemAt(row, fault.column, fault.value, std::move(fault.reason)));
+    int source = header_.source_index[fault.column];
+    std::string_view cell = source >= 0 ? row.fields[source] : std::string_view();
+    problems->push_back(ProblemAt(row, fault.column, cell, std::move(fault.reason)));
   }
 }
 

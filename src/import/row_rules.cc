@@ -22,8 +22,8 @@ class Rules {
     return static_cast<size_t>(ColumnIndex(spec_, column));
   }
 
-  void Fault(std::string_view column, std::string value, std::string reason) {
-    faults_.push_back({Index(column), std::move(value), std::move(reason)});
+  void Fault(std::string_view column, std::string reason) {
+    faults_.push_back({Index(column), std::move(reason)});
   }
 
   void Apply() {
@@ -31,51 +31,49 @@ class Rules {
       case Kind::kAgents:
         if (!Get("hire_date").is_null() && !Get("leave_date").is_null() &&
             Get("leave_date").s < Get("hire_date").s) {
-          Fault("leave_date", Get("leave_date").s, "the leave date is before the hire date");
+          Fault("leave_date", "the leave date is before the hire date");
         }
         if (!Get("base_bonus").is_null() && Get("base_bonus").i < 0) {
-          Fault("base_bonus", FormatCents(Get("base_bonus").i), "a base bonus cannot be negative");
+          Fault("base_bonus", "a base bonus cannot be negative");
         }
         break;
       case Kind::kMessages:
         if (Get("sender").s == "agent" && Get("account").is_null()) {
-          Fault("account", "", "an agent's message needs the account that sent it");
+          Fault("account", "an agent's message needs the account that sent it");
         }
         break;
       case Kind::kOrders:
         if (!Get("paid_at").is_null() && Get("paid_at").i < Get("created_at").i) {
-          Fault("paid_at", FormatInstant(Get("paid_at").i, context_.zone),
-                "the order is paid before it was created");
+          Fault("paid_at", "the order is paid before it was created");
         }
         if (Get("amount").i < 0) {
-          Fault("amount", FormatCents(Get("amount").i), "an order amount cannot be negative");
+          Fault("amount", "an order amount cannot be negative");
         }
         break;
       case Kind::kCases:
         if (!Get("closed_at").is_null() && Get("closed_at").i < Get("opened_at").i) {
-          Fault("closed_at", FormatInstant(Get("closed_at").i, context_.zone),
-                "the case is closed before it was opened");
+          Fault("closed_at", "the case is closed before it was opened");
         }
         break;
       case Kind::kFollowups:
         if (!Get("quality").is_null() && (Get("quality").i < 1 || Get("quality").i > 5)) {
-          Fault("quality", std::to_string(Get("quality").i), "follow-up quality is 1 to 5");
+          Fault("quality", "follow-up quality is 1 to 5");
         }
         break;
       case Kind::kAssessments: {
         const Value& max = Get("max_score");
         const Value& score = Get("score");
         if (max.i <= 0) {
-          Fault("max_score", FormatMicros(max.i), "max_score must be above 0");
+          Fault("max_score", "max_score must be above 0");
         } else if (score.i < 0 || score.i > max.i) {
-          Fault("score", FormatMicros(score.i),
+          Fault("score",
                 fmt::format("the score is outside 0 to {} (max_score)", FormatMicros(max.i)));
         }
         break;
       }
       case Kind::kIncidents:
         if (Get("loss_amount").i < 0) {
-          Fault("loss_amount", FormatCents(Get("loss_amount").i), "a loss cannot be negative");
+          Fault("loss_amount", "a loss cannot be negative");
         }
         break;
       case Kind::kAttendance:
@@ -109,8 +107,7 @@ class Rules {
       Mut("scheduled_end").i = end;
     }
     if (Get("scheduled_end").i <= Get("scheduled_start").i) {
-      Fault("scheduled_end", FormatInstant(Get("scheduled_end").i, zone),
-            "the shift ends before it starts");
+      Fault("scheduled_end", "the shift ends before it starts");
       return;
     }
     if (int tod = TimeOfDay("clock_in"); tod >= 0 && !Get("clock_in").is_null()) {

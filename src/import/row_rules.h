@@ -12,14 +12,13 @@
 namespace csperf {
 
 struct RowRuleContext {
-  const TimeZone& zone;
+  const TimeZone& zone;                 // the zone the row's times are written in
   const std::vector<int>& time_of_day;  // per column: seconds of a bare time of day, or -1
   const std::vector<bool>& date_only;   // per column: the instant came from a date alone
 };
 
 struct RowFault {
-  size_t column;
-  std::string value;
+  size_t column;  // the parser reports the cell of this column as it stands in the file
   std::string reason;
 };
 

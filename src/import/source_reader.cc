@@ -24,26 +24,32 @@ bool IsQaFormPath(const fs::path& p) {
          (p.parent_path().filename() == "qa_forms" || p.stem().string().ends_with(".qaform"));
 }
 
-void AddFolder(const fs::path& folder, std::vector<SourceFile>* out) {
+// Every error here (a loop of symbolic links, a folder that cannot be read) becomes a
+// problem naming the folder, never an exception.
+Status AddFolder(const fs::path& folder, std::vector<SourceFile>* out) {
   std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(folder, ec)) {
-    if (!entry.is_regular_file()) continue;
-    const fs::path& p = entry.path();
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    std::error_code file_ec;
+    if (!it->is_regular_file(file_ec) || file_ec) continue;
+    const fs::path& p = it->path();
     if (IsCsvName(p)) {
       out->push_back({p.string(), p.filename().string(), false});
     } else if (IsQaFormPath(p)) {
       out->push_back({p.string(), p.filename().string(), true});
     }
   }
+  if (ec) {
+    return MakeProblem(fmt::format("cannot read the folder: {}", ec.message()), {},
+                       Place{folder.string()});
+  }
+  return Status::Ok();
 }
 
 Status AddPath(const std::string& path, std::vector<SourceFile>* out) {
   std::error_code ec;
   fs::path p(path);
-  if (fs::is_directory(p, ec)) {
-    AddFolder(p, out);
-    return Status::Ok();
-  }
+  if (fs::is_directory(p, ec)) return AddFolder(p, out);
   if (fs::is_regular_file(p, ec)) {
     if (IsQaFormPath(p)) {
       out->push_back({p.string(), p.filename().string(), true});
@@ -159,7 +165,7 @@ Result<std::unique_ptr<OpenedSource>> OpenedSource::Open(const SourceFile& file,
     bool tie = false;
     for (const KindSpec& spec : AllKinds()) {
       const KindMapping* m = options.profile ? options.profile->For(spec.kind) : nullptr;
-      if (!MapHeader(spec, names, m, file.path).ok()) continue;
+      if (!MapHeader(spec, names, m, file.path, header.line).ok()) continue;
       int known = CountKnownColumns(spec, names, m);
       if (known > best) {
         best = known;
@@ -192,7 +198,7 @@ Result<std::unique_ptr<OpenedSource>> OpenedSource::Open(const SourceFile& file,
     source->has_mapping_ = true;
   }
   const KindMapping* mapping = source->has_mapping_ ? &source->mapping_ : nullptr;
-  auto map = MapHeader(spec, names, mapping, file.path);
+  auto map = MapHeader(spec, names, mapping, file.path, header.line);
   if (!map.ok()) return map.problem();
   source->parser_ =
       std::make_unique<RowParser>(spec, std::move(*map), mapping, std::move(zone), file.path);

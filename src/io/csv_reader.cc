@@ -4,6 +4,14 @@
 
 namespace csperf {
 
+// 2 for CRLF, 1 for LF or a lone CR (old Mac files), 0 elsewhere.
+size_t CsvReader::LineEndLength(size_t pos) const {
+  if (pos >= text_.size()) return 0;
+  if (text_[pos] == '\n') return 1;
+  if (text_[pos] != '\r') return 0;
+  return pos + 1 < text_.size() && text_[pos + 1] == '\n' ? 2 : 1;
+}
+
 std::string_view CsvReader::RawSlice(size_t begin, size_t end) const {
   std::string_view raw = text_.substr(begin, end - begin);
   if (!raw.empty() && raw.back() == '\n') raw.remove_suffix(1);
@@ -12,18 +20,11 @@ std::string_view CsvReader::RawSlice(size_t begin, size_t end) const {
 }
 
 bool CsvReader::Next(CsvRecord* record) {
-  // Skip blank lines (a bare LF or CRLF) so a trailing newline or an empty line between
-  // records never becomes a record of one empty field.
-  while (pos_ < text_.size()) {
-    if (text_[pos_] == '\n') {
-      ++pos_;
-      ++line_;
-    } else if (text_[pos_] == '\r' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '\n') {
-      pos_ += 2;
-      ++line_;
-    } else {
-      break;
-    }
+  // Skip blank lines so a trailing newline or an empty line between records never becomes
+  // a record of one empty field.
+  while (size_t end = LineEndLength(pos_)) {
+    pos_ += end;
+    ++line_;
   }
   if (pos_ >= text_.size()) return false;
 
@@ -51,7 +52,9 @@ bool CsvReader::Next(CsvRecord* record) {
       while (pos_ < n) {
         const char* q = static_cast<const char*>(std::memchr(data + pos_, '"', n - pos_));
         size_t stop = q ? static_cast<size_t>(q - data) : n;
-        for (const char* p = data + pos_; p < data + stop; ++p) line_ += (*p == '\n');
+        for (size_t p = pos_; p < stop; ++p) {
+          line_ += data[p] == '\n' || (data[p] == '\r' && (p + 1 >= n || data[p + 1] != '\n'));
+        }
         if (!q) {
           pos_ = n;
           break;
@@ -89,12 +92,8 @@ bool CsvReader::Next(CsvRecord* record) {
         end_of_record = true;
       } else if (data[pos_] == ',') {
         ++pos_;
-      } else if (data[pos_] == '\n') {
-        ++pos_;
-        ++line_;
-        end_of_record = true;
-      } else if (data[pos_] == '\r' && pos_ + 1 < n && data[pos_ + 1] == '\n') {
-        pos_ += 2;
+      } else if (size_t end = LineEndLength(pos_)) {
+        pos_ += end;
         ++line_;
         end_of_record = true;
       } else {
@@ -111,14 +110,13 @@ bool CsvReader::Next(CsvRecord* record) {
     }
     // Unquoted field: up to the next comma or line end.
     size_t begin = pos_;
-    while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n') ++pos_;
+    while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') ++pos_;
     size_t end = pos_;
     if (pos_ < n && data[pos_] == ',') {
       ++pos_;
     } else {
-      if (end > begin && data[end - 1] == '\r') --end;
       if (pos_ < n) {
-        ++pos_;
+        pos_ += LineEndLength(pos_);
         ++line_;
       }
       end_of_record = true;

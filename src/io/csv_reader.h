@@ -1,7 +1,7 @@
 // An RFC 4180 reader over text already decoded to UTF-8.
 //
-// Quoted fields may hold commas, doubled quotes and line breaks; lines end in LF or CRLF.
-// Unquoted fields are views into the text (no copy); only quoted fields that hold a doubled
+// Quoted fields may hold commas, doubled quotes and line breaks; lines end in LF, CRLF or a lone
+// CR. Unquoted fields are views into the text (no copy); only quoted fields that hold a doubled
 // quote are unescaped into a per-record buffer. A quote inside an unquoted field is kept as
 // a literal character, as spreadsheet programs do.
 #pragma once
@@ -41,6 +41,7 @@ class CsvReader {
   };
 
   std::string_view RawSlice(size_t begin, size_t end) const;
+  size_t LineEndLength(size_t pos) const;
 
   std::string_view text_;
   size_t pos_ = 0;

@@ -167,17 +167,28 @@ Problem BinaryProblem(std::string_view what) {
   return MakeProblem(fmt::format("the file is binary ({}), not a CSV text file", what));
 }
 
-// Refuses text holding control characters: they never occur in an export, and a file
-// full of them is a binary file that happened to decode.
+// Refuses text holding NUL bytes, or control characters at a density no text has: a
+// binary file that happened to decode. A few stray ones (a vertical tab pasted into a chat)
+// are text and stay in their fields.
 std::optional<Problem> CheckNoControls(std::string_view text) {
-  std::optional<size_t> at = FindControl(text);
-  if (!at) return std::nullopt;
-  const unsigned c = ByteAt(text, *at);
-  if (c == 0)
+  std::optional<size_t> first = FindControl(text);
+  if (!first) return std::nullopt;
+  size_t count = 0;
+  std::optional<size_t> first_nul;
+  for (std::optional<size_t> at = first; at;) {
+    ++count;
+    if (ByteAt(text, *at) == 0 && !first_nul) first_nul = at;
+    std::optional<size_t> next = FindControl(text.substr(*at + 1));
+    at = next ? std::optional<size_t>(*at + 1 + *next) : std::nullopt;
+  }
+  if (first_nul) {
     return BinaryProblem(
-        fmt::format("it holds NUL bytes, the first at line {}", LineOfByte(text, *at)));
-  return BinaryProblem(
-      fmt::format("it holds the control character 0x{:02X} at line {}", c, LineOfByte(text, *at)));
+        fmt::format("it holds NUL bytes, the first at line {}", LineOfByte(text, *first_nul)));
+  }
+  if (count * 100 < text.size()) return std::nullopt;
+  const unsigned c = ByteAt(text, *first);
+  return BinaryProblem(fmt::format("it holds control characters such as 0x{:02X} at line {}", c,
+                                   LineOfByte(text, *first)));
 }
 
 Result<DecodedText> Accept(DecodedText decoded) {

@@ -105,12 +105,19 @@ CREATE INDEX orders_by_customer ON orders(shop, customer_id);
 CREATE INDEX case_events_by_case ON case_events(case_id);
 )sql";
 
+// Lookups by id from the data-quality report (events of unknown cases, unknown agents).
+constexpr std::string_view kV3 = R"sql(
+CREATE INDEX cases_by_id ON cases(case_id);
+CREATE INDEX agents_by_id ON agents(agent_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
       {1, "record tables, imports, files, QA forms", kV1},
       {2, "indexes for reports", kV2},
+      {3, "indexes by case and agent id", kV3},
   };
   return migrations;
 }

@@ -40,14 +40,14 @@ QualityFinding Collect(SQLite::Database& db, std::string code, std::string zh, s
 }
 
 // Agent accounts are a ';'-list per agent; the lookup is simpler in code than in SQL.
-std::map<std::string, std::vector<std::string>> AccountOwners(SQLite::Database& db) {
-  std::map<std::string, std::vector<std::string>> owners;
+std::map<std::string, std::set<std::string>> AccountOwners(SQLite::Database& db) {
+  std::map<std::string, std::set<std::string>> owners;
   SQLite::Statement q(db, "SELECT agent_id, accounts FROM agents WHERE accounts IS NOT NULL");
   while (q.executeStep()) {
     std::string agent = q.getColumn(0).getString();
     std::string accounts = q.getColumn(1).getString();
     for (std::string_view a : Split(accounts, ';')) {
-      if (!a.empty()) owners[std::string(a)].push_back(agent);
+      if (!a.empty()) owners[std::string(a)].insert(agent);
     }
   }
   return owners;
@@ -97,15 +97,17 @@ QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone
                      "accounts mapped to no agent (credited to the shop)",
                      0,
                      {}};
-    SQLite::Statement q(db, fmt::format(R"sql(
-      SELECT account, min(shop), count(*), min(place) FROM (
-        SELECT account, shop, {0} || ':' || src_line AS place FROM messages t
+    // SQLite takes the bare columns of an aggregate from the row holding min(ord): the
+    // account's first appearance in input order.
+    SQLite::Statement q(db, R"sql(
+      SELECT account, shop, n, (SELECT path FROM files WHERE id = src_file) || ':' || src_line
+      FROM (SELECT account, shop, src_file, src_line, count(*) AS n, min(ord) FROM (
+        SELECT account, shop, src_file, src_line, ord FROM messages
           WHERE account IS NOT NULL AND sender IN ('agent', 'customer')
-        UNION ALL SELECT account, shop, {0} || ':' || src_line FROM orders t WHERE account IS NOT NULL
-        UNION ALL SELECT account, shop, {0} || ':' || src_line FROM ratings t WHERE account IS NOT NULL
-        UNION ALL SELECT account, shop, {0} || ':' || src_line FROM cases t WHERE account IS NOT NULL)
-      GROUP BY account ORDER BY account)sql",
-                                        kFileOf));
+        UNION ALL SELECT account, shop, src_file, src_line, ord FROM orders WHERE account IS NOT NULL
+        UNION ALL SELECT account, shop, src_file, src_line, ord FROM ratings WHERE account IS NOT NULL
+        UNION ALL SELECT account, shop, src_file, src_line, ord FROM cases WHERE account IS NOT NULL)
+      GROUP BY account) ORDER BY account)sql");
     while (q.executeStep()) {
       std::string account = q.getColumn(0).getString();
       if (owners.count(account)) continue;

@@ -79,6 +79,8 @@ class RecordWriter::Table {
         db, fmt::format("SELECT ch, imp, src_file, src_line, copies, fimp, ffile, fcount "
                         "FROM {} WHERE rk = ?",
                         table));
+    touch_ = std::make_unique<SQLite::Statement>(
+        db, fmt::format("UPDATE {} SET imp = ?, src_file = ?, src_line = ? WHERE rk = ?", table));
     count_ = std::make_unique<SQLite::Statement>(
         db, fmt::format("UPDATE {} SET copies = ?, fimp = ?, ffile = ?, fcount = ? WHERE rk = ?",
                         table));
@@ -134,7 +136,17 @@ class RecordWriter::Table {
       return {same_content ? WriteOutcome::kRepeated : WriteOutcome::kConflict, stored_file,
               stored_line};
     }
-    if (same_content) return {WriteOutcome::kUnchanged, stored_file, stored_line};
+    if (same_content) {
+      // Seen in this import now: a later row of the import with this id and other content
+      // must conflict with it, as if it had been inserted here.
+      touch_->reset();
+      touch_->bind(1, static_cast<int64_t>(import_id));
+      touch_->bind(2, static_cast<int64_t>(file_id));
+      touch_->bind(3, static_cast<int64_t>(record.line));
+      BindHash(*touch_, 4, key);
+      touch_->exec();
+      return {WriteOutcome::kUnchanged, stored_file, stored_line};
+    }
     // A replacement keeps its place in input order: the record is the same one, revised.
     Insert(record, key, content, import_id, file_id, 0);
     return {WriteOutcome::kReplaced, stored_file, stored_line};
@@ -172,7 +184,7 @@ class RecordWriter::Table {
   }
 
   const KindSpec& spec_;
-  std::unique_ptr<SQLite::Statement> insert_, lookup_, count_;
+  std::unique_ptr<SQLite::Statement> insert_, lookup_, touch_, count_;
   std::string key_buffer_, content_buffer_;
 };
 
