@@ -4,6 +4,7 @@
 #include <xxhash.h>
 
 #include <cstring>
+#include <stdexcept>
 
 namespace csperf {
 namespace {
@@ -68,13 +69,19 @@ class RecordWriter::Table {
       updates += fmt::format("{0} = excluded.{0}, ", c.name);
     }
     std::string table(spec.name);
-    insert_ = std::make_unique<SQLite::Statement>(
-        db, fmt::format("INSERT INTO {} ({}rk, ch, copies, fimp, ffile, fcount, imp, src_file, "
-                        "src_line, ord, extra) VALUES ({}?, ?, 1, ?, ?, 1, ?, ?, ?, ?, ?) "
-                        "ON CONFLICT(rk) DO UPDATE SET {}ch = excluded.ch, imp = excluded.imp, "
-                        "src_file = excluded.src_file, src_line = excluded.src_line, "
-                        "extra = excluded.extra",
-                        table, columns, placeholders, updates));
+    const std::string insert =
+        fmt::format("INSERT INTO {} ({}rk, ch, copies, fimp, ffile, fcount, imp, src_file, "
+                    "src_line, ord, extra) VALUES ({}?, ?, 1, ?, ?, 1, ?, ?, ?, ?, ?) ",
+                    table, columns, placeholders);
+    // New records are the common case: try the insert first and look the key up only when
+    // it is already there, so a fresh import probes the key index once per row.
+    insert_new_ =
+        std::make_unique<SQLite::Statement>(db, insert + "ON CONFLICT(rk) DO NOTHING");
+    replace_ = std::make_unique<SQLite::Statement>(
+        db, insert + fmt::format("ON CONFLICT(rk) DO UPDATE SET {}ch = excluded.ch, "
+                                 "imp = excluded.imp, src_file = excluded.src_file, "
+                                 "src_line = excluded.src_line, extra = excluded.extra",
+                                 updates));
     lookup_ = std::make_unique<SQLite::Statement>(
         db, fmt::format("SELECT ch, imp, src_file, src_line, copies, fimp, ffile, fcount "
                         "FROM {} WHERE rk = ?",
@@ -103,11 +110,14 @@ class RecordWriter::Table {
     const Hash key = HashOf(key_buffer_);
     const Hash content = HashOf(content_buffer_);
 
+    if (Insert(*insert_new_, record, key, content, import_id, file_id, *next_ord) == 1) {
+      ++*next_ord;
+      return {WriteOutcome::kInserted};
+    }
     lookup_->reset();
     BindHash(*lookup_, 1, key);
     if (!lookup_->executeStep()) {
-      Insert(record, key, content, import_id, file_id, (*next_ord)++);
-      return {WriteOutcome::kInserted};
+      throw std::logic_error("a key that conflicted on insert cannot be found");
     }
     const SQLite::Column stored_ch = lookup_->getColumn(0);
     const bool same_content = SameHash(content, stored_ch.getBlob(), stored_ch.getBytes());
@@ -148,7 +158,7 @@ class RecordWriter::Table {
       return {WriteOutcome::kUnchanged, stored_file, stored_line};
     }
     // A replacement keeps its place in input order: the record is the same one, revised.
-    Insert(record, key, content, import_id, file_id, 0);
+    Insert(*replace_, record, key, content, import_id, file_id, 0);
     return {WriteOutcome::kReplaced, stored_file, stored_line};
   }
 
@@ -161,9 +171,9 @@ class RecordWriter::Table {
     return false;
   }
 
-  void Insert(const Record& record, const Hash& key, const Hash& content, int64_t import_id,
-              int64_t file_id, int64_t ord) {
-    SQLite::Statement& q = *insert_;
+  // Returns the number of rows changed: 0 when an insert-new met an existing key.
+  static int Insert(SQLite::Statement& q, const Record& record, const Hash& key,
+                    const Hash& content, int64_t import_id, int64_t file_id, int64_t ord) {
     q.reset();
     int index = 1;
     for (const Value& v : record.values) BindValue(q, index++, v);
@@ -180,11 +190,11 @@ class RecordWriter::Table {
     } else {
       q.bindNoCopy(index++, record.extra_json);
     }
-    q.exec();
+    return q.exec();
   }
 
   const KindSpec& spec_;
-  std::unique_ptr<SQLite::Statement> insert_, lookup_, touch_, count_;
+  std::unique_ptr<SQLite::Statement> insert_new_, replace_, lookup_, touch_, count_;
   std::string key_buffer_, content_buffer_;
 };
 
