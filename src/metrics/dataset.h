@@ -1,0 +1,184 @@
+// The records the metrics engine reads, in typed form, in input order. Filled from the store
+// (`--db`) or straight from CSV files (`--data`); both fill it identically, so every report
+// is the same whichever way the records came. Strings that repeat millions of times (shops,
+// customers, accounts, conversation ids) are interned to small integers.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/civil_time.h"
+#include "core/money.h"
+#include "domain/qa_form.h"
+
+namespace csperf::metrics {
+
+using Id = int32_t;
+inline constexpr Id kNone = -1;
+
+class StringPool {
+ public:
+  Id Intern(std::string_view s);
+  Id Find(std::string_view s) const;  // kNone when absent
+  const std::string& Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
+  size_t size() const { return strings_.size(); }
+
+ private:
+  std::deque<std::string> strings_;  // a deque never moves its elements: views stay valid
+  std::unordered_map<std::string_view, Id> index_;
+};
+
+struct Agent {
+  std::string id;
+  std::string name;
+  std::string team;
+  std::string role;      // agent / manager / admin
+  std::string position;  // presales / aftersales / supervisor, or empty
+  std::string manager_id;
+  std::vector<std::string> accounts;
+  std::optional<CivilDate> hire_date;
+  std::optional<CivilDate> leave_date;
+  bool probation = false;
+  std::optional<Cents> base_bonus;
+};
+
+enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
+
+// One message; copies of an id-less message kept more than once appear as separate entries.
+struct Message {
+  Instant at;
+  Id shop;
+  Id customer;       // a (shop, customer_id) pair: Dataset::customers holds "shop\x1Fid"
+  Id account;        // kNone when empty
+  Id conversation;   // kNone when empty
+  Sender sender;
+};
+
+struct Order {
+  std::string order_id;
+  Id shop;
+  Id customer;
+  Instant created_at;
+  std::optional<Instant> paid_at;
+  Cents amount;
+  bool refunded;
+  Id account;  // shown beside the credit, never used for it
+};
+
+struct Rating {
+  Instant rated_at;
+  int score;
+  Id account;
+  Id conversation;
+  std::string customer_id;  // as written; may be empty
+  Id shop;                  // kNone when empty
+  bool is_void;
+};
+
+struct Case {
+  std::string case_id;
+  std::string type;
+  Id account;
+  Instant opened_at;
+  std::optional<Instant> closed_at;
+  Id shop;
+};
+
+struct CaseEvent {
+  std::string case_id;
+  std::string step;
+  Instant at;
+};
+
+struct Followup {
+  std::string followup_id;
+  std::string agent_id;
+  std::string customer_id;
+  Instant due_at;
+  CivilDate due_date;  // the period it belongs to: the local date of due_at, or the date written
+  std::optional<Instant> done_at;
+  std::optional<int> quality;
+};
+
+struct Assessment {
+  std::string agent_id;
+  CivilDate date;
+  std::string dimension;
+  std::string source;
+  Micros score;
+  Micros max_score;
+  bool is_void;
+};
+
+struct QaItem {
+  std::string review_id;
+  std::string agent_id;
+  CivilDate date;
+  std::string form;
+  std::string item;
+  std::optional<Micros> result;  // empty: not applicable
+};
+
+struct Incident {
+  std::string incident_id;
+  std::string agent_id;
+  Instant occurred_at;
+  std::string kind;
+  std::string severity;
+  Cents loss_amount;
+  bool recovered;
+  bool is_void;
+};
+
+struct Shift {
+  std::string agent_id;
+  CivilDate date;
+  Instant scheduled_start;
+  Instant scheduled_end;
+  std::optional<Instant> clock_in;
+  std::optional<Instant> clock_out;
+  std::string status;  // present / leave / absent
+};
+
+struct WorkRecord {
+  std::string manager_id;
+  std::string agent_id;
+  CivilDate date;
+  std::string kind;  // observation / coaching / feedback
+};
+
+struct Dataset {
+  std::vector<Agent> agents;  // in input order
+  StringPool shops;
+  StringPool customers;
+  StringPool accounts;
+  StringPool conversations;
+  std::vector<Message> messages;  // in input order
+  std::vector<Order> orders;
+  std::vector<Rating> ratings;
+  std::vector<Case> cases;
+  std::vector<CaseEvent> case_events;
+  std::vector<Followup> followups;
+  std::vector<Assessment> assessments;
+  std::vector<QaItem> qa_items;
+  std::vector<Incident> incidents;
+  std::vector<Shift> shifts;
+  std::vector<WorkRecord> work_records;
+  std::map<std::string, QaForm> qa_forms;
+
+  // The agent owning each account (index into agents), or kNone for an unmapped account.
+  std::vector<Id> account_owner;
+  // Fills account_owner; call after loading.
+  void IndexAccounts();
+  Id AgentIndex(const std::string& agent_id) const;
+  Id CustomerOf(Id shop, std::string_view customer_id);
+  std::string_view CustomerIdOf(Id customer) const;  // the customer_id part
+};
+
+}  // namespace csperf::metrics
