@@ -18,6 +18,7 @@ struct Command {
 Command ImportCommand();
 Command CheckCommand();
 Command DemoDataCommand();
+Command MetricsCommand();
 
 // Options most commands share.
 struct CommonOptions {

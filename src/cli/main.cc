@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
       csperf::cli::ImportCommand(),
       csperf::cli::CheckCommand(),
       csperf::cli::DemoDataCommand(),
+      csperf::cli::MetricsCommand(),
   };
   CLI::App app{"csperf — 电商客服绩效考核 / customer-service performance appraisal"};
   app.require_subcommand(1);

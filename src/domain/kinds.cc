@@ -132,6 +132,9 @@ std::vector<KindSpec> BuildSpecs() {
                        {"done_at", FT::kInstant},
                        {"quality", FT::kInteger},
                        {"channel", FT::kText},
+                       // The day whose period the follow-up belongs to: the date written, when
+                       // due_at is a date alone (due_at is then the next midnight).
+                       {"due_date", FT::kDate, false, {}, {}, false, true},
                    },
                    KeyRule::kById,
                    {"followup_id"}});

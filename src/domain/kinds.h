@@ -55,6 +55,7 @@ struct ColumnSpec {
   std::vector<EnumWord> words = {};     // for kEnum
   std::string_view default_value = {};  // used when the cell is empty
   bool open_enum = false;               // unknown words are kept as they are (order status)
+  bool derived = false;                 // not read from files: filled from other columns
 };
 
 enum class KeyRule {

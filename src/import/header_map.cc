@@ -39,7 +39,7 @@ int CountKnownColumns(const KindSpec& spec, const std::vector<std::string_view>&
                       const KindMapping* mapping) {
   int known = 0;
   for (const ColumnSpec& column : spec.columns) {
-    if (FindHeader(header, NamesFor(column, mapping)) >= 0) ++known;
+    if (!column.derived && FindHeader(header, NamesFor(column, mapping)) >= 0) ++known;
   }
   return known;
 }
@@ -54,7 +54,7 @@ Result<HeaderMap> MapHeader(const KindSpec& spec, const std::vector<std::string_
   int known = 0;
   for (const ColumnSpec& column : spec.columns) {
     const std::vector<std::string> names = NamesFor(column, mapping);
-    int index = FindHeader(header, names);
+    int index = column.derived ? -1 : FindHeader(header, names);
     if (index >= 0) {
       // The same column twice: which one holds the value is anyone's guess, so refuse.
       for (size_t i = index + 1; i < header.size(); ++i) {

@@ -246,6 +246,10 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
   out->values.resize(spec_.columns.size());
   for (size_t c = 0; c < spec_.columns.size(); ++c) {
     const ColumnSpec& column = spec_.columns[c];
+    if (column.derived) {
+      out->values[c] = Value::Null();  // the row rules fill it
+      continue;
+    }
     int source = header_.source_index[c];
     std::string_view raw = source >= 0 ? row.fields[source] : std::string_view();
     std::string mapped;

@@ -55,11 +55,17 @@ class Rules {
           Fault("closed_at", "the case is closed before it was opened");
         }
         break;
-      case Kind::kFollowups:
+      case Kind::kFollowups: {
+        // A date alone means the end of that day, yet the follow-up stays in that day's
+        // period: keep the day beside the instant.
+        CivilTime due = context_.zone.ToLocal(Get("due_at").i);
+        if (context_.date_only[Index("due_at")]) due = context_.zone.ToLocal(Get("due_at").i - 1);
+        Mut("due_date") = Value::Text(FormatDate(due.date));
         if (!Get("quality").is_null() && (Get("quality").i < 1 || Get("quality").i > 5)) {
           Fault("quality", "follow-up quality is 1 to 5");
         }
         break;
+      }
       case Kind::kAssessments: {
         const Value& max = Get("max_score");
         const Value& score = Get("score");

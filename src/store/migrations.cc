@@ -111,6 +111,13 @@ CREATE INDEX cases_by_id ON cases(case_id);
 CREATE INDEX agents_by_id ON agents(agent_id);
 )sql";
 
+// The day a follow-up belongs to (a due date written without a time is due at the next
+// midnight but stays in its own day's period). Rows imported before stay NULL and are read
+// as the local date of due_at.
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE followups ADD COLUMN due_date TEXT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -118,6 +125,7 @@ const std::vector<Migration>& Migrations() {
       {1, "record tables, imports, files, QA forms", kV1},
       {2, "indexes for reports", kV2},
       {3, "indexes by case and agent id", kV3},
+      {4, "the day each follow-up belongs to", kV4},
   };
   return migrations;
 }

@@ -1,0 +1,235 @@
+#include "metrics/loader.h"
+
+#include <fmt/format.h>
+
+#include "core/text.h"
+#include "core/time_parse.h"
+
+namespace csperf::metrics {
+namespace {
+
+std::string Text(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
+std::optional<Instant> OptInstant(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<Instant>(c.getInt64());
+}
+CivilDate Date(const SQLite::Column& c) {
+  auto d = ParseDate(c.getString());
+  return d.ok() ? *d : CivilDate{};
+}
+std::optional<CivilDate> OptDate(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return Date(c);
+}
+Id Interned(StringPool& pool, const SQLite::Column& c) {
+  return c.isNull() ? kNone : pool.Intern(c.getString());
+}
+
+Sender SenderOf(const std::string& s) {
+  if (s == "customer") return Sender::kCustomer;
+  if (s == "agent") return Sender::kAgent;
+  if (s == "bot") return Sender::kBot;
+  return Sender::kSystem;
+}
+
+void LoadAgents(SQLite::Database& db, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT agent_id, name, team, role, position, manager_id, accounts, "
+                      "hire_date, leave_date, probation, base_bonus FROM agents ORDER BY ord");
+  while (q.executeStep()) {
+    Agent a;
+    a.id = Text(q.getColumn(0));
+    a.name = Text(q.getColumn(1));
+    a.team = Text(q.getColumn(2));
+    a.role = Text(q.getColumn(3));
+    a.position = Text(q.getColumn(4));
+    a.manager_id = Text(q.getColumn(5));
+    const std::string accounts = Text(q.getColumn(6));
+    for (std::string_view acc : Split(accounts, ';')) {
+      if (!acc.empty()) a.accounts.emplace_back(acc);
+    }
+    a.hire_date = OptDate(q.getColumn(7));
+    a.leave_date = OptDate(q.getColumn(8));
+    a.probation = q.getColumn(9).getInt() != 0;
+    if (!q.getColumn(10).isNull()) a.base_bonus = q.getColumn(10).getInt64();
+    d->agents.push_back(std::move(a));
+  }
+}
+
+void LoadMessages(SQLite::Database& db, Dataset* d) {
+  const int64_t n = db.execAndGet("SELECT coalesce(sum(copies), 0) FROM messages").getInt64();
+  d->messages.reserve(static_cast<size_t>(n));
+  SQLite::Statement q(db,
+                      "SELECT shop, customer_id, sender, sent_at, account, conversation_id, copies "
+                      "FROM messages ORDER BY ord");
+  while (q.executeStep()) {
+    Message m;
+    m.shop = d->shops.Intern(q.getColumn(0).getString());
+    m.customer = d->CustomerOf(m.shop, q.getColumn(1).getText());
+    m.sender = SenderOf(q.getColumn(2).getString());
+    m.at = q.getColumn(3).getInt64();
+    m.account = Interned(d->accounts, q.getColumn(4));
+    m.conversation = Interned(d->conversations, q.getColumn(5));
+    for (int64_t k = q.getColumn(6).getInt64(); k > 0; --k) d->messages.push_back(m);
+  }
+}
+
+void LoadOrders(SQLite::Database& db, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT order_id, shop, customer_id, created_at, paid_at, amount, status, "
+                      "account FROM orders ORDER BY ord");
+  while (q.executeStep()) {
+    Order o;
+    o.order_id = Text(q.getColumn(0));
+    o.shop = d->shops.Intern(q.getColumn(1).getString());
+    o.customer = d->CustomerOf(o.shop, q.getColumn(2).getText());
+    o.created_at = q.getColumn(3).getInt64();
+    o.paid_at = OptInstant(q.getColumn(4));
+    o.amount = q.getColumn(5).getInt64();
+    o.refunded = Text(q.getColumn(6)) == "refunded";
+    o.account = Interned(d->accounts, q.getColumn(7));
+    d->orders.push_back(std::move(o));
+  }
+}
+
+void LoadRatings(SQLite::Database& db, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT rated_at, score, account, conversation_id, customer_id, shop, void, "
+                      "copies FROM ratings ORDER BY ord");
+  while (q.executeStep()) {
+    Rating r;
+    r.rated_at = q.getColumn(0).getInt64();
+    r.score = q.getColumn(1).getInt();
+    r.account = Interned(d->accounts, q.getColumn(2));
+    r.conversation = Interned(d->conversations, q.getColumn(3));
+    r.customer_id = Text(q.getColumn(4));
+    r.shop = Interned(d->shops, q.getColumn(5));
+    r.is_void = q.getColumn(6).getInt() != 0;
+    for (int64_t k = q.getColumn(7).getInt64(); k > 0; --k) d->ratings.push_back(r);
+  }
+}
+
+void LoadCases(SQLite::Database& db, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT case_id, type, account, opened_at, closed_at, shop FROM cases "
+                      "ORDER BY ord");
+  while (q.executeStep()) {
+    d->cases.push_back({Text(q.getColumn(0)), Text(q.getColumn(1)),
+                        Interned(d->accounts, q.getColumn(2)), q.getColumn(3).getInt64(),
+                        OptInstant(q.getColumn(4)), Interned(d->shops, q.getColumn(5))});
+  }
+  SQLite::Statement e(db, "SELECT case_id, step, at, copies FROM case_events ORDER BY ord");
+  while (e.executeStep()) {
+    CaseEvent ev{Text(e.getColumn(0)), Text(e.getColumn(1)), e.getColumn(2).getInt64()};
+    for (int64_t k = e.getColumn(3).getInt64(); k > 0; --k) d->case_events.push_back(ev);
+  }
+}
+
+void LoadFollowups(SQLite::Database& db, const TimeZone& zone, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT followup_id, agent_id, customer_id, due_at, done_at, quality, "
+                      "due_date FROM followups ORDER BY ord");
+  while (q.executeStep()) {
+    Followup f;
+    f.followup_id = Text(q.getColumn(0));
+    f.agent_id = Text(q.getColumn(1));
+    f.customer_id = Text(q.getColumn(2));
+    f.due_at = q.getColumn(3).getInt64();
+    f.due_date = q.getColumn(6).isNull() ? zone.ToLocal(f.due_at).date : Date(q.getColumn(6));
+    f.done_at = OptInstant(q.getColumn(4));
+    if (!q.getColumn(5).isNull()) f.quality = q.getColumn(5).getInt();
+    d->followups.push_back(std::move(f));
+  }
+}
+
+void LoadAssessments(SQLite::Database& db, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT agent_id, date, dimension, source, score, max_score, void, copies "
+                      "FROM assessments ORDER BY ord");
+  while (q.executeStep()) {
+    Assessment a{Text(q.getColumn(0)),        Date(q.getColumn(1)),      Text(q.getColumn(2)),
+                 Text(q.getColumn(3)),        q.getColumn(4).getInt64(), q.getColumn(5).getInt64(),
+                 q.getColumn(6).getInt() != 0};
+    for (int64_t k = q.getColumn(7).getInt64(); k > 0; --k) d->assessments.push_back(a);
+  }
+  SQLite::Statement qa(db,
+                       "SELECT review_id, agent_id, date, form, item, result FROM qa_items "
+                       "ORDER BY ord");
+  while (qa.executeStep()) {
+    QaItem i{Text(qa.getColumn(0)), Text(qa.getColumn(1)), Date(qa.getColumn(2)),
+             Text(qa.getColumn(3)), Text(qa.getColumn(4)), std::nullopt};
+    if (!qa.getColumn(5).isNull()) i.result = qa.getColumn(5).getInt64();
+    d->qa_items.push_back(std::move(i));
+  }
+  SQLite::Statement forms(db, "SELECT form_id, source, file FROM qa_forms ORDER BY form_id");
+  while (forms.executeStep()) {
+    auto form = ParseQaForm(forms.getColumn(1).getString(), forms.getColumn(2).getString());
+    if (form.ok()) d->qa_forms.emplace(form->id, std::move(*form));
+  }
+}
+
+void LoadPeople(SQLite::Database& db, Dataset* d) {
+  SQLite::Statement q(db,
+                      "SELECT incident_id, agent_id, occurred_at, kind, severity, loss_amount, "
+                      "recovered, void FROM incidents ORDER BY ord");
+  while (q.executeStep()) {
+    d->incidents.push_back({Text(q.getColumn(0)), Text(q.getColumn(1)), q.getColumn(2).getInt64(),
+                            Text(q.getColumn(3)), Text(q.getColumn(4)), q.getColumn(5).getInt64(),
+                            q.getColumn(6).getInt() != 0, q.getColumn(7).getInt() != 0});
+  }
+  SQLite::Statement s(db,
+                      "SELECT agent_id, date, scheduled_start, scheduled_end, clock_in, clock_out, "
+                      "status FROM attendance ORDER BY ord");
+  while (s.executeStep()) {
+    d->shifts.push_back({Text(s.getColumn(0)), Date(s.getColumn(1)), s.getColumn(2).getInt64(),
+                         s.getColumn(3).getInt64(), OptInstant(s.getColumn(4)),
+                         OptInstant(s.getColumn(5)), Text(s.getColumn(6))});
+  }
+  SQLite::Statement w(db,
+                      "SELECT manager_id, agent_id, date, kind, copies FROM work_records "
+                      "ORDER BY ord");
+  while (w.executeStep()) {
+    WorkRecord r{Text(w.getColumn(0)), Text(w.getColumn(1)), Date(w.getColumn(2)),
+                 Text(w.getColumn(3))};
+    for (int64_t k = w.getColumn(4).getInt64(); k > 0; --k) d->work_records.push_back(r);
+  }
+}
+
+}  // namespace
+
+Result<Dataset> LoadDataset(Store& store, const TimeZone& zone) {
+  Dataset d;
+  SQLite::Database& db = store.db();
+  LoadAgents(db, &d);
+  LoadMessages(db, &d);
+  LoadOrders(db, &d);
+  LoadRatings(db, &d);
+  LoadCases(db, &d);
+  LoadFollowups(db, zone, &d);
+  LoadAssessments(db, &d);
+  LoadPeople(db, &d);
+  d.IndexAccounts();
+  return d;
+}
+
+Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
+                                     const Settings& settings, const ImportOptions& options,
+                                     ImportReport* report) {
+  auto store = Store::Open(":memory:");
+  if (!store.ok()) return store.problem();
+  auto zone = TimeZone::Load(settings.timezone);
+  if (!zone.ok()) return zone.problem();
+  SystemClock clock;
+  ImportOptions strict = options;
+  strict.skip_bad_rows = false;
+  *report = RunImport(**store, settings, paths, strict, clock);
+  if (report->refusal) return *report->refusal;
+  if (!report->committed) {
+    return MakeProblem(
+        fmt::format("{} bad rows: nothing was read (fix them, or import with "
+                    "--skip-bad-rows into a store and use --db)",
+                    report->bad_rows));
+  }
+  return LoadDataset(**store, **zone);
+}
+
+}  // namespace csperf::metrics

@@ -1,0 +1,62 @@
+// Chats cut into sessions and waits (metrics.md, "Chat: sessions and waits"). Every chat,
+// conversion and satisfaction figure is read off this one pass over the messages.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "metrics/context.h"
+
+namespace csperf::metrics {
+
+// Who serves chats and earns credit: an agent (its index in Dataset::agents), or a shop's
+// unmapped accounts acting together as one more agent named after the shop.
+using Actor = int32_t;
+inline Actor ShopActor(Id shop) { return -2 - shop; }
+inline bool IsShopActor(Actor a) { return a <= -2; }
+inline Id ShopOfActor(Actor a) { return -2 - a; }
+
+struct AgentLine {
+  Instant at;
+  Actor actor;
+};
+
+struct Wait {
+  Instant opened;
+  Instant closed;   // when answered
+  int64_t seconds;  // the response time (in service hours when they are set)
+  Actor actor;      // who closed it, or who is charged with it when unanswered
+  bool answered;
+  bool first;   // the session's first wait
+  bool within;  // answered within fast_response
+};
+
+struct Session {
+  Id shop;
+  Id customer;
+  Id conversation;  // kNone for sessions cut by the gap
+  Instant first_at;
+  Instant last_at;
+  uint32_t first_message;  // index of its first message: ties in time go by input order
+  bool customer_opened;
+  bool in_period;  // its first message lies in the period
+  int32_t customer_messages;
+  uint32_t lines_begin, lines_end;  // its agents' messages in Sessions::lines, in time order
+  uint32_t waits_begin, waits_end;  // its waits in Sessions::waits
+
+  bool served() const { return lines_end > lines_begin; }
+  bool inquiry() const { return customer_opened && served(); }
+};
+
+struct Sessions {
+  std::vector<Session> sessions;  // grouped by customer, in time order within a customer
+  std::vector<AgentLine> lines;
+  std::vector<Wait> waits;
+};
+
+Sessions BuildSessions(const Context& c);
+
+// The actor of an account on a message of `shop`: its agent, or the shop's unmapped accounts.
+Actor ActorOfAccount(const Dataset& data, Id account, Id shop);
+
+}  // namespace csperf::metrics
