@@ -20,20 +20,42 @@ constexpr std::array<double, 24> kHourWeights = {0.3, 0.2, 0.1, 0.1, 0.1, 0.1, 0
 // Monday … Sunday: weekends are busier.
 constexpr std::array<double, 7> kWeekdayWeights = {1.0, 0.95, 0.95, 1.0, 1.05, 1.2, 1.25};
 
-constexpr std::array<std::string_view, 14> kCustomerLines = {
-    "在吗？", "这款还有货吗", "什么时候发货呀", "能便宜点吗", "有没有优惠券", "尺码怎么选",
-    "我身高170体重60kg穿什么码", "是正品吗", "包邮吗", "能开发票吗", "颜色和图片一样吗",
-    "好的，谢谢", "那我拍了", "还有别的颜色吗"};
-constexpr std::array<std::string_view, 12> kAgentLines = {
-    "亲，在的，请问有什么可以帮您？", "有货的亲，今天下单明天发货", "亲，建议选L码哦",
-    "店铺首页可以领满199减20的券", "保证正品，支持验货", "亲，全国包邮（偏远地区除外）",
-    "可以开电子发票的", "实物和图片一致，请放心", "好的亲，有问题随时联系我",
-    "亲，这边给您备注优先发货", "感谢支持，祝您生活愉快", "稍等，我帮您查一下"};
+constexpr std::array<std::string_view, 14> kCustomerLines = {"在吗？",
+                                                             "这款还有货吗",
+                                                             "什么时候发货呀",
+                                                             "能便宜点吗",
+                                                             "有没有优惠券",
+                                                             "尺码怎么选",
+                                                             "我身高170体重60kg穿什么码",
+                                                             "是正品吗",
+                                                             "包邮吗",
+                                                             "能开发票吗",
+                                                             "颜色和图片一样吗",
+                                                             "好的，谢谢",
+                                                             "那我拍了",
+                                                             "还有别的颜色吗"};
+constexpr std::array<std::string_view, 12> kAgentLines = {"亲，在的，请问有什么可以帮您？",
+                                                          "有货的亲，今天下单明天发货",
+                                                          "亲，建议选L码哦",
+                                                          "店铺首页可以领满199减20的券",
+                                                          "保证正品，支持验货",
+                                                          "亲，全国包邮（偏远地区除外）",
+                                                          "可以开电子发票的",
+                                                          "实物和图片一致，请放心",
+                                                          "好的亲，有问题随时联系我",
+                                                          "亲，这边给您备注优先发货",
+                                                          "感谢支持，祝您生活愉快",
+                                                          "稍等，我帮您查一下"};
 constexpr std::array<std::string_view, 8> kAfterSalesLines = {
-    "我要退货", "收到的东西坏了", "可以换个尺码吗", "退款什么时候到账", "亲，非常抱歉给您添麻烦了",
-    "您在订单页申请退货，我这边马上审核", "换货已经登记，收到退回的商品就给您寄出",
+    "我要退货",
+    "收到的东西坏了",
+    "可以换个尺码吗",
+    "退款什么时候到账",
+    "亲，非常抱歉给您添麻烦了",
+    "您在订单页申请退货，我这边马上审核",
+    "换货已经登记，收到退回的商品就给您寄出",
     "退款已经处理，1-3个工作日到账"};
-constexpr std::array<int64_t, 10> kPrices = {2990, 5900, 9900, 12900, 19900,
+constexpr std::array<int64_t, 10> kPrices = {2990,  5900,  9900,  12900,  19900,
                                              29900, 45900, 89900, 129900, 199900};
 
 }  // namespace
@@ -56,7 +78,8 @@ void ChatGenerator::Run() {
   double per_session = 11.0;  // refined with what was written so far
   for (int64_t d = 0; d < c_.month.days(); ++d) {
     const int64_t left = c_.options.messages - messages_;
-    if (sessions_ > 200) per_session = static_cast<double>(messages_) / static_cast<double>(sessions_);
+    if (sessions_ > 200)
+      per_session = static_cast<double>(messages_) / static_cast<double>(sessions_);
     const double share = day_weights[static_cast<size_t>(d)] / remaining_weight;
     int64_t today = left > 0 ? static_cast<int64_t>(left / per_session * share + 0.5) : 0;
     if (d == c_.month.days() - 1 && left > 0) today = std::max<int64_t>(today, 1);
@@ -80,7 +103,8 @@ void ChatGenerator::GenerateDay(const CivilDate& day, int64_t sessions_today) {
   std::sort(starts.begin(), starts.end());
   // Silent orders (no chat before them): about a fifth of all orders.
   const int64_t silent = sessions_today / 12;
-  for (int64_t i = 0; i < silent; ++i) SilentOrder(day_begin + c_.rng.Between(8 * kHour, 23 * kHour));
+  for (int64_t i = 0; i < silent; ++i)
+    SilentOrder(day_begin + c_.rng.Between(8 * kHour, 23 * kHour));
   for (Instant start : starts) OneSession(start);
 }
 
@@ -192,7 +216,8 @@ void ChatGenerator::OneSession(Instant start) {
       // Nobody answers: charged to the routed account's agent, or else to the shop.
       const std::string routed = routed_shop ? agent->routed_account : std::string();
       s.messages.push_back({t, Sender::kCustomer, nullptr, routed, "在吗？"});
-      s.messages.push_back({t + rng.Between(30, 300), Sender::kCustomer, nullptr, routed, "有人吗"});
+      s.messages.push_back(
+          {t + rng.Between(30, 300), Sender::kCustomer, nullptr, routed, "有人吗"});
       break;
     }
     case Plan::kUnmapped: {
@@ -309,10 +334,15 @@ void ChatGenerator::WriteOrder(const std::string& shop, const std::string& custo
   }
   if (credited && status != "paid" && status != "refunded" && status != "退款成功") {
     // 催付: the agent reminds the buyer to pay, in a session the agent opens.
-    Session reminder{shop, customer, shop == kRoutedShop ? fmt::format("CV{:08}", next_conversation_++) : "", {}};
+    Session reminder{shop,
+                     customer,
+                     shop == kRoutedShop ? fmt::format("CV{:08}", next_conversation_++) : "",
+                     {}};
     Instant t = created + rng.Between(2 * kHour, 6 * kHour);
-    const std::string account = shop == kRoutedShop ? credited->routed_account : credited->main_account;
-    reminder.messages.push_back({t, Sender::kAgent, credited, account, "亲，您的订单还没有付款哦，库存有限"});
+    const std::string account =
+        shop == kRoutedShop ? credited->routed_account : credited->main_account;
+    reminder.messages.push_back(
+        {t, Sender::kAgent, credited, account, "亲，您的订单还没有付款哦，库存有限"});
     if (rng.Chance(0.5)) {
       reminder.messages.push_back({t + rng.Between(60, 900), Sender::kCustomer, nullptr,
                                    shop == kRoutedShop ? account : "", "好的，马上付"});
@@ -327,7 +357,13 @@ void ChatGenerator::WriteOrder(const std::string& shop, const std::string& custo
 void ChatGenerator::SilentOrder(Instant at) {
   // Mostly customers never seen in any chat; some who chatted days ago.
   if (!returning_.empty() && returning_.front().not_before <= at && c_.rng.Chance(0.3)) {
-    WriteOrder(returning_.front().shop, returning_.front().customer, at, nullptr);
+    // The customer may not chat again within days of this order either: an inquiry in the
+    // attribution window before it would make it no longer silent.
+    Returning r = returning_.front();
+    returning_.pop_front();
+    WriteOrder(r.shop, r.customer, at, nullptr);
+    r.not_before = at + 6 * kDay;
+    returning_.push_back(r);
     return;
   }
   WriteOrder(kMainShop, fmt::format("tb_silent{:06}", silent_customer_++), at, nullptr);
@@ -346,8 +382,8 @@ void ChatGenerator::MaybeRating(const Session& s) {
   const Instant at = s.messages.back().at + rng.Between(60, 15 * kMinute);
   const bool void_rating = rng.Chance(0.03);
   const double skill = agent.skill;
-  const std::array<double, 5> weights = {0.03 + 0.1 * (1 - skill), 0.03 + 0.08 * (1 - skill),
-                                         0.1, 0.3, 0.2 + 0.6 * skill};
+  const std::array<double, 5> weights = {0.03 + 0.1 * (1 - skill), 0.03 + 0.08 * (1 - skill), 0.1,
+                                         0.3, 0.2 + 0.6 * skill};
   int score = void_rating ? 1 : static_cast<int>(rng.Weighted(weights)) + 1;
   CsvOut& out = c_.files.ratings;
   out.Time(at, *c_.zone);
