@@ -13,3 +13,7 @@ build/csperf demo-data --out demo-out/data --agents 20 --messages 200000 --seed 
 echo "== csperf import --db demo-out/csperf.db --settings demo-out/data/settings.toml demo-out/data"
 build/csperf import --db demo-out/csperf.db --settings demo-out/data/settings.toml \
   --rejects demo-out/rejects demo-out/data
+echo
+echo "== csperf metrics --db demo-out/csperf.db --period 2024-01 --format table"
+build/csperf metrics --db demo-out/csperf.db --settings demo-out/data/settings.toml \
+  --period 2024-01 --format table

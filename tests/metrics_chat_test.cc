@@ -1,4 +1,5 @@
 // Chat columns on hand-worked conversations (metrics.md, "Chat: sessions and waits").
+#include "metrics/session_export.h"
 #include "metrics_files_fixture.h"
 
 namespace csperf::metrics {
@@ -175,6 +176,94 @@ TEST_F(ChatTest, DuplicateMessagesAcrossFilesCountOnce) {
   Run();
   EXPECT_EQ(Cell("A1", "agent_messages"), "1");
   EXPECT_EQ(Cell("A1", "customer_messages"), "1");
+}
+
+}  // namespace
+}  // namespace csperf::metrics
+
+namespace csperf::metrics {
+namespace {
+
+TEST_F(ChatTest, TheSessionsExportShowsWaitsChargesAndOrders) {
+  Write("messages.csv", std::string(kHeader) +
+                            "店,c1,customer,2024-01-10 10:00:00,,,q\n"
+                            "店,c1,agent,2024-01-10 10:00:30,店:a1,,a\n"
+                            "店,c1,customer,2024-01-10 10:01:00,,,q\n");
+  Write("orders.csv",
+        "order_id,shop,customer_id,created_at,paid_at,amount\n"
+        "O9,店,c1,2024-01-10 10:05:00,2024-01-10 10:06:00,12.50\n");
+  Run();
+  auto zone = *TimeZone::Load("Asia/Shanghai");
+  Period p = *ParsePeriod("2024-01");
+  Context c{*data_, settings_, *zone, p, p.begin(*zone), p.end(*zone)};
+  std::string csv = RenderSessionsCsv(c, data_->AgentIndex("A1"));
+  EXPECT_NE(csv.find("店,c1,,2024-01-10 10:00:00,2024-01-10 10:01:00,customer,A1,2,1,yes,30,A1,"
+                     "10:00:00 +30s A1; 10:01:00 unanswered→A1,1,A1,,O9,12.50"),
+            std::string::npos)
+      << csv;
+  EXPECT_EQ(RenderSessionsCsv(c, data_->AgentIndex("A2")).find("店,c1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace csperf::metrics
+
+namespace csperf::metrics {
+namespace {
+
+// The worked example of docs/metrics.md, number by number.
+TEST(DocsWorkedExample, AgentA01OfTheSampleMonth) {
+  csperf::testing::ScratchDir dir;
+  ImportReport import;
+  Settings settings = DefaultSettings();
+  auto data = LoadDatasetFromFiles({csperf::testing::SourceDir() + "/samples/basic"}, settings,
+                                   ImportOptions{}, &import);
+  ASSERT_TRUE(data.ok());
+  auto zone = *TimeZone::Load("Asia/Shanghai");
+  Period p = *ParsePeriod("2024-01");
+  Context c{*data, settings, *zone, p, p.begin(*zone), p.end(*zone)};
+  Report report = BuildReport(c, Grouping::kAgent);
+  std::map<std::string, std::string> a01;
+  for (const ReportRow& row : report.rows) {
+    if (row.key != "A01") continue;
+    for (size_t i = 0; i < row.columns.size(); ++i) {
+      a01[row.columns[i].first] = FormatValue(row.columns[i].second, report.formats[i]);
+    }
+  }
+  const std::map<std::string, std::string> expected = {{"sessions", "2"},
+                                                       {"agent_messages", "3"},
+                                                       {"customer_messages", "2"},
+                                                       {"responses", "2"},
+                                                       {"art_avg_s", "30.000"},
+                                                       {"art_median_s", "20"},
+                                                       {"art_p90_s", "40"},
+                                                       {"frt_count", "1"},
+                                                       {"frt_avg_s", "40.000"},
+                                                       {"response_within_rate", "1.000000"},
+                                                       {"frt_within_rate", "1.000000"},
+                                                       {"inquiries", "1"},
+                                                       {"answer_ratio", "1.500000"},
+                                                       {"orders", "1"},
+                                                       {"sales_amount", "1299.00"},
+                                                       {"net_sales_amount", "1299.00"},
+                                                       {"buyers", "1"},
+                                                       {"inquirers", "1"},
+                                                       {"inquiry_conversion", "1.000000"},
+                                                       {"aov", "1299.00"},
+                                                       {"ratings", "1"},
+                                                       {"satisfied", "1"},
+                                                       {"rating_avg", "5.000"},
+                                                       {"rating_invite_rate", "1.000000"},
+                                                       {"product_knowledge", "88.000"},
+                                                       {"communication", "94.000"},
+                                                       {"teamwork", "91.429"},
+                                                       {"followups_planned", "1"},
+                                                       {"followups_done_on_time", "0"},
+                                                       {"followup_rate", "0.000000"},
+                                                       {"shifts", "1"},
+                                                       {"late", "0"},
+                                                       {"attendance_rate", "1.000000"},
+                                                       {"days_employed", "31"}};
+  for (const auto& [column, value] : expected) EXPECT_EQ(a01[column], value) << column;
 }
 
 }  // namespace

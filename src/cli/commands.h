@@ -19,6 +19,8 @@ Command ImportCommand();
 Command CheckCommand();
 Command DemoDataCommand();
 Command MetricsCommand();
+Command SessionsCommand();
+Command EvidenceCommand();
 
 // Options most commands share.
 struct CommonOptions {

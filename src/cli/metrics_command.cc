@@ -1,87 +1,98 @@
 #include <iostream>
 
 #include "cli/cli_support.h"
-#include "metrics/loader.h"
+#include "cli/metrics_input.h"
+#include "metrics/evidence.h"
 #include "metrics/report.h"
-#include "report/import_text.h"
+#include "metrics/session_export.h"
 
 namespace csperf::cli {
-namespace {
-
-struct MetricsArgs {
-  CommonOptions common;
-  std::string data_dir;
-  std::string db;
-  std::string period = "";
-  std::string group = "agent";
-  std::string format = "csv";
-};
-
-int RunMetrics(const MetricsArgs& args) {
-  auto settings = LoadSettings(args.common);
-  if (!settings.ok()) return ReportProblem(settings.problem());
-  auto zone = TimeZone::Load(settings->timezone);
-  if (!zone.ok()) return ReportProblem(zone.problem());
-  auto period = ParsePeriod(args.period);
-  if (!period.ok()) {
-    Problem p = period.problem();
-    p.place.field = "--period";
-    return ReportProblem(p);
-  }
-  Result<metrics::Dataset> data = MakeProblem("no input");
-  if (!args.db.empty()) {
-    auto store = Store::OpenExisting(args.db);
-    if (!store.ok()) return ReportProblem(store.problem());
-    Status tz = (*store)->CheckTimezone(settings->timezone);
-    if (!tz.ok()) return ReportProblem(tz.problem());
-    data = metrics::LoadDataset(**store, **zone);
-  } else {
-    ImportReport report;
-    ImportOptions options;
-    data = metrics::LoadDatasetFromFiles({args.data_dir}, *settings, options, &report);
-    if (!data.ok()) {
-      std::cerr << RenderImportReport(report, options);
-      return ReportProblem(data.problem());
-    }
-  }
-  if (!data.ok()) return ReportProblem(data.problem());
-  metrics::Context context{
-      *data, *settings, **zone, *period, period->begin(**zone), period->end(**zone)};
-  metrics::Grouping grouping = args.group == "team"      ? metrics::Grouping::kTeam
-                               : args.group == "shop"    ? metrics::Grouping::kShop
-                               : args.group == "manager" ? metrics::Grouping::kManager
-                                                         : metrics::Grouping::kAgent;
-  metrics::Report report = metrics::BuildReport(context, grouping);
-  if (args.format == "json") {
-    std::cout << metrics::RenderJson(report);
-  } else if (args.format == "table") {
-    std::cout << metrics::RenderTable(report);
-  } else {
-    std::cout << metrics::RenderCsv(report);
-  }
-  return 0;
-}
-
-}  // namespace
 
 Command MetricsCommand() {
-  return {
-      "metrics", "计算指标 / compute every indicator for a period",
-      [](CLI::App* app) -> std::function<int()> {
-        auto args = std::make_shared<MetricsArgs>();
-        auto* source = app->add_option_group("source", "where the records come from");
-        source->add_option("--data", args->data_dir, "a folder of canonical CSV files (no store)");
-        source->add_option("--db", args->db, "the store");
-        source->require_option(1);
-        app->add_option("--period", args->period, "2024-01, 2024-01-15 or 2024-01-01..2024-01-15")
-            ->required();
-        AddSettingsOption(app, &args->common);
-        app->add_option("--group", args->group, "agent (default), team, shop or manager")
-            ->check(CLI::IsMember({"agent", "team", "shop", "manager"}));
-        app->add_option("--format", args->format, "csv (default), json or table")
-            ->check(CLI::IsMember({"csv", "json", "table"}));
-        return [args]() { return RunMetrics(*args); };
-      }};
+  return {"metrics", "计算指标 / compute every indicator for a period",
+          [](CLI::App* app) -> std::function<int()> {
+            struct Args {
+              MetricsInput input;
+              std::string group = "agent";
+              std::string format = "csv";
+            };
+            auto args = std::make_shared<Args>();
+            AddMetricsInputOptions(app, &args->input);
+            app->add_option("--group", args->group, "agent (default), team, shop or manager")
+                ->check(CLI::IsMember({"agent", "team", "shop", "manager"}));
+            app->add_option("--format", args->format, "csv (default), json or table")
+                ->check(CLI::IsMember({"csv", "json", "table"}));
+            return [args]() {
+              auto loaded = LoadMetricsInput(args->input);
+              if (!loaded.ok()) return ReportProblem(loaded.problem());
+              const std::string& g = args->group;
+              metrics::Grouping grouping = g == "team"      ? metrics::Grouping::kTeam
+                                           : g == "shop"    ? metrics::Grouping::kShop
+                                           : g == "manager" ? metrics::Grouping::kManager
+                                                            : metrics::Grouping::kAgent;
+              metrics::Report report = metrics::BuildReport((*loaded)->context(), grouping);
+              std::cout << (args->format == "json"    ? metrics::RenderJson(report)
+                            : args->format == "table" ? metrics::RenderTable(report)
+                                                      : metrics::RenderCsv(report));
+              return 0;
+            };
+          }};
+}
+
+Command SessionsCommand() {
+  return {"sessions", "会话明细 / one row per chat session of a period",
+          [](CLI::App* app) -> std::function<int()> {
+            struct Args {
+              MetricsInput input;
+              std::string agent;
+            };
+            auto args = std::make_shared<Args>();
+            AddMetricsInputOptions(app, &args->input);
+            app->add_option("--agent", args->agent,
+                            "only sessions this agent served or was charged in");
+            return [args]() {
+              auto loaded = LoadMetricsInput(args->input);
+              if (!loaded.ok()) return ReportProblem(loaded.problem());
+              metrics::Id agent = metrics::kNone;
+              if (!args->agent.empty()) {
+                agent = (*loaded)->data.AgentIndex(args->agent);
+                if (agent == metrics::kNone) {
+                  return ReportProblem(MakeProblem("no such agent in agents", args->agent,
+                                                   Place{"", 0, 0, "--agent"}));
+                }
+              }
+              std::cout << metrics::RenderSessionsCsv((*loaded)->context(), agent);
+              return 0;
+            };
+          }};
+}
+
+Command EvidenceCommand() {
+  return {"evidence", "指标明细 / the records behind one number of one agent",
+          [](CLI::App* app) -> std::function<int()> {
+            struct Args {
+              MetricsInput input;
+              std::string agent;
+              std::string metric;
+            };
+            auto args = std::make_shared<Args>();
+            AddMetricsInputOptions(app, &args->input);
+            app->add_option("--agent", args->agent, "the agent")->required();
+            app->add_option("--metric", args->metric, "a column of csperf metrics")->required();
+            return [args]() {
+              auto loaded = LoadMetricsInput(args->input);
+              if (!loaded.ok()) return ReportProblem(loaded.problem());
+              auto evidence =
+                  metrics::BuildEvidence((*loaded)->context(), args->agent, args->metric);
+              if (!evidence.ok()) return ReportProblem(evidence.problem());
+              std::cout << metrics::RenderEvidenceCsv(*evidence);
+              const metrics::MetricValue value = metrics::Reaggregate(*evidence);
+              std::cerr << args->agent << " " << args->metric << " = "
+                        << metrics::FormatValue(value, metrics::FormatOfColumn(args->metric))
+                        << " (" << evidence->rows.size() << " records)\n";
+              return 0;
+            };
+          }};
 }
 
 }  // namespace csperf::cli
