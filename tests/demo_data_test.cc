@@ -3,6 +3,7 @@
 #include "demo/demo_data.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "import/importer.h"
@@ -15,11 +16,11 @@ namespace {
 using csperf::testing::ReadFile;
 using csperf::testing::ScratchDir;
 
-constexpr const char* kFiles[] = {"agents.csv",      "messages.csv",    "orders.csv",
-                                  "ratings.csv",     "cases.csv",       "case_events.csv",
-                                  "followups.csv",   "assessments.csv", "qa_items.csv",
-                                  "incidents.csv",   "attendance.csv",  "work_records.csv",
-                                  "manifest.json",   "settings.toml",   "qa_forms/chat_qa_v1.toml"};
+constexpr const char* kFiles[] = {"agents.csv",    "messages.csv",    "orders.csv",
+                                  "ratings.csv",   "cases.csv",       "case_events.csv",
+                                  "followups.csv", "assessments.csv", "qa_items.csv",
+                                  "incidents.csv", "attendance.csv",  "work_records.csv",
+                                  "manifest.json", "settings.toml",   "qa_forms/chat_qa_v1.toml"};
 
 class DemoDataTest : public ::testing::Test {
  protected:
@@ -40,7 +41,8 @@ class DemoDataTest : public ::testing::Test {
     store_ = store->release();
     FixedClock clock(1709251200);  // 2024-03-01: the month and its follow-ups are over
     ImportOptions import_options;
-    report_ = new ImportReport(RunImport(*store_, *settings, {(*dir_) / "demo"}, import_options, clock));
+    report_ =
+        new ImportReport(RunImport(*store_, *settings, {(*dir_) / "demo"}, import_options, clock));
   }
   static void TearDownTestSuite() {
     delete report_;
@@ -89,7 +91,9 @@ TEST_F(DemoDataTest, ImportsWithoutABadRow) {
   EXPECT_TRUE(report_->committed);
   EXPECT_EQ(report_->bad_rows, 0);
   for (const FileReport& f : report_->files) {
-    EXPECT_EQ(f.counts.rows, (*manifest_)["rows"][std::filesystem::path(f.path).filename().string()].get<int64_t>())
+    EXPECT_EQ(
+        f.counts.rows,
+        (*manifest_)["rows"][std::filesystem::path(f.path).filename().string()].get<int64_t>())
         << f.path;
   }
   int64_t messages = (*manifest_)["messages"].get<int64_t>();
@@ -114,15 +118,20 @@ TEST_F(DemoDataTest, TheTeamHasEveryKindOfMember) {
   EXPECT_GE(Count("SELECT count(*) FROM agents WHERE position = 'presales'"), 3);
   EXPECT_GE(Count("SELECT count(*) FROM agents WHERE position = 'aftersales'"), 2);
   EXPECT_GE(Count("SELECT count(*) FROM agents WHERE probation = 1"), 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM agents WHERE hire_date BETWEEN '2024-01-02' AND '2024-01-31'"), 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM agents WHERE leave_date BETWEEN '2024-01-01' AND '2024-01-30'"), 1);
+  EXPECT_EQ(
+      Count("SELECT count(*) FROM agents WHERE hire_date BETWEEN '2024-01-02' AND '2024-01-31'"),
+      1);
+  EXPECT_EQ(
+      Count("SELECT count(*) FROM agents WHERE leave_date BETWEEN '2024-01-01' AND '2024-01-30'"),
+      1);
   EXPECT_GE(Count("SELECT count(*) FROM agents WHERE accounts LIKE '%;%'"), 3);
 }
 
 TEST_F(DemoDataTest, ChatsHoldEveryPlantedShape) {
   EXPECT_GT(Count("SELECT count(*) FROM messages WHERE sender = 'bot'"), 0);
   EXPECT_GT(Count("SELECT count(*) FROM messages WHERE sender = 'system'"), 0);
-  EXPECT_GT(Count("SELECT count(*) FROM messages WHERE sender = 'customer' AND account IS NOT NULL"), 0);
+  EXPECT_GT(
+      Count("SELECT count(*) FROM messages WHERE sender = 'customer' AND account IS NOT NULL"), 0);
   EXPECT_GT(Count("SELECT count(*) FROM messages WHERE conversation_id IS NOT NULL"), 0);
   EXPECT_GT(Count("SELECT count(*) FROM messages WHERE conversation_id IS NULL"), 0);
   // Equal timestamps: an agent's answer stamped with the customer's second.
@@ -161,7 +170,8 @@ TEST_F(DemoDataTest, OrdersCasesAndFollowupsCoverEveryCase) {
                   "kind IN ('error', 'complaint')"),
             5);  // error minor/major/critical, complaint minor/critical
   EXPECT_EQ(Count("SELECT count(DISTINCT kind) FROM incidents"), 6);
-  EXPECT_EQ(Count("SELECT count(DISTINCT source) FROM assessments"), 3 + 1);  // test, manager, peer, self
+  EXPECT_EQ(Count("SELECT count(DISTINCT source) FROM assessments"),
+            3 + 1);  // test, manager, peer, self
   EXPECT_EQ(Count("SELECT count(DISTINCT status) FROM attendance"), 3);
   EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE status = 'absent'"), 1);
 }
@@ -171,28 +181,38 @@ TEST_F(DemoDataTest, PlantedCountsAgreeWithTheStore) {
   for (const auto& [agent, _] : (*manifest_)["agents"].items()) {
     SCOPED_TRACE(agent);
     const std::string a = "'" + agent + "'";
-    EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE agent_id = " + a), Planted(agent, "shifts"));
+    EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE agent_id = " + a),
+              Planted(agent, "shifts"));
     EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE agent_id = " + a +
                     " AND status = 'present' AND clock_in > scheduled_start + 300"),
               Planted(agent, "late"));
     EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE agent_id = " + a +
                     " AND status = 'present' AND clock_out < scheduled_end"),
               Planted(agent, "early_leave"));
-    EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE agent_id = " + a + " AND status = 'leave'"),
-              Planted(agent, "leave_days"));
-    EXPECT_EQ(Count("SELECT count(*) FROM attendance WHERE agent_id = " + a + " AND status = 'absent'"),
-              Planted(agent, "absent"));
-    EXPECT_EQ(Count("SELECT count(DISTINCT review_id) FROM qa_items WHERE form = 'chat_qa_v1' AND agent_id = " + a),
+    EXPECT_EQ(
+        Count("SELECT count(*) FROM attendance WHERE agent_id = " + a + " AND status = 'leave'"),
+        Planted(agent, "leave_days"));
+    EXPECT_EQ(
+        Count("SELECT count(*) FROM attendance WHERE agent_id = " + a + " AND status = 'absent'"),
+        Planted(agent, "absent"));
+    EXPECT_EQ(Count("SELECT count(DISTINCT review_id) FROM qa_items WHERE form = 'chat_qa_v1' AND "
+                    "agent_id = " +
+                    a),
               Planted(agent, "qa_reviews"));
-    EXPECT_EQ(Count("SELECT count(*) FROM incidents WHERE void = 0 AND kind = 'error' AND agent_id = " + a),
-              Planted(agent, "incidents_error"));
+    EXPECT_EQ(
+        Count("SELECT count(*) FROM incidents WHERE void = 0 AND kind = 'error' AND agent_id = " +
+              a),
+        Planted(agent, "incidents_error"));
     EXPECT_EQ(Count("SELECT count(*) FROM incidents WHERE void = 0 AND kind = 'complaint' AND "
-                    "severity = 'critical' AND agent_id = " + a),
+                    "severity = 'critical' AND agent_id = " +
+                    a),
               Planted(agent, "incidents_complaint_critical"));
-    EXPECT_EQ(Count("SELECT count(*) FROM work_records WHERE kind = 'coaching' AND manager_id = " + a),
-              Planted(agent, "coaching_records"));
+    EXPECT_EQ(
+        Count("SELECT count(*) FROM work_records WHERE kind = 'coaching' AND manager_id = " + a),
+        Planted(agent, "coaching_records"));
     EXPECT_EQ(Count("SELECT count(DISTINCT agent_id) FROM work_records WHERE kind = 'coaching' AND "
-                    "manager_id = " + a),
+                    "manager_id = " +
+                    a),
               Planted(agent, "direct_reports_coached"));
   }
 }

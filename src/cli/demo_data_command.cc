@@ -6,7 +6,8 @@
 namespace csperf::cli {
 
 Command DemoDataCommand() {
-  return {"demo-data", "生成演示数据 / write a realistic demo month with a manifest of what was planted",
+  return {"demo-data",
+          "生成演示数据 / write a realistic demo month with a manifest of what was planted",
           [](CLI::App* app) -> std::function<int()> {
             auto options = std::make_shared<demo::DemoOptions>();
             app->add_option("--out", options->out_dir, "folder to write into")->required();

@@ -42,7 +42,8 @@ void AfterSales::OpenCase(DemoAgent& agent, const std::string& shop, const std::
   std::vector<Event> events;
   Instant t = opened_at;
   const bool break_sop = rng.Chance(0.03 + 0.12 * sloppy);
-  const size_t skipped = break_sop ? static_cast<size_t>(rng.Between(0, sop.size() - 1)) : sop.size();
+  const size_t skipped =
+      break_sop ? static_cast<size_t>(rng.Between(0, sop.size() - 1)) : sop.size();
   for (size_t i = 0; i < sop.size(); ++i) {
     const std::string& step = sop[i];
     if (step == "goods_received") {
@@ -50,7 +51,7 @@ void AfterSales::OpenCase(DemoAgent& agent, const std::string& shop, const std::
     } else if (rng.Chance(0.05 + 0.3 * sloppy)) {
       t += rng.Between(26 * kHour, 40 * kHour);  // too slow for the step SLA
     } else {
-      t += rng.Between(10 * 60, 10 * kHour);
+      t += rng.Between(int64_t{10} * 60, 10 * kHour);
     }
     if (rng.Chance(0.15)) events.push_back({"contact_customer", t - rng.Between(60, 600)});
     if (i != skipped) events.push_back({step, t});
@@ -61,7 +62,7 @@ void AfterSales::OpenCase(DemoAgent& agent, const std::string& shop, const std::
     events.push_back({"reopen", closed_at + rng.Between(kDay, 3 * kDay)});
   }
   std::stable_sort(events.begin(), events.end(),
-            [](const Event& a, const Event& b) { return a.at < b.at; });
+                   [](const Event& a, const Event& b) { return a.at < b.at; });
 
   const std::string id = fmt::format("AS{:07}", next_case_++);
   CsvOut& cases = c_.files.cases;
@@ -80,13 +81,14 @@ void AfterSales::OpenCase(DemoAgent& agent, const std::string& shop, const std::
 }
 
 // Counts what the metrics must find for this case, by the rules of metrics.md.
-void AfterSales::Evaluate(DemoAgent& agent, const std::string& type, Instant opened,
-                          Instant closed, bool has_closed, const std::vector<Event>& events) {
+void AfterSales::Evaluate(DemoAgent& agent, const std::string& type, Instant opened, Instant closed,
+                          bool has_closed, const std::vector<Event>& events) {
   const int64_t sla = c_.settings.sla_s.at(type);
   if (has_closed && c_.InMonth(closed)) {
     agent.planted.Add("cases_closed");
     if (closed - opened <= sla) agent.planted.Add("cases_sla_met");
     std::vector<std::string> steps;
+    steps.reserve(events.size());
     for (const Event& e : events) steps.push_back(e.step);
     if (HasSubsequence(c_.settings.sop.at(type), steps)) agent.planted.Add("cases_sop_compliant");
     bool all_pairs = true;
@@ -151,9 +153,16 @@ void AfterSales::PlantCasesWithoutEvents(DemoAgent& agent, int count) {
   for (int i = 0; i < count; ++i) {
     const std::string id = fmt::format("AS{:07}", next_case_++);
     Instant opened = c_.begin + (i + 3) * kDay + 10 * kHour;
-    c_.files.cases.Text(id).Text("refund_only").Text(agent.main_account).Time(opened, *c_.zone)
-        .Time(opened + 5 * kHour, *c_.zone).Text("closed").Empty().Text(kMainShop)
-        .Text(fmt::format("tb_noevent{}", i)).End();
+    c_.files.cases.Text(id)
+        .Text("refund_only")
+        .Text(agent.main_account)
+        .Time(opened, *c_.zone)
+        .Time(opened + 5 * kHour, *c_.zone)
+        .Text("closed")
+        .Empty()
+        .Text(kMainShop)
+        .Text(fmt::format("tb_noevent{}", i))
+        .End();
     // Closed in the month, without any event: neither SOP nor step SLAs can be met.
     agent.planted.Add("cases_closed");
     agent.planted.Add("cases_sla_met");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace csperf::demo {
 namespace {
@@ -100,14 +101,22 @@ void WriteAssessments(DemoContext& c) {
   const CivilDate review_day = DayOfMonth(c, 28);
   auto row = [&](DemoAgent& a, const CivilDate& date, const char* dimension, const char* source,
                  int64_t score_micros, int64_t max, const std::string& rater, const char* note) {
-    out.Text(a.id).Date(date).Text(dimension).Text(source).Decimal(score_micros).Int(max)
-        .Text(rater).Text(note).Text("no").End();
+    out.Text(a.id)
+        .Date(date)
+        .Text(dimension)
+        .Text(source)
+        .Decimal(score_micros)
+        .Int(max)
+        .Text(rater)
+        .Text(note)
+        .Text("no")
+        .End();
     a.planted.Add(std::string("assessments_") + dimension);
   };
   auto scaled = [&](double skill, int64_t max, double spread) {
     double v = std::clamp(0.55 + 0.45 * skill + spread * (rng.Uniform() - 0.5), 0.0, 1.0);
     // Tenths of a point, as managers write them (4.5 of 5).
-    return static_cast<int64_t>(v * static_cast<double>(max) * 10 + 0.5) * 100'000;
+    return std::llround(v * static_cast<double>(max) * 10) * 100'000;
   };
   size_t staff_index = 0;
   for (DemoAgent& a : c.team) {
@@ -136,8 +145,16 @@ void WriteAssessments(DemoContext& c) {
     ++staff_index;
   }
   // A rating for someone not on the team (a typo in the agent id).
-  out.Text("A999").Date(review_day).Text("teamwork").Text("manager").Int(4).Int(5)
-      .Text(c.team.front().id).Text("").Text("no").End();
+  out.Text("A999")
+      .Date(review_day)
+      .Text("teamwork")
+      .Text("manager")
+      .Int(4)
+      .Int(5)
+      .Text(c.team.front().id)
+      .Text("")
+      .Text("no")
+      .End();
   c.quality["unknown_agent"] += 1;
 }
 
@@ -155,11 +172,20 @@ void WriteQaReviews(DemoContext& c) {
       const std::string id = fmt::format("QA{:05}", review++);
       const std::string reviewer = a.manager_id;
       auto item = [&](const char* name, const std::string& result) {
-        out.Text(id).Text(a.id).Date(day).Text("chat_qa_v1").Text(name).Text(result)
-            .Text(reviewer).Text(fmt::format("tb_review{}", review)).Empty().End();
+        out.Text(id)
+            .Text(a.id)
+            .Date(day)
+            .Text("chat_qa_v1")
+            .Text(name)
+            .Text(result)
+            .Text(reviewer)
+            .Text(fmt::format("tb_review{}", review))
+            .Empty()
+            .End();
       };
       const double s = a.skill;
-      item("greeting", std::to_string(std::clamp<int64_t>(static_cast<int64_t>(2 + 3 * s + rng.Uniform()), 0, 5)));
+      item("greeting", std::to_string(std::clamp<int64_t>(
+                           static_cast<int64_t>(2 + 3 * s + rng.Uniform()), 0, 5)));
       // One review breaks a critical item (a forbidden word): the whole review scores 0.
       const bool critical = !critical_planted && s < 0.5;
       item("no_forbidden_words", critical ? "0" : "10");
@@ -167,14 +193,23 @@ void WriteQaReviews(DemoContext& c) {
         critical_planted = true;
         a.planted.Add("qa_critical_failures");
       }
-      item("accuracy", std::to_string(std::clamp<int64_t>(static_cast<int64_t>(8 + 12 * s + 3 * rng.Uniform()), 0, 20)));
+      item("accuracy", std::to_string(std::clamp<int64_t>(
+                           static_cast<int64_t>(8 + 12 * s + 3 * rng.Uniform()), 0, 20)));
       item("upsell", rng.Chance(0.5) ? "na" : std::to_string(rng.Between(0, 5)));
       a.planted.Add("qa_reviews");
     }
   }
   // A review scored on a form nobody imported.
-  out.Text("QA-OLD-1").Text(c.team.back().id).Date(DayOfMonth(c, 5)).Text("chat_qa_v0")
-      .Text("greeting").Text("4").Text(c.team.front().id).Empty().Empty().End();
+  out.Text("QA-OLD-1")
+      .Text(c.team.back().id)
+      .Date(DayOfMonth(c, 5))
+      .Text("chat_qa_v0")
+      .Text("greeting")
+      .Text("4")
+      .Text(c.team.front().id)
+      .Empty()
+      .Empty()
+      .End();
   c.quality["unknown_qa_form"] += 1;
 }
 
@@ -187,12 +222,20 @@ void WriteIncidents(DemoContext& c) {
                    bool recovered, bool void_record, const char* note) {
     const CivilDate day = DayOfMonth(c, rng.Between(2, 28));
     Instant at = c.zone->FromLocal(CivilTime{day, static_cast<int>(rng.Between(9, 21)), 0, 0});
-    out.Text(fmt::format("IN{:05}", next++)).Text(a.id).Time(at, *c.zone).Text(kind)
-        .Text(severity).Money(loss_cents).Text(recovered ? "yes" : "no").Text(note)
-        .Text(void_record ? "yes" : "no").End();
+    out.Text(fmt::format("IN{:05}", next++))
+        .Text(a.id)
+        .Time(at, *c.zone)
+        .Text(kind)
+        .Text(severity)
+        .Money(loss_cents)
+        .Text(recovered ? "yes" : "no")
+        .Text(note)
+        .Text(void_record ? "yes" : "no")
+        .End();
     if (void_record || !c.InMonth(at)) return;
     a.planted.Add(std::string("incidents_") + kind);
-    if (std::string_view(severity) == "critical") a.planted.Add(std::string("incidents_") + kind + "_critical");
+    if (std::string_view(severity) == "critical")
+      a.planted.Add(std::string("incidents_") + kind + "_critical");
   };
   static constexpr std::array<const char*, 3> kSeverities = {"minor", "major", "critical"};
   for (DemoAgent& a : c.team) {
@@ -201,14 +244,18 @@ void WriteIncidents(DemoContext& c) {
     const int errors = static_cast<int>(rng.Exponential(0.3 + 2.0 * sloppy));
     for (int i = 0; i < errors; ++i) {
       const char* severity = kSeverities[rng.Chance(0.8) ? 0 : 1];
-      write(a, "error", severity, rng.Between(0, 200) * 100, rng.Chance(0.5), false, "发错货/备注遗漏");
+      write(a, "error", severity, rng.Between(0, 200) * 100, rng.Chance(0.5), false,
+            "发错货/备注遗漏");
     }
-    if (rng.Chance(0.1 + 0.5 * sloppy)) write(a, "complaint", "minor", 0, false, false, "顾客投诉态度");
-    if (rng.Chance(0.1 + 0.3 * sloppy)) write(a, "bad_review", "minor", 0, false, false, "差评提及客服");
+    if (rng.Chance(0.1 + 0.5 * sloppy))
+      write(a, "complaint", "minor", 0, false, false, "顾客投诉态度");
+    if (rng.Chance(0.1 + 0.3 * sloppy))
+      write(a, "bad_review", "minor", 0, false, false, "差评提及客服");
     for (int i = 0; i < static_cast<int>(rng.Exponential(0.2 + 2.0 * a.skill)); ++i) {
       write(a, "praise", "minor", 0, false, false, "顾客表扬");
     }
-    if (rng.Chance(0.3 * a.skill)) write(a, "suggestion_adopted", "minor", 0, false, false, "话术优化建议被采纳");
+    if (rng.Chance(0.3 * a.skill))
+      write(a, "suggestion_adopted", "minor", 0, false, false, "话术优化建议被采纳");
     for (int i = 0; i < static_cast<int>(rng.Between(0, 2)); ++i) {
       write(a, "training_completed", "minor", 0, false, false, "完成产品培训");
     }
@@ -226,21 +273,28 @@ void WriteIncidents(DemoContext& c) {
 void WriteWorkRecords(DemoContext& c) {
   Rng& rng = c.rng;
   CsvOut& out = c.files.work_records;
-  static constexpr std::array<const char*, 3> kObservation = {"抽查聊天记录，回复及时", "高峰期接待量大，情绪稳定", "催付话术需要加强"};
-  static constexpr std::array<const char*, 3> kCoaching = {"讲解尺码推荐话术", "演练售后安抚话术", "复盘差评处理流程"};
+  static constexpr std::array<const char*, 3> kObservation = {
+      "抽查聊天记录，回复及时", "高峰期接待量大，情绪稳定", "催付话术需要加强"};
+  static constexpr std::array<const char*, 3> kCoaching = {"讲解尺码推荐话术", "演练售后安抚话术",
+                                                           "复盘差评处理流程"};
   for (DemoAgent& m : c.team) {
     if (m.role != "manager") continue;
     bool skipped_one = false;
     for (DemoAgent& a : c.team) {
       if (a.manager_id != m.id) continue;
       bool employed = false;
-      for (int64_t d = 0; d < c.month.days() && !employed; ++d) employed = a.EmployedOn(AddDays(c.month.first, d));
+      for (int64_t d = 0; d < c.month.days() && !employed; ++d)
+        employed = a.EmployedOn(AddDays(c.month.first, d));
       if (!employed) continue;
       m.planted.Add("direct_reports");
       const int observations = static_cast<int>(rng.Between(1, 3));
       for (int i = 0; i < observations; ++i) {
-        out.Text(m.id).Text(a.id).Date(EmployedDay(c, a)).Text(rng.Chance(0.5) ? "observation" : "feedback")
-            .Text(rng.Pick<const char*>(kObservation)).End();
+        out.Text(m.id)
+            .Text(a.id)
+            .Date(EmployedDay(c, a))
+            .Text(rng.Chance(0.5) ? "observation" : "feedback")
+            .Text(rng.Pick<const char*>(kObservation))
+            .End();
         m.planted.Add("records");
       }
       // Each supervisor leaves one direct report without coaching: coverage below 100%.
@@ -251,7 +305,12 @@ void WriteWorkRecords(DemoContext& c) {
       const int coaching = static_cast<int>(rng.Between(1, 2));
       for (int i = 0; i < coaching; ++i) {
         const CivilDate day = EmployedDay(c, a);
-        out.Text(m.id).Text(a.id).Date(day).Text("coaching").Text(rng.Pick<const char*>(kCoaching)).End();
+        out.Text(m.id)
+            .Text(a.id)
+            .Date(day)
+            .Text("coaching")
+            .Text(rng.Pick<const char*>(kCoaching))
+            .End();
         m.planted.Add("records");
         m.planted.Add("coaching_records");
       }

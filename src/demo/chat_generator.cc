@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <set>
 
 namespace csperf::demo {
@@ -81,7 +82,7 @@ void ChatGenerator::Run() {
     if (sessions_ > 200)
       per_session = static_cast<double>(messages_) / static_cast<double>(sessions_);
     const double share = day_weights[static_cast<size_t>(d)] / remaining_weight;
-    int64_t today = left > 0 ? static_cast<int64_t>(left / per_session * share + 0.5) : 0;
+    int64_t today = left > 0 ? std::llround(left / per_session * share) : 0;
     if (d == c_.month.days() - 1 && left > 0) today = std::max<int64_t>(today, 1);
     remaining_weight -= day_weights[static_cast<size_t>(d)];
     GenerateDay(AddDays(c_.month.first, d), today);
@@ -163,7 +164,8 @@ DemoAgent& ChatGenerator::PickAgent(const std::string& position, const CivilDate
     }
     weights.assign(pool.size(), 1.0);
   }
-  return *pool[c_.rng.Weighted(weights)];
+  DemoAgent* chosen = pool[c_.rng.Weighted(weights)];
+  return *chosen;
 }
 
 std::string ChatGenerator::NewCustomer(Instant at, bool* returning) {

@@ -25,8 +25,8 @@ class ChatGenerator {
   struct Message {
     Instant at;
     Sender sender;
-    DemoAgent* agent;         // for agent messages; null for the unmapped account
-    std::string account;      // agent's account, or the routed account on customer rows
+    DemoAgent* agent;     // for agent messages; null for the unmapped account
+    std::string account;  // agent's account, or the routed account on customer rows
     std::string_view content;
   };
   struct Session {

@@ -18,8 +18,8 @@
 namespace csperf::demo {
 
 struct DemoFiles {
-  CsvOut agents, messages, orders, ratings, cases, case_events, followups, assessments,
-      qa_items, incidents, attendance, work_records;
+  CsvOut agents, messages, orders, ratings, cases, case_events, followups, assessments, qa_items,
+      incidents, attendance, work_records;
 };
 
 struct DemoContext {

@@ -27,11 +27,11 @@ class CsvOut {
   // Fields of one row, then End(). Text is quoted when it needs to be.
   CsvOut& Text(std::string_view value);
   CsvOut& Int(int64_t value);
-  CsvOut& Money(int64_t cents);        // 1299.50
-  CsvOut& Decimal(int64_t micros);     // 4.5
-  CsvOut& Date(const CivilDate& date);  // 2024-01-25
+  CsvOut& Money(int64_t cents);                         // 1299.50
+  CsvOut& Decimal(int64_t micros);                      // 4.5
+  CsvOut& Date(const CivilDate& date);                  // 2024-01-25
   CsvOut& Time(Instant instant, const TimeZone& zone);  // 2024-01-25 09:35:30, local
-  CsvOut& ClockTime(int seconds_of_day);               // 09:05
+  CsvOut& ClockTime(int seconds_of_day);                // 09:05
   CsvOut& Empty();
   void End();
 

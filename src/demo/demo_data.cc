@@ -1,23 +1,25 @@
 #include "demo/demo_data.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "demo/after_sales.h"
 #include "demo/assets.h"
 #include "demo/back_office.h"
 #include "demo/chat_generator.h"
 #include "demo/context.h"
+#include "domain/kinds.h"
 
 namespace csperf::demo {
 namespace {
 
 // The settings the demo month is meant to be read with: the defaults plus step SLAs, so
 // that every after-sales column has something to measure.
-constexpr std::string_view kDemoSettings = R"(# Settings for the demo month written by csperf demo-data.
+constexpr std::string_view kDemoSettings =
+    R"(# Settings for the demo month written by csperf demo-data.
 timezone = "Asia/Shanghai"
 
 [[step_sla.return]]
@@ -63,10 +65,9 @@ hours = 72
 
 // Every finding of the data-quality report, so the manifest says 0 for those not planted.
 constexpr const char* kQualityCodes[] = {
-    "account_of_two_agents", "unmapped_account",     "future_time",
-    "order_of_unseen_customer", "case_without_events", "event_of_unknown_case",
-    "unknown_agent",         "unknown_qa_form",      "unknown_qa_item",
-    "custom_dimension"};
+    "account_of_two_agents", "unmapped_account",      "future_time",   "order_of_unseen_customer",
+    "case_without_events",   "event_of_unknown_case", "unknown_agent", "unknown_qa_form",
+    "unknown_qa_item",       "custom_dimension"};
 
 Status OpenAll(DemoContext& c) {
   namespace fs = std::filesystem;
@@ -75,28 +76,16 @@ Status OpenAll(DemoContext& c) {
   fs::create_directories(dir / "qa_forms", ec);
   if (ec) return MakeProblem("cannot create the folder: " + ec.message(), {}, Place{dir.string()});
   DemoFiles& f = c.files;
-  const std::pair<CsvOut*, const char*> files[] = {
-      {&f.agents, "agents.csv"},           {&f.messages, "messages.csv"},
-      {&f.orders, "orders.csv"},           {&f.ratings, "ratings.csv"},
-      {&f.cases, "cases.csv"},             {&f.case_events, "case_events.csv"},
-      {&f.followups, "followups.csv"},     {&f.assessments, "assessments.csv"},
-      {&f.qa_items, "qa_items.csv"},       {&f.incidents, "incidents.csv"},
-      {&f.attendance, "attendance.csv"},   {&f.work_records, "work_records.csv"}};
-  const char* headers[] = {
-      "agent_id,name,team,role,position,manager_id,accounts,hire_date,leave_date,probation,base_bonus",
-      "shop,customer_id,sender,sent_at,account,conversation_id,message_id,content",
-      "order_id,shop,customer_id,created_at,paid_at,amount,status,account",
-      "rated_at,score,account,conversation_id,customer_id,shop,comment,void",
-      "case_id,type,account,opened_at,closed_at,status,order_id,shop,customer_id",
-      "case_id,step,at,actor",
-      "followup_id,agent_id,customer_id,due_at,done_at,quality,channel",
-      "agent_id,date,dimension,source,score,max_score,rater_id,note,void",
-      "review_id,agent_id,date,form,item,result,reviewer_id,session_ref,note",
-      "incident_id,agent_id,occurred_at,kind,severity,loss_amount,recovered,note,void",
-      "agent_id,date,scheduled_start,scheduled_end,clock_in,clock_out,status",
-      "manager_id,agent_id,date,kind,text"};
-  for (size_t i = 0; i < std::size(files); ++i) {
-    Status s = files[i].first->Open((dir / files[i].second).string(), headers[i]);
+  const std::pair<CsvOut*, Kind> files[] = {
+      {&f.agents, Kind::kAgents},         {&f.messages, Kind::kMessages},
+      {&f.orders, Kind::kOrders},         {&f.ratings, Kind::kRatings},
+      {&f.cases, Kind::kCases},           {&f.case_events, Kind::kCaseEvents},
+      {&f.followups, Kind::kFollowups},   {&f.assessments, Kind::kAssessments},
+      {&f.qa_items, Kind::kQaItems},      {&f.incidents, Kind::kIncidents},
+      {&f.attendance, Kind::kAttendance}, {&f.work_records, Kind::kWorkRecords}};
+  for (const auto& [out, kind] : files) {
+    const KindSpec& spec = SpecOf(kind);
+    Status s = out->Open((dir / (std::string(spec.name) + ".csv")).string(), CanonicalHeader(spec));
     if (!s.ok()) return s;
   }
   return Status::Ok();
@@ -107,8 +96,14 @@ void WriteAgents(DemoContext& c) {
     std::string accounts;
     for (const std::string& acc : a.Accounts()) accounts += (accounts.empty() ? "" : ";") + acc;
     CsvOut& out = c.files.agents;
-    out.Text(a.id).Text(a.name).Text(a.team).Text(a.role).Text(a.position).Text(a.manager_id)
-        .Text(accounts).Date(a.hire_date);
+    out.Text(a.id)
+        .Text(a.name)
+        .Text(a.team)
+        .Text(a.role)
+        .Text(a.position)
+        .Text(a.manager_id)
+        .Text(accounts)
+        .Date(a.hire_date);
     if (a.leave_date) {
       out.Date(*a.leave_date);
     } else {
@@ -168,12 +163,13 @@ nlohmann::json Manifest(const DemoContext& c, const DemoResult& result) {
     quality[code] = it == c.quality.end() ? 0 : it->second;
   }
   m["quality"] = quality;
-  m["notes"] = {
-      {"planted", "counts of the demo month per agent, by the rules of the metrics spec, for the "
-                  "records this generator wrote (sessions are those whose first message is in the "
-                  "month; cases those closed in it; follow-ups those due in it)"},
-      {"quality", "the data-quality report's findings planted, by code; future_time assumes the "
-                  "report runs after the month (and its follow-ups) are over"}};
+  m["notes"] = {{"planted",
+                 "counts of the demo month per agent, by the rules of the metrics spec, for the "
+                 "records this generator wrote (sessions are those whose first message is in the "
+                 "month; cases those closed in it; follow-ups those due in it)"},
+                {"quality",
+                 "the data-quality report's findings planted, by code; future_time assumes the "
+                 "report runs after the month (and its follow-ups) are over"}};
   return m;
 }
 
@@ -188,8 +184,8 @@ DemoAgent* DemoContext::Find(const std::string& id) {
 
 Result<DemoResult> GenerateDemoData(const DemoOptions& options) {
   auto period = ParsePeriod(options.month);
-  if (!period.ok() || period->first.day != 1 ||
-      AddDays(period->last, 1).day != 1 || period->first.month != period->last.month) {
+  if (!period.ok() || period->first.day != 1 || AddDays(period->last, 1).day != 1 ||
+      period->first.month != period->last.month) {
     return MakeProblem("expected a calendar month such as 2024-01", options.month,
                        Place{"", 0, 0, "--month"});
   }
@@ -198,7 +194,8 @@ Result<DemoResult> GenerateDemoData(const DemoOptions& options) {
                        Place{"", 0, 0, "--agents"});
   }
   if (options.messages < 0) {
-    return MakeProblem("the number of messages cannot be negative", {}, Place{"", 0, 0, "--messages"});
+    return MakeProblem("the number of messages cannot be negative", {},
+                       Place{"", 0, 0, "--messages"});
   }
   auto c = std::make_unique<DemoContext>();
   c->options = options;
@@ -233,9 +230,9 @@ Result<DemoResult> GenerateDemoData(const DemoOptions& options) {
   WriteWorkRecords(*c);
 
   DemoFiles& f = c->files;
-  for (CsvOut* out : {&f.agents, &f.messages, &f.orders, &f.ratings, &f.cases, &f.case_events,
-                      &f.followups, &f.assessments, &f.qa_items, &f.incidents, &f.attendance,
-                      &f.work_records}) {
+  for (CsvOut* out :
+       {&f.agents, &f.messages, &f.orders, &f.ratings, &f.cases, &f.case_events, &f.followups,
+        &f.assessments, &f.qa_items, &f.incidents, &f.attendance, &f.work_records}) {
     Status s = out->Close();
     if (!s.ok()) return s.problem();
   }

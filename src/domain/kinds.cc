@@ -258,6 +258,16 @@ std::optional<Kind> KindFromName(std::string_view name) {
   return std::nullopt;
 }
 
+std::string CanonicalHeader(const KindSpec& spec) {
+  std::string header;
+  for (const ColumnSpec& c : spec.columns) {
+    if (c.derived) continue;
+    if (!header.empty()) header += ',';
+    header += c.name;
+  }
+  return header;
+}
+
 int ColumnIndex(const KindSpec& spec, std::string_view column) {
   for (size_t i = 0; i < spec.columns.size(); ++i) {
     if (spec.columns[i].name == column) return static_cast<int>(i);

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -75,6 +76,8 @@ struct KindSpec {
 const KindSpec& SpecOf(Kind kind);
 std::span<const KindSpec> AllKinds();
 std::optional<Kind> KindFromName(std::string_view name);
+// The header of a canonical file of this kind: its columns read from files, in order.
+std::string CanonicalHeader(const KindSpec& spec);
 // Index of a column in SpecOf(kind).columns, or -1.
 int ColumnIndex(const KindSpec& spec, std::string_view column);
 

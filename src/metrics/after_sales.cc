@@ -1,5 +1,6 @@
 // After-sales columns (metrics.md, "After-sales"): cases closed in the period and how they
-// were handled, plus the open cases already past their SLA at the period's end.
+// were handled, plus the open cases already past their SLA at the period's end. The per-case
+// rules (case_rules.h) are defined here and shared with the evidence.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -8,60 +9,92 @@
 #include <unordered_map>
 #include <vector>
 
+#include "metrics/case_rules.h"
 #include "metrics/context.h"
 
 namespace csperf::metrics {
 namespace {
 
-using Events = std::vector<const CaseEvent*>;
-
 // A case belongs to the agent owning its account (an unmapped account to no agent), and to
 // the shop row of its shop.
 bool InGroup(const Context& c, const Group& g, const Case& k) {
   if (g.is_shop()) return k.shop == g.shop;
-  if (k.account == kNone || static_cast<size_t>(k.account) >= c.data.account_owner.size()) {
-    return false;
-  }
-  return g.Has(c.data.account_owner[static_cast<size_t>(k.account)]);
+  return g.Has(CaseAgent(c.data, k));
 }
 
-// The SLA of a case's type in seconds; none for a type without one, which then always meets
-// it and is never overdue (nothing was promised).
-std::optional<int64_t> SlaOf(const Context& c, const Case& k) {
-  auto it = c.settings.sla_s.find(k.type);
-  if (it == c.settings.sla_s.end()) return std::nullopt;
+}  // namespace
+
+Id CaseAgent(const Dataset& data, const Case& k) {
+  if (k.account == kNone || static_cast<size_t>(k.account) >= data.account_owner.size()) {
+    return kNone;
+  }
+  return data.account_owner[static_cast<size_t>(k.account)];
+}
+
+bool ClosedInPeriod(const Context& c, const Case& k) {
+  return k.closed_at && c.begin <= *k.closed_at && *k.closed_at < c.end;
+}
+
+std::optional<int64_t> CaseSla(const Settings& settings, const Case& k) {
+  auto it = settings.sla_s.find(k.type);
+  if (it == settings.sla_s.end()) return std::nullopt;
   return it->second;
 }
 
-// The SOP steps appear in order, other steps and repeats between them allowed: a greedy scan
-// finds the subsequence if there is one. A type without an SOP complies.
-bool FollowsSop(const Context& c, const Case& k, const Events& events) {
-  auto it = c.settings.sop.find(k.type);
-  if (it == c.settings.sop.end()) return true;
+bool MetSla(const Settings& settings, const Case& k) {
+  const std::optional<int64_t> sla = CaseSla(settings, k);
+  return !sla || *k.closed_at - k.opened_at <= *sla;  // exactly sla_hours is met
+}
+
+bool OpenOverdue(const Context& c, const Case& k) {
+  const std::optional<int64_t> sla = CaseSla(c.settings, k);
+  return k.opened_at < c.end && !(k.closed_at && *k.closed_at < c.end) && sla &&
+         c.end - k.opened_at > *sla;
+}
+
+std::unordered_map<std::string_view, CaseLog> CaseLogs(const Dataset& data,
+                                                       const std::vector<const Case*>& cases) {
+  // In input order, then stably by `at` so that events with equal `at` keep their input
+  // order whatever the order of the rows was.
+  std::unordered_map<std::string_view, CaseLog> logs;
+  for (const Case* k : cases) logs.try_emplace(k->case_id);
+  for (const CaseEvent& e : data.case_events) {
+    auto it = logs.find(e.case_id);
+    if (it != logs.end()) it->second.push_back(&e);
+  }
+  for (auto& [id, log] : logs) {
+    std::stable_sort(log.begin(), log.end(),
+                     [](const CaseEvent* a, const CaseEvent* b) { return a->at < b->at; });
+  }
+  return logs;
+}
+
+// A greedy scan finds the subsequence if there is one.
+bool FollowsSop(const Settings& settings, const Case& k, const CaseLog& log) {
+  auto it = settings.sop.find(k.type);
+  if (it == settings.sop.end()) return true;
   const std::vector<std::string>& sop = it->second;
   size_t next = 0;
-  for (const CaseEvent* e : events) {
+  for (const CaseEvent* e : log) {
     if (next < sop.size() && e->step == sop[next]) ++next;
   }
   return next == sop.size();
 }
 
-// The first `at` of a step in the (sorted) log; "opened" is the case's opened_at.
-std::optional<Instant> FirstAt(const Case& k, const Events& events, const std::string& step) {
+std::optional<Instant> FirstStepAt(const Case& k, const CaseLog& log, const std::string& step) {
   if (step == "opened") return k.opened_at;
-  for (const CaseEvent* e : events) {
+  for (const CaseEvent* e : log) {
     if (e->step == step) return e->at;
   }
   return std::nullopt;
 }
 
-// Every step_sla pair of the case's type is met; a type without pairs meets them all.
-bool MeetsStepSla(const Context& c, const Case& k, const Events& events) {
-  auto it = c.settings.step_sla.find(k.type);
-  if (it == c.settings.step_sla.end()) return true;
+bool MeetsStepSla(const Settings& settings, const Case& k, const CaseLog& log) {
+  auto it = settings.step_sla.find(k.type);
+  if (it == settings.step_sla.end()) return true;
   for (const StepSla& pair : it->second) {
-    const std::optional<Instant> from = FirstAt(k, events, pair.from);
-    const std::optional<Instant> to = FirstAt(k, events, pair.to);
+    const std::optional<Instant> from = FirstStepAt(k, log, pair.from);
+    const std::optional<Instant> to = FirstStepAt(k, log, pair.to);
     if (!from || !to || *to - *from > pair.limit_s) return false;  // absent steps: not met
   }
   return true;
@@ -72,7 +105,9 @@ bool AnyStepSlaSet(const Settings& settings) {
                      [](const auto& entry) { return !entry.second.empty(); });
 }
 
-}  // namespace
+bool Reopened(const Case& k, const CaseLog& log) {
+  return !log.empty() && log.back()->at > *k.closed_at;  // the log is sorted
+}
 
 void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out) {
   // The group's cases closed in the period, and the overdue open ones (any closing period).
@@ -80,43 +115,26 @@ void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out) {
   int64_t open_overdue = 0;
   for (const Case& k : c.data.cases) {
     if (!InGroup(c, g, k)) continue;
-    if (k.closed_at && c.begin <= *k.closed_at && *k.closed_at < c.end) closed.push_back(&k);
-    // Opened before the end, not closed before it (closing exactly at the end is not before),
-    // and older than its SLA at the end.
-    const std::optional<int64_t> sla = SlaOf(c, k);
-    if (k.opened_at < c.end && !(k.closed_at && *k.closed_at < c.end) && sla &&
-        c.end - k.opened_at > *sla) {
-      ++open_overdue;
-    }
+    if (ClosedInPeriod(c, k)) closed.push_back(&k);
+    if (OpenOverdue(c, k)) ++open_overdue;
   }
 
-  // The event logs of those cases only, in input order, then stably by `at` so that events
-  // with equal `at` keep their input order whatever the order of the rows was.
-  std::unordered_map<std::string_view, Events> events;
-  for (const Case* k : closed) events.try_emplace(k->case_id);
-  for (const CaseEvent& e : c.data.case_events) {
-    auto it = events.find(e.case_id);
-    if (it != events.end()) it->second.push_back(&e);
-  }
-  for (auto& [id, log] : events) {
-    std::stable_sort(log.begin(), log.end(),
-                     [](const CaseEvent* a, const CaseEvent* b) { return a->at < b->at; });
-  }
+  // The event logs of those cases only.
+  std::unordered_map<std::string_view, CaseLog> logs = CaseLogs(c.data, closed);
 
   const int64_t n = static_cast<int64_t>(closed.size());
   std::vector<int64_t> handling;  // seconds; hours only at print (Format::kHours)
   Wide handling_sum = 0;
   int64_t sla_met = 0, sop_ok = 0, step_ok = 0, reopened = 0;
   for (const Case* k : closed) {
-    const Events& log = events[k->case_id];
+    const CaseLog& log = logs[k->case_id];
     const int64_t seconds = *k->closed_at - k->opened_at;
     handling.push_back(seconds);
     handling_sum += seconds;
-    const std::optional<int64_t> sla = SlaOf(c, *k);
-    if (!sla || seconds <= *sla) ++sla_met;  // exactly sla_hours is met
-    if (FollowsSop(c, *k, log)) ++sop_ok;
-    if (MeetsStepSla(c, *k, log)) ++step_ok;
-    if (!log.empty() && log.back()->at > *k->closed_at) ++reopened;  // log is sorted
+    if (MetSla(c.settings, *k)) ++sla_met;
+    if (FollowsSop(c.settings, *k, log)) ++sop_ok;
+    if (MeetsStepSla(c.settings, *k, log)) ++step_ok;
+    if (Reopened(*k, log)) ++reopened;
   }
 
   MetricValue median = MetricValue::Empty(n);

@@ -1,6 +1,7 @@
 // Small helpers shared by the per-agent record columns (follow-ups, incidents, attendance,
-// supervisors): finding an agent by id in one hash lookup, and the days an agent was employed
-// within a period.
+// supervisors) and their evidence: finding an agent by id in one hash lookup, the days an
+// agent was employed within a period, and the one-record rules (on time, late, early, direct
+// report) so that the report and the evidence read them from one place.
 #pragma once
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 
 #include "core/civil_time.h"
 #include "core/period.h"
+#include "core/settings.h"
 #include "metrics/dataset.h"
 
 namespace csperf::metrics {
@@ -43,6 +45,28 @@ inline int64_t DaysEmployed(const Agent& agent, const Period& period) {
   const CivilDate to = agent.leave_date ? std::min(*agent.leave_date, period.last) : period.last;
   if (to < from) return 0;
   return DaysFromCivil(to) - DaysFromCivil(from) + 1;
+}
+
+// A done follow-up on time (metrics.md, "Follow-ups"): done early is on time; done exactly at
+// due + grace still is. Not done: not on time.
+inline bool DoneOnTime(const Followup& f, const Settings& settings) {
+  return f.done_at && *f.done_at <= f.due_at + settings.followup_grace_s;
+}
+
+// A present shift arriving after scheduled_start + late_grace (exactly at the end of the grace
+// is not late); a missing clock_in proves nothing.
+inline bool ArrivedLate(const Shift& s, const Settings& settings) {
+  return s.clock_in && *s.clock_in > s.scheduled_start + settings.late_grace_s;
+}
+
+// A present shift clocking out before scheduled_end; a missing clock_out proves nothing.
+inline bool LeftEarly(const Shift& s) { return s.clock_out && *s.clock_out < s.scheduled_end; }
+
+// A direct report of `manager_id` (metrics.md, "Supervisors' records"): manager_id names the
+// manager and the agent was employed on at least one day of the period.
+inline bool IsDirectReport(const Agent& agent, const std::string& manager_id,
+                           const Period& period) {
+  return agent.manager_id == manager_id && DaysEmployed(agent, period) > 0;
 }
 
 }  // namespace csperf::metrics

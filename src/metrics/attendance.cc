@@ -26,10 +26,8 @@ void AddAttendanceColumns(const Context& c, const Group& g, Columns* out) {
       ++absent;
     } else {  // present, the default
       ++present;
-      // Arriving exactly at the end of the grace is not late; a missing clock reading
-      // proves nothing either way.
-      if (s.clock_in && *s.clock_in > s.scheduled_start + c.settings.late_grace_s) ++late;
-      if (s.clock_out && *s.clock_out < s.scheduled_end) ++early_leave;
+      if (ArrivedLate(s, c.settings)) ++late;
+      if (LeftEarly(s)) ++early_leave;
     }
   }
   // Days employed pool over the group's agents, as every other count does.

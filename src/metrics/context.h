@@ -41,8 +41,8 @@ using Columns = std::vector<std::pair<std::string, MetricValue>>;
 // appended empty (counts too: "the other columns are empty there").
 void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out);
 void AddFollowupColumns(const Context& c, const Group& g, Columns* out);
-void AddDimensionColumns(const Context& c, const Group& g, const std::vector<std::string>& dimensions,
-                         Columns* out);
+void AddDimensionColumns(const Context& c, const Group& g,
+                         const std::vector<std::string>& dimensions, Columns* out);
 void AddIncidentColumns(const Context& c, const Group& g, Columns* out);
 void AddAttendanceColumns(const Context& c, const Group& g, Columns* out);
 // records, coaching_records, coaching_coverage of the managers in `managers` (agent indices):

@@ -54,9 +54,9 @@ enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
 struct Message {
   Instant at;
   Id shop;
-  Id customer;       // a (shop, customer_id) pair: Dataset::customers holds "shop\x1Fid"
-  Id account;        // kNone when empty
-  Id conversation;   // kNone when empty
+  Id customer;      // a (shop, customer_id) pair: Dataset::customers holds "shop\x1Fid"
+  Id account;       // kNone when empty
+  Id conversation;  // kNone when empty
   Sender sender;
 };
 

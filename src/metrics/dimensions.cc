@@ -1,6 +1,7 @@
 // Dimension columns (metrics.md, "Tests, QA reviews and ratings"): per dimension, the
 // weighted mean over the sources present of each source's mean of 100 × score / max_score,
 // with the scores of QA reviews (qa_review.h) as source `qa`.
+// The rules the evidence shares (dimension_rules.h) are defined here.
 //
 // Where the rule leaves room, csperf decides:
 // - A source's weight is the settings' source_weights entry; a source with weight 0, or
@@ -28,6 +29,7 @@
 
 #include "metrics/agent_lookup.h"
 #include "metrics/context.h"
+#include "metrics/dimension_rules.h"
 #include "metrics/qa_review.h"
 
 namespace csperf::metrics {
@@ -77,32 +79,46 @@ Fraction Add(const Fraction& a, const Fraction& b) {
   return Reduce(a.num * (b.den / g) + b.num * (a.den / g), (a.den / g) * b.den);
 }
 
-// One source's values of one dimension: their sum and count.
-struct SourceSum {
-  Fraction sum;
-  int64_t count = 0;
-};
+}  // namespace
 
-using Sources = std::map<std::string, SourceSum>;
+void SourceScores::Add(Wide num, Wide den) {
+  const Fraction sum = metrics::Add(Fraction{sum_num, sum_den}, Reduce(num, den));
+  sum_num = sum.num;
+  sum_den = sum.den;
+  ++count;
+}
 
-MetricValue DimensionValue(const Settings& settings, const Sources& sources) {
+MetricValue WeightedDimensionValue(const DimensionSources& sources) {
   Fraction total;    // Σ weight × source mean
   Wide weights = 0;  // Σ weights of the sources used
   int64_t rows = 0;
   bool other_than_self = false;
   for (const auto& [source, s] : sources) {
-    auto w = settings.source_weights.find(source);
-    if (w == settings.source_weights.end() || w->second <= 0 || s.count == 0) continue;
+    if (s.weight <= 0 || s.count == 0) continue;
     if (source != "self") other_than_self = true;
-    total = Add(total, Reduce(s.sum.num * w->second, s.sum.den * s.count));
-    weights += w->second;
+    total = Add(total, Reduce(s.sum_num * s.weight, s.sum_den * s.count));
+    weights += s.weight;
     rows += s.count;
   }
   if (!other_than_self) return MetricValue::Empty(0);
   return MetricValue::Ratio(total.num, total.den * weights, rows);
 }
 
-}  // namespace
+Micros SourceWeight(const Settings& settings, const std::string& source) {
+  auto w = settings.source_weights.find(source);
+  return w == settings.source_weights.end() ? 0 : w->second;
+}
+
+bool AssessmentUsed(const Context& c, const Assessment& a) {
+  return !a.is_void && a.max_score > 0 && c.period.Contains(a.date);
+}
+
+std::vector<QaReview> PeriodQaReviews(const Context& c,
+                                      const std::function<bool(const std::string&)>& in_group) {
+  return CollectQaReviews(c.data, [&](const QaItem& first) {
+    return c.period.Contains(first.date) && in_group(first.agent_id);
+  });
+}
 
 std::vector<std::string> DimensionColumns(const Dataset& data) {
   std::set<std::string> others;
@@ -133,32 +149,28 @@ void AddDimensionColumns(const Context& c, const Group& g,
   }
   std::unordered_map<std::string_view, size_t> column_of;
   for (size_t i = 0; i < dimensions.size(); ++i) column_of.emplace(dimensions[i], i);
-  std::vector<Sources> sources(dimensions.size());
+  std::vector<DimensionSources> sources(dimensions.size());
   const AgentLookup agents(c.data);
 
   for (const Assessment& a : c.data.assessments) {
-    if (a.is_void || a.max_score <= 0 || !c.period.Contains(a.date)) continue;
+    if (!AssessmentUsed(c, a)) continue;
     auto col = column_of.find(a.dimension);
     if (col == column_of.end() || !g.Has(agents.Find(a.agent_id))) continue;
-    SourceSum& s = sources[col->second][a.source];
-    s.sum = Add(s.sum, Reduce(Wide{100} * a.score, a.max_score));
-    ++s.count;
+    sources[col->second][a.source].Add(Wide{100} * a.score, a.max_score);
   }
 
-  const std::vector<QaReview> reviews = CollectQaReviews(c.data, [&](const QaItem& first) {
-    return c.period.Contains(first.date) && g.Has(agents.Find(first.agent_id));
-  });
+  const std::vector<QaReview> reviews =
+      PeriodQaReviews(c, [&](const std::string& agent_id) { return g.Has(agents.Find(agent_id)); });
   for (const QaReview& r : reviews) {
-    if (r.form_def == nullptr || r.score.empty) continue;
+    if (!ReviewUsed(r)) continue;
     auto col = column_of.find(r.form_def->dimension);
     if (col == column_of.end()) continue;
-    SourceSum& s = sources[col->second]["qa"];
-    s.sum = Add(s.sum, Fraction{r.score.num, r.score.den});
-    ++s.count;
+    sources[col->second]["qa"].Add(r.score.num, r.score.den);
   }
 
   for (size_t i = 0; i < dimensions.size(); ++i) {
-    out->emplace_back(dimensions[i], DimensionValue(c.settings, sources[i]));
+    for (auto& [source, s] : sources[i]) s.weight = SourceWeight(c.settings, source);
+    out->emplace_back(dimensions[i], WeightedDimensionValue(sources[i]));
   }
 }
 

@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 #include "io/csv_writer.h"
+#include "metrics/dimension_rules.h"
 #include "metrics/report.h"
 
 namespace csperf::metrics {
@@ -13,6 +13,7 @@ namespace {
 
 MetricValue Ranked(const std::vector<EvidenceRow>& rows, int64_t num, int64_t den) {
   std::vector<Wide> values;
+  values.reserve(rows.size());
   for (const EvidenceRow& r : rows) values.push_back(r.num);
   const int64_t n = static_cast<int64_t>(values.size());
   if (n == 0) return MetricValue::Empty();
@@ -21,44 +22,17 @@ MetricValue Ranked(const std::vector<EvidenceRow>& rows, int64_t num, int64_t de
   return MetricValue::Whole(static_cast<int64_t>(values[static_cast<size_t>(k - 1)]), n);
 }
 
+// The report's own rule (dimension_rules.h) over the rows' scores. A row with den 0 is shown
+// only (a void assessment, a review without a score): it is no score of its source.
 MetricValue DimensionValue(const std::vector<EvidenceRow>& rows) {
-  struct SourceSum {
-    Wide num = 0;  // Σ of the rows' values as fractions: kept as one fraction
-    Wide den = 1;
-    int64_t n = 0;
-    Wide weight = 0;
-  };
-  std::map<std::string, SourceSum> sources;
+  DimensionSources sources;
   for (const EvidenceRow& r : rows) {
-    SourceSum& s = sources[r.source];
-    // s += r.num / r.den
-    s.num = s.num * r.den + r.num * s.den;
-    s.den *= r.den;
-    MetricValue reduced = MetricValue::Ratio(s.num, s.den);
-    s.num = reduced.num;
-    s.den = reduced.den;
-    ++s.n;
-    s.weight = r.weight;
+    if (r.den <= 0) continue;
+    SourceScores& s = sources[r.source];
+    s.Add(r.num, r.den);
+    s.weight = static_cast<Micros>(r.weight);
   }
-  bool only_self = true;
-  Wide num = 0, den = 1, weights = 0;
-  int64_t sample = 0;
-  for (const auto& [source, s] : sources) {
-    if (s.weight <= 0 || s.n == 0) continue;
-    if (source != "self") only_self = false;
-    // += weight · (s.num / s.den) / n
-    const Wide term_num = s.weight * s.num;
-    const Wide term_den = s.den * s.n;
-    num = num * term_den + term_num * den;
-    den *= term_den;
-    MetricValue reduced = MetricValue::Ratio(num, den);
-    num = reduced.num;
-    den = reduced.den;
-    weights += s.weight;
-    sample += s.n;
-  }
-  if (only_self || weights == 0) return MetricValue::Empty();
-  return MetricValue::Ratio(num, den * weights, sample);
+  return WeightedDimensionValue(sources);
 }
 
 }  // namespace

@@ -16,7 +16,8 @@ enum class Aggregate {
   kRatio,      // Σ num / Σ den (rates and means)
   kMedian,     // the lower median of the rows' num
   kP90,        // the nearest-rank 90th percentile of the rows' num
-  kDimension,  // per `source`: mean of num/den; then Σ weight·mean / Σ weight (self alone: empty)
+  kDimension,  // per `source`: mean of num/den; then Σ weight·mean / Σ weight (self alone: empty;
+               // weight ≤ 0: left out; den 0: a row shown only, e.g. a void assessment)
 };
 
 struct EvidenceRow {

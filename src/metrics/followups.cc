@@ -24,8 +24,7 @@ void AddFollowupColumns(const Context& c, const Group& g, Columns* out) {
     if (!c.period.Contains(f.due_date) || !g.Has(agents.Find(f.agent_id))) continue;
     ++planned;
     if (!f.done_at) continue;
-    // Done early is on time; done exactly at due + grace still is.
-    if (*f.done_at <= f.due_at + c.settings.followup_grace_s) ++on_time;
+    if (DoneOnTime(f, c.settings)) ++on_time;
     // Quality counts for every done follow-up that has one, on time or late.
     if (f.quality) {
       ++rated;

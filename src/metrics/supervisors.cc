@@ -28,7 +28,7 @@ void AddSupervisorColumns(const Context& c, const std::vector<Id>& managers, boo
     // Direct reports: manager_id names this manager and employed at least one day of the period.
     std::unordered_set<std::string_view> reports;
     for (const Agent& a : c.data.agents) {
-      if (a.manager_id == manager && DaysEmployed(a, c.period) > 0) reports.insert(a.id);
+      if (IsDirectReport(a, manager, c.period)) reports.insert(a.id);
     }
     std::unordered_set<std::string_view> coached;
     for (const WorkRecord& r : c.data.work_records) {

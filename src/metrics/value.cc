@@ -21,8 +21,8 @@ Wide Gcd(Wide a, Wide b) {
 std::string WideToString(Wide v) {
   if (v == 0) return "0";
   bool negative = v < 0;
-  unsigned __int128 u = negative ? static_cast<unsigned __int128>(-(v + 1)) + 1
-                                 : static_cast<unsigned __int128>(v);
+  unsigned __int128 u =
+      negative ? static_cast<unsigned __int128>(-(v + 1)) + 1 : static_cast<unsigned __int128>(v);
   std::string digits;
   while (u > 0) {
     digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));

@@ -11,12 +11,12 @@ using Wide = __int128;
 
 // How a column prints (metrics.md, "Numbers").
 enum class Format : uint8_t {
-  kCount,    // an integer
-  kAverage,  // 3 decimals (averages of seconds, ratings, quality)
-  kSeconds,  // a median or percentile of seconds: an observed whole number
-  kRate,     // 6 decimals (rates and answer_ratio)
-  kMoney,    // cents printed with 2 decimals
-  kHours,    // seconds printed as hours with 3 decimals
+  kCount,      // an integer
+  kAverage,    // 3 decimals (averages of seconds, ratings, quality)
+  kSeconds,    // a median or percentile of seconds: an observed whole number
+  kRate,       // 6 decimals (rates and answer_ratio)
+  kMoney,      // cents printed with 2 decimals
+  kHours,      // seconds printed as hours with 3 decimals
   kDimension,  // 3 decimals
 };
 

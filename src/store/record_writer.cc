@@ -69,14 +69,13 @@ class RecordWriter::Table {
       updates += fmt::format("{0} = excluded.{0}, ", c.name);
     }
     std::string table(spec.name);
-    const std::string insert =
-        fmt::format("INSERT INTO {} ({}rk, ch, copies, fimp, ffile, fcount, imp, src_file, "
-                    "src_line, ord, extra) VALUES ({}?, ?, 1, ?, ?, 1, ?, ?, ?, ?, ?) ",
-                    table, columns, placeholders);
+    const std::string insert = fmt::format(
+        "INSERT INTO {} ({}rk, ch, copies, fimp, ffile, fcount, imp, src_file, "
+        "src_line, ord, extra) VALUES ({}?, ?, 1, ?, ?, 1, ?, ?, ?, ?, ?) ",
+        table, columns, placeholders);
     // New records are the common case: try the insert first and look the key up only when
     // it is already there, so a fresh import probes the key index once per row.
-    insert_new_ =
-        std::make_unique<SQLite::Statement>(db, insert + "ON CONFLICT(rk) DO NOTHING");
+    insert_new_ = std::make_unique<SQLite::Statement>(db, insert + "ON CONFLICT(rk) DO NOTHING");
     replace_ = std::make_unique<SQLite::Statement>(
         db, insert + fmt::format("ON CONFLICT(rk) DO UPDATE SET {}ch = excluded.ch, "
                                  "imp = excluded.imp, src_file = excluded.src_file, "
