@@ -173,6 +173,13 @@ class ChatExplainer {
                        credit.session >= 0 ? " (by conversation id)" : " (by account)"),
            num, den, "", 0});
     }
+    // Void ratings on the agent's accounts are kept and shown, and add nothing.
+    for (const Rating& r : c_.data.ratings) {
+      if (!r.is_void || r.rated_at < c_.begin || r.rated_at >= c_.end || r.account == kNone) continue;
+      if (ActorOfAccount(c_.data, r.account, r.shop) != agent_) continue;
+      e->rows.push_back({"rating", FormatInstant(r.rated_at, c_.zone),
+                         fmt::format("score {} (void: left out)", r.score), 0, 0, "", 0});
+    }
     if (m == "rating_invite_rate") {
       ForServed([&](const Session& x, int64_t) {
         if (x.customer_opened) e->rows.push_back(SessionRow(x, 0, 1));
