@@ -182,6 +182,19 @@ const char* GroupingKeyColumn(Grouping g) {
   return "agent_id";
 }
 
+const std::vector<std::string>& StandardColumns() {
+  static const std::vector<std::string> columns = [] {
+    // The column list of an empty report: every family appends its columns even with no data.
+    Dataset data;
+    Settings settings = DefaultSettings();
+    auto zone = TimeZone::FixedOffset(8 * 3600);
+    Period period{CivilDate{2024, 1, 1}, CivilDate{2024, 1, 1}};
+    Context c{data, settings, *zone, period, period.begin(*zone), period.end(*zone)};
+    return BuildReport(c, Grouping::kAgent).column_names;
+  }();
+  return columns;
+}
+
 Format FormatOfColumn(const std::string& name) {
   auto it = KnownFormats().find(name);
   if (it != KnownFormats().end()) return it->second;

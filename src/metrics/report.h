@@ -53,6 +53,10 @@ std::string RenderCsv(const Report& report);
 std::string RenderJson(const Report& report);
 std::string RenderTable(const Report& report);
 
+// Every column of metrics.md in report order, the five standard dimensions included (other
+// dimensions come from the data, after them).
+const std::vector<std::string>& StandardColumns();
+
 // The format of a column of metrics.md (dimension columns print as dimensions).
 Format FormatOfColumn(const std::string& name);
 
