@@ -5,7 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "metrics/loader.h"
 #include "metrics_record_fixture.h"
+#include "test_util.h"
 
 namespace csperf::metrics {
 namespace {
@@ -203,6 +205,41 @@ TEST_F(AfterSalesTest, UnmappedAccountGoesToTheShopRowOnly) {
   EXPECT_EQ(Get(Run(Members({alice, bob})), "cases_closed"), MetricValue::Count(3));
   EXPECT_EQ(Get(Run(ShopRow(shop)), "cases_closed"), MetricValue::Count(3));
   EXPECT_EQ(Get(Run(ShopRow(other_shop)), "cases_closed"), MetricValue::Count(1));
+}
+
+}  // namespace
+}  // namespace csperf::metrics
+
+namespace csperf::metrics {
+namespace {
+
+// Events with equal times keep their input order even when two of them are identical rows.
+TEST(AfterSalesFiles, RepeatedIdenticalEventsKeepTheirOrder) {
+  csperf::testing::ScratchDir dir;
+  dir.Write("in/agents.csv", "agent_id,name,accounts\nA1,甲,店:a1\n");
+  dir.Write("in/cases.csv",
+            "case_id,type,account,opened_at,closed_at\nK1,return,店:a1,2024-01-10 "
+            "09:00:00,2024-01-10 12:00:00\n");
+  dir.Write("in/case_events.csv",
+            "case_id,step,at\n"
+            "K1,refund,2024-01-10 10:00:00\n"
+            "K1,approve,2024-01-10 10:00:00\n"
+            "K1,goods_received,2024-01-10 10:00:00\n"
+            "K1,refund,2024-01-10 10:00:00\n");
+  Settings settings = DefaultSettings();
+  ImportReport import;
+  auto data = LoadDatasetFromFiles({dir / "in"}, settings, ImportOptions{}, &import);
+  ASSERT_TRUE(data.ok());
+  auto zone = *TimeZone::Load("Asia/Shanghai");
+  Period p = *ParsePeriod("2024-01");
+  Context c{*data, settings, *zone, p, p.begin(*zone), p.end(*zone)};
+  Group g;
+  g.member = {true};
+  Columns out;
+  AddAfterSalesColumns(c, g, &out);
+  for (const auto& [name, value] : out) {
+    if (name == "sop_compliance_rate") EXPECT_EQ(FormatValue(value, Format::kRate), "1.000000");
+  }
 }
 
 }  // namespace

@@ -268,3 +268,23 @@ TEST(DocsWorkedExample, AgentA01OfTheSampleMonth) {
 
 }  // namespace
 }  // namespace csperf::metrics
+
+namespace csperf::metrics {
+namespace {
+
+// Identical rows in one second keep their own places in input order: the customer's
+// repeated "ok" after the agent's reply opens a wait of its own.
+TEST_F(ChatTest, RepeatedIdenticalRowsKeepTheirPlacesInInputOrder) {
+  Write("messages.csv", std::string(kHeader) +
+                            "店,c1,customer,2024-01-10 10:00:00,,,ok\n"
+                            "店,c1,agent,2024-01-10 10:00:00,店:a1,,hi\n"
+                            "店,c1,customer,2024-01-10 10:00:00,,,ok\n");
+  Run();
+  EXPECT_EQ(Cell("A1", "responses"), "1");
+  EXPECT_EQ(Cell("A1", "unanswered_waits"), "1");
+  EXPECT_EQ(Cell("A1", "reply_rate"), "0.500000");
+  EXPECT_EQ(Cell("A1", "customer_messages"), "2");
+}
+
+}  // namespace
+}  // namespace csperf::metrics

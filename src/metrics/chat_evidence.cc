@@ -175,7 +175,8 @@ class ChatExplainer {
     }
     // Void ratings on the agent's accounts are kept and shown, and add nothing.
     for (const Rating& r : c_.data.ratings) {
-      if (!r.is_void || r.rated_at < c_.begin || r.rated_at >= c_.end || r.account == kNone) continue;
+      if (!r.is_void || r.rated_at < c_.begin || r.rated_at >= c_.end || r.account == kNone)
+        continue;
       if (ActorOfAccount(c_.data, r.account, r.shop) != agent_) continue;
       e->rows.push_back({"rating", FormatInstant(r.rated_at, c_.zone),
                          fmt::format("score {} (void: left out)", r.score), 0, 0, "", 0});

@@ -50,7 +50,7 @@ struct Indicator {
   std::string name_en;
   std::string metric;  // a column of the metrics report (or a dimension)
   Scope scope = Scope::kSelf;
-  Micros weight = 0;   // inside its section; a section's weights total 100
+  Micros weight = 0;  // inside its section; a section's weights total 100
   Rule rule;
   int64_t min_sample = 0;
   MissingPolicy missing;
@@ -89,9 +89,9 @@ struct Veto {
 };
 
 struct GradeBand {
-  std::string grade;        // S, A, B, C, D …
-  Micros min_total = 0;     // the band holds totals ≥ min_total (rounded to 2 decimals)
-  Micros coefficient = 0;   // 绩效系数
+  std::string grade;       // S, A, B, C, D …
+  Micros min_total = 0;    // the band holds totals ≥ min_total (rounded to 2 decimals)
+  Micros coefficient = 0;  // 绩效系数
 };
 
 struct DistributionLimit {
@@ -114,7 +114,7 @@ struct CommissionTier {
 struct Pay {
   enum class Mode { kCoefficient, kScore } mode = Mode::kCoefficient;
   std::vector<CommissionTier> commission;  // empty: no commission; one tier: flat
-  bool prorate = false;  // pro-rate by days_employed / days in the period
+  bool prorate = false;                    // pro-rate by days_employed / days in the period
 };
 
 struct Template {
@@ -124,6 +124,7 @@ struct Template {
   int version = 1;
   std::optional<std::string> position;  // applies to agents of this position …
   std::vector<std::string> teams;       // … or to these teams (a team list wins)
+  std::vector<std::string> dimensions;  // dimensions the template defines (beyond the columns)
   std::vector<Section> sections;
   std::vector<Adjustment> bonuses;
   std::vector<Adjustment> penalties;

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace csperf {
 namespace {
@@ -29,13 +30,6 @@ void AppendValue(const Value& v, std::string* buffer) {
 }
 
 Hash HashOf(const std::string& buffer) { return XXH3_128bits(buffer.data(), buffer.size()); }
-
-bool SameHash(const Hash& a, const void* blob, int size) {
-  if (size != 16) return false;
-  XXH128_canonical_t canonical;
-  XXH128_canonicalFromHash(&canonical, a);
-  return std::memcmp(canonical.digest, blob, 16) == 0;
-}
 
 void BindHash(SQLite::Statement& statement, int index, const Hash& hash) {
   XXH128_canonical_t canonical;
@@ -87,60 +81,28 @@ class RecordWriter::Table {
                         table));
     touch_ = std::make_unique<SQLite::Statement>(
         db, fmt::format("UPDATE {} SET imp = ?, src_file = ?, src_line = ? WHERE rk = ?", table));
-    count_ = std::make_unique<SQLite::Statement>(
-        db, fmt::format("UPDATE {} SET copies = ?, fimp = ?, ffile = ?, fcount = ? WHERE rk = ?",
-                        table));
   }
 
   WriteResult Write(const Record& record, int64_t import_id, int64_t file_id, int64_t* next_ord) {
-    const bool counted = IsCounted(record);
-    key_buffer_.clear();
     content_buffer_.clear();
     for (const Value& v : record.values) AppendValue(v, &content_buffer_);
-    if (counted) {
-      key_buffer_.assign(1, 'C');
-      key_buffer_ += content_buffer_;
-    } else {
-      key_buffer_.assign(1, 'I');
-      for (std::string_view column : spec_.key_columns) {
-        AppendValue(record.values[ColumnIndex(spec_, column)], &key_buffer_);
-      }
+    const Hash content = HashOf(content_buffer_);
+    if (IsCounted(record)) return WriteCounted(record, content, import_id, file_id, next_ord);
+    key_buffer_.assign(1, 'I');
+    for (std::string_view column : spec_.key_columns) {
+      AppendValue(record.values[ColumnIndex(spec_, column)], &key_buffer_);
     }
     const Hash key = HashOf(key_buffer_);
-    const Hash content = HashOf(content_buffer_);
 
     if (Insert(*insert_new_, record, key, content, import_id, file_id, *next_ord) == 1) {
       ++*next_ord;
       return {WriteOutcome::kInserted};
     }
-    lookup_->reset();
-    BindHash(*lookup_, 1, key);
-    if (!lookup_->executeStep()) {
-      throw std::logic_error("a key that conflicted on insert cannot be found");
-    }
-    const SQLite::Column stored_ch = lookup_->getColumn(0);
-    const bool same_content = SameHash(content, stored_ch.getBlob(), stored_ch.getBytes());
-    const int64_t stored_imp = lookup_->getColumn(1).getInt64();
-    const int64_t stored_file = lookup_->getColumn(2).getInt64();
-    const int64_t stored_line = lookup_->getColumn(3).getInt64();
-    if (counted) {
-      const int64_t copies = lookup_->getColumn(4).getInt64();
-      const bool same_file = lookup_->getColumn(5).getInt64() == import_id &&
-                             lookup_->getColumn(6).getInt64() == file_id;
-      const int64_t in_file = same_file ? lookup_->getColumn(7).getInt64() + 1 : 1;
-      lookup_->reset();
-      const int64_t kept = std::max(copies, in_file);
-      count_->reset();
-      count_->bind(1, static_cast<int64_t>(kept));
-      count_->bind(2, static_cast<int64_t>(import_id));
-      count_->bind(3, static_cast<int64_t>(file_id));
-      count_->bind(4, static_cast<int64_t>(in_file));
-      BindHash(*count_, 5, key);
-      count_->exec();
-      return {kept > copies ? WriteOutcome::kCopyKept : WriteOutcome::kCopyAlreadyKept, stored_file,
-              stored_line};
-    }
-    lookup_->reset();
+    Stored stored = Lookup(key);
+    const bool same_content = stored.content == Canonical(content);
+    const int64_t stored_imp = stored.import_id;
+    const int64_t stored_file = stored.file_id;
+    const int64_t stored_line = stored.line;
     if (stored_imp == import_id) {
       return {same_content ? WriteOutcome::kRepeated : WriteOutcome::kConflict, stored_file,
               stored_line};
@@ -148,12 +110,7 @@ class RecordWriter::Table {
     if (same_content) {
       // Seen in this import now: a later row of the import with this id and other content
       // must conflict with it, as if it had been inserted here.
-      touch_->reset();
-      touch_->bind(1, static_cast<int64_t>(import_id));
-      touch_->bind(2, static_cast<int64_t>(file_id));
-      touch_->bind(3, static_cast<int64_t>(record.line));
-      BindHash(*touch_, 4, key);
-      touch_->exec();
+      Touch(key, import_id, file_id, record.line);
       return {WriteOutcome::kUnchanged, stored_file, stored_line};
     }
     // A replacement keeps its place in input order: the record is the same one, revised.
@@ -162,6 +119,73 @@ class RecordWriter::Table {
   }
 
  private:
+  struct Stored {
+    std::string content;  // canonical bytes of the content hash
+    int64_t import_id, file_id, line;
+  };
+
+  static std::string Canonical(const Hash& h) {
+    XXH128_canonical_t canonical;
+    XXH128_canonicalFromHash(&canonical, h);
+    return std::string(reinterpret_cast<const char*>(canonical.digest), 16);
+  }
+
+  Stored Lookup(const Hash& key) {
+    lookup_->reset();
+    BindHash(*lookup_, 1, key);
+    if (!lookup_->executeStep()) {
+      throw std::logic_error("a key that conflicted on insert cannot be found");
+    }
+    const SQLite::Column ch = lookup_->getColumn(0);
+    Stored s{
+        std::string(static_cast<const char*>(ch.getBlob()), static_cast<size_t>(ch.getBytes())),
+        lookup_->getColumn(1).getInt64(), lookup_->getColumn(2).getInt64(),
+        lookup_->getColumn(3).getInt64()};
+    lookup_->reset();
+    return s;
+  }
+
+  void Touch(const Hash& key, int64_t import_id, int64_t file_id, int64_t line) {
+    touch_->reset();
+    touch_->bind(1, static_cast<int64_t>(import_id));
+    touch_->bind(2, static_cast<int64_t>(file_id));
+    touch_->bind(3, static_cast<int64_t>(line));
+    BindHash(*touch_, 4, key);
+    touch_->exec();
+  }
+
+  // A record without an id is keyed by its content and by which occurrence of that content
+  // it is in its file (the 1st, 2nd …): each copy is a row with its own place in input
+  // order, and the k-th copy of one file is the k-th copy of another, so the copies kept
+  // are the most seen in any one file.
+  WriteResult WriteCounted(const Record& record, const Hash& content, int64_t import_id,
+                           int64_t file_id, int64_t* next_ord) {
+    if (file_id != repeats_file_) {
+      repeats_.clear();
+      repeats_file_ = file_id;
+    }
+    const std::string content_key = Canonical(content);
+    auto seen = repeats_.find(content_key);
+    int64_t k = seen == repeats_.end() ? 1 : seen->second + 1;
+    for (;; ++k) {
+      key_buffer_.assign(1, 'C');
+      key_buffer_ += content_buffer_;
+      key_buffer_.append(reinterpret_cast<const char*>(&k), sizeof k);
+      const Hash key = HashOf(key_buffer_);
+      if (Insert(*insert_new_, record, key, content, import_id, file_id, *next_ord) == 1) {
+        ++*next_ord;
+        if (k > 1) repeats_[content_key] = k;
+        return {k > 1 ? WriteOutcome::kCopyKept : WriteOutcome::kInserted};
+      }
+      Stored stored = Lookup(key);
+      if (stored.import_id == import_id && stored.file_id == file_id) continue;  // this file's
+      Touch(key, import_id, file_id, record.line);
+      if (k > 1 || seen != repeats_.end()) repeats_[content_key] = k;
+      return {k > 1 ? WriteOutcome::kCopyAlreadyKept : WriteOutcome::kUnchanged, stored.file_id,
+              stored.line};
+    }
+  }
+
   bool IsCounted(const Record& record) const {
     if (spec_.key_rule == KeyRule::kCounted) return true;
     if (spec_.key_rule == KeyRule::kMessage) {
@@ -193,7 +217,11 @@ class RecordWriter::Table {
   }
 
   const KindSpec& spec_;
-  std::unique_ptr<SQLite::Statement> insert_new_, replace_, lookup_, touch_, count_;
+  std::unique_ptr<SQLite::Statement> insert_new_, replace_, lookup_, touch_;
+  // Contents repeated in the current file, with how many times they were seen so far:
+  // only repeated contents are kept, so a file of distinct rows costs nothing here.
+  std::unordered_map<std::string, int64_t> repeats_;
+  int64_t repeats_file_ = -1;
   std::string key_buffer_, content_buffer_;
 };
 
