@@ -21,6 +21,7 @@ Command DemoDataCommand();
 Command MetricsCommand();
 Command SessionsCommand();
 Command EvidenceCommand();
+Command ScoreCommand();
 
 // Options most commands share.
 struct CommonOptions {

@@ -8,8 +8,15 @@
 int main(int argc, char** argv) {
   using csperf::cli::Command;
   const std::vector<Command> commands = {
-      csperf::cli::ImportCommand(),  csperf::cli::CheckCommand(),    csperf::cli::DemoDataCommand(),
-      csperf::cli::MetricsCommand(), csperf::cli::SessionsCommand(), csperf::cli::EvidenceCommand(),
+      // clang-format off
+      csperf::cli::ImportCommand(),
+      csperf::cli::CheckCommand(),
+      csperf::cli::DemoDataCommand(),
+      csperf::cli::MetricsCommand(),
+      csperf::cli::SessionsCommand(),
+      csperf::cli::EvidenceCommand(),
+      csperf::cli::ScoreCommand(),
+      // clang-format on
   };
   CLI::App app{"csperf — 电商客服绩效考核 / customer-service performance appraisal"};
   app.require_subcommand(1);

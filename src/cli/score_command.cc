@@ -1,0 +1,44 @@
+#include <iostream>
+
+#include "cli/cli_support.h"
+#include "cli/metrics_input.h"
+#include "scoring/appraisal.h"
+#include "scoring/scorecard_render.h"
+#include "scoring/template_loader.h"
+
+namespace csperf::cli {
+
+Command ScoreCommand() {
+  return {"score", "考核评分 / score every agent with the appraisal templates",
+          [](CLI::App* app) -> std::function<int()> {
+            struct Args {
+              MetricsInput input;
+              std::vector<std::string> templates;
+              std::string format = "table";
+            };
+            auto args = std::make_shared<Args>();
+            AddMetricsInputOptions(app, &args->input);
+            app->add_option("--template", args->templates, "template files (TOML), one or more")
+                ->required();
+            app->add_option("--format", args->format, "table (default), csv or json")
+                ->check(CLI::IsMember({"table", "csv", "json"}));
+            return [args]() {
+              std::vector<scoring::Template> templates;
+              for (const std::string& path : args->templates) {
+                auto t = scoring::LoadTemplateFile(path);
+                if (!t.ok()) return ReportProblem(t.problem());
+                templates.push_back(std::move(*t));
+              }
+              auto loaded = LoadMetricsInput(args->input);
+              if (!loaded.ok()) return ReportProblem(loaded.problem());
+              auto cards = scoring::ScorePeriod((*loaded)->context(), templates);
+              if (!cards.ok()) return ReportProblem(cards.problem());
+              std::cout << (args->format == "csv" ? scoring::RenderScorecardsCsv(*cards, templates)
+                            : args->format == "json" ? scoring::RenderScorecardsJson(*cards)
+                                                     : scoring::RenderScorecardsText(*cards));
+              return 0;
+            };
+          }};
+}
+
+}  // namespace csperf::cli
