@@ -5,6 +5,7 @@
 #include "scoring/appraisal.h"
 #include "scoring/scorecard_render.h"
 #include "scoring/template_loader.h"
+#include "scoring/whatif.h"
 #include "test_util.h"
 
 namespace csperf::scoring {
@@ -126,6 +127,32 @@ TEST_F(AppraisalTest, ATeamListTemplateWinsAndTwoOfAKindAreAProblem) {
   auto clash = AssignTemplates(*data_, {*by_position, *by_position});
   ASSERT_FALSE(clash.ok());
   EXPECT_NE(clash.problem().reason.find("two position templates"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace csperf::scoring
+
+namespace csperf::scoring {
+namespace {
+
+TEST_F(AppraisalTest, WhatIfSortsAgentsByTheChange) {
+  auto baseline = ParseTemplate(kTemplate, "presales.toml");
+  std::string draft_text = kTemplate;
+  draft_text.replace(draft_text.find("worst = 90"), 10, "worst = 300");
+  auto draft = ParseTemplate(draft_text, "draft.toml");
+  ASSERT_TRUE(baseline.ok() && draft.ok());
+  auto rows = CompareTemplates(Context(), *baseline, *draft);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  // A01: frt 40 s now scores 100 × (300 − 40) / 270 = 96.296…; total (96.296… + 94) / 2 =
+  // 95.148… (was 88.666…): +6.48, grade S. A02: frt 270 s scores 100 × 30 / 270 = 11.111…;
+  // total (11.111… + 80) / 2 = 45.555… (was 40): +5.56.
+  EXPECT_EQ((*rows)[0].agent_id, "A01");
+  EXPECT_EQ((*rows)[0].change.ToString(2), "6.48");
+  EXPECT_EQ((*rows)[0].draft_grade, "S");
+  EXPECT_EQ((*rows)[1].agent_id, "A02");
+  EXPECT_EQ((*rows)[1].change.ToString(2), "5.56");
+  EXPECT_EQ(RenderWhatIfCsv(*rows).substr(0, 36), "agent_id,name,baseline_total,draft_t");
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ Command MetricsCommand();
 Command SessionsCommand();
 Command EvidenceCommand();
 Command ScoreCommand();
+Command WhatIfCommand();
 
 // Options most commands share.
 struct CommonOptions {

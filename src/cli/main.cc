@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       csperf::cli::SessionsCommand(),
       csperf::cli::EvidenceCommand(),
       csperf::cli::ScoreCommand(),
+      csperf::cli::WhatIfCommand(),
       // clang-format on
   };
   CLI::App app{"csperf — 电商客服绩效考核 / customer-service performance appraisal"};
