@@ -30,6 +30,7 @@
 #include "metrics/agent_lookup.h"
 #include "metrics/context.h"
 #include "metrics/dimension_rules.h"
+#include "metrics/fraction.h"
 #include "metrics/qa_review.h"
 
 namespace csperf::metrics {
@@ -43,40 +44,6 @@ bool IsStandard(std::string_view dimension) {
     if (s == dimension) return true;
   }
   return false;
-}
-
-struct Fraction {
-  Wide num = 0;
-  Wide den = 1;  // > 0
-};
-
-Wide Gcd(Wide a, Wide b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b != 0) {
-    Wide t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-Fraction Reduce(Wide num, Wide den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  Wide g = Gcd(num, den);
-  if (g > 1) {
-    num /= g;
-    den /= g;
-  }
-  return {num, den};
-}
-
-Fraction Add(const Fraction& a, const Fraction& b) {
-  const Wide g = Gcd(a.den, b.den);
-  return Reduce(a.num * (b.den / g) + b.num * (a.den / g), (a.den / g) * b.den);
 }
 
 }  // namespace

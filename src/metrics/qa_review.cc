@@ -3,43 +3,10 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "metrics/fraction.h"
+
 namespace csperf::metrics {
 namespace {
-
-// An exact fraction kept reduced, so sums of many scores stay small.
-struct Fraction {
-  Wide num = 0;
-  Wide den = 1;  // > 0
-};
-
-Wide Gcd(Wide a, Wide b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b != 0) {
-    Wide t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-Fraction Reduce(Wide num, Wide den) {
-  if (den < 0) {
-    num = -num;
-    den = -den;
-  }
-  Wide g = Gcd(num, den);
-  if (g > 1) {
-    num /= g;
-    den /= g;
-  }
-  return {num, den};
-}
-
-Fraction Add(const Fraction& a, const Fraction& b) {
-  const Wide g = Gcd(a.den, b.den);
-  return Reduce(a.num * (b.den / g) + b.num * (a.den / g), (a.den / g) * b.den);
-}
 
 Fraction Scale(const Fraction& a, Wide factor) { return Reduce(a.num * factor, a.den); }
 
