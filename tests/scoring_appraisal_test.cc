@@ -157,3 +157,59 @@ TEST_F(AppraisalTest, WhatIfSortsAgentsByTheChange) {
 
 }  // namespace
 }  // namespace csperf::scoring
+
+namespace csperf::scoring {
+namespace {
+
+constexpr char kSupervisorTemplate[] = R"(id = "supervisor_sample"
+applies_to = { position = "supervisor" }
+
+[[indicators]]
+id = "team_frt"
+metric = "frt_avg_s"
+scope = "team"
+weight = 50
+rule = { type = "linear", best = 30, worst = 300 }
+
+[[indicators]]
+id = "coaching"
+metric = "coaching_coverage"
+weight = 50
+rule = { type = "target", target = 1, cap = 100 }
+
+[[grades]]
+grade = "A"
+min = 80
+coefficient = 1.1
+
+[[grades]]
+grade = "B"
+min = 60
+coefficient = 1.0
+
+[[grades]]
+grade = "C"
+min = 0
+coefficient = 0.8
+)";
+
+TEST_F(AppraisalTest, ASupervisorIsScoredOnTheTeamsPooledResults) {
+  auto t = ParseTemplate(kSupervisorTemplate, "supervisor.toml");
+  ASSERT_TRUE(t.ok()) << t.problem().ToString();
+  auto cards = ScorePeriod(Context(), {*t});
+  ASSERT_TRUE(cards.ok());
+  ASSERT_EQ(cards->size(), 1u);
+  const Scorecard& m01 = cards->front();
+  EXPECT_EQ(m01.agent_id, "M01");
+  // Team FRTs of A01, A02, A03 pooled: (40 + 270 + 120) / 3 = 143.333… s →
+  // 100 × (300 − 143.333…) / 270 = 58.024…; coaching: 1 of 3 direct reports coached →
+  // 33.333…; total (58.024… + 33.333…) / 2 = 45.679… → 45.68, grade C.
+  const IndicatorScore& team_frt = m01.sections[0].indicators[0];
+  EXPECT_EQ(team_frt.rule_value.ToString(3), "143.333");
+  EXPECT_EQ(team_frt.points.ToString(3), "58.025");
+  EXPECT_EQ(m01.total->ToString(2), "45.68");
+  EXPECT_EQ(m01.grade, "C");
+}
+
+}  // namespace
+}  // namespace csperf::scoring
