@@ -43,7 +43,8 @@ TEST(DefaultTemplates, LoadAndCoverEveryDimension) {
       {"attendance", {"attendance_rate", "absent", "late"}},
   };
   for (const auto& [dimension, candidates] : dimensions) {
-    for (const char* metric : candidates) EXPECT_TRUE(metrics.count(metric)) << dimension << ": " << metric;
+    for (const char* metric : candidates)
+      EXPECT_TRUE(metrics.count(metric)) << dimension << ": " << metric;
   }
 }
 
