@@ -69,6 +69,16 @@ constexpr const char* kQualityCodes[] = {
     "case_without_events",   "event_of_unknown_case", "unknown_agent", "unknown_qa_form",
     "unknown_qa_item",       "custom_dimension"};
 
+// The output file of each record kind.
+std::vector<std::pair<CsvOut*, Kind>> FilesByKind(DemoFiles& f) {
+  return {{&f.agents, Kind::kAgents},         {&f.messages, Kind::kMessages},
+          {&f.orders, Kind::kOrders},         {&f.ratings, Kind::kRatings},
+          {&f.cases, Kind::kCases},           {&f.case_events, Kind::kCaseEvents},
+          {&f.followups, Kind::kFollowups},   {&f.assessments, Kind::kAssessments},
+          {&f.qa_items, Kind::kQaItems},      {&f.incidents, Kind::kIncidents},
+          {&f.attendance, Kind::kAttendance}, {&f.work_records, Kind::kWorkRecords}};
+}
+
 Status OpenAll(DemoContext& c) {
   namespace fs = std::filesystem;
   const fs::path dir(c.options.out_dir);
@@ -76,14 +86,7 @@ Status OpenAll(DemoContext& c) {
   fs::create_directories(dir / "qa_forms", ec);
   if (ec) return MakeProblem("cannot create the folder: " + ec.message(), {}, Place{dir.string()});
   DemoFiles& f = c.files;
-  const std::pair<CsvOut*, Kind> files[] = {
-      {&f.agents, Kind::kAgents},         {&f.messages, Kind::kMessages},
-      {&f.orders, Kind::kOrders},         {&f.ratings, Kind::kRatings},
-      {&f.cases, Kind::kCases},           {&f.case_events, Kind::kCaseEvents},
-      {&f.followups, Kind::kFollowups},   {&f.assessments, Kind::kAssessments},
-      {&f.qa_items, Kind::kQaItems},      {&f.incidents, Kind::kIncidents},
-      {&f.attendance, Kind::kAttendance}, {&f.work_records, Kind::kWorkRecords}};
-  for (const auto& [out, kind] : files) {
+  for (const auto& [out, kind] : FilesByKind(f)) {
     const KindSpec& spec = SpecOf(kind);
     Status s = out->Open((dir / (std::string(spec.name) + ".csv")).string(), CanonicalHeader(spec));
     if (!s.ok()) return s;
@@ -120,7 +123,7 @@ Status WriteText(const std::filesystem::path& path, std::string_view text) {
   return Status::Ok();
 }
 
-nlohmann::json Manifest(const DemoContext& c, const DemoResult& result) {
+nlohmann::json Manifest(DemoContext& c, const DemoResult& result) {
   nlohmann::json m;
   m["generator"] = "csperf demo-data";
   m["seed"] = c.options.seed;
@@ -132,15 +135,10 @@ nlohmann::json Manifest(const DemoContext& c, const DemoResult& result) {
   m["orders"] = result.orders;
   m["cases"] = result.cases;
   nlohmann::json files = nlohmann::json::object();
-  const DemoFiles& f = c.files;
-  const std::pair<const CsvOut*, const char*> all[] = {
-      {&f.agents, "agents.csv"},         {&f.messages, "messages.csv"},
-      {&f.orders, "orders.csv"},         {&f.ratings, "ratings.csv"},
-      {&f.cases, "cases.csv"},           {&f.case_events, "case_events.csv"},
-      {&f.followups, "followups.csv"},   {&f.assessments, "assessments.csv"},
-      {&f.qa_items, "qa_items.csv"},     {&f.incidents, "incidents.csv"},
-      {&f.attendance, "attendance.csv"}, {&f.work_records, "work_records.csv"}};
-  for (const auto& [out, name] : all) files[name] = out->rows();
+  DemoFiles& f = c.files;
+  for (const auto& [out, kind] : FilesByKind(f)) {
+    files[std::string(SpecOf(kind).name) + ".csv"] = out->rows();
+  }
   m["rows"] = files;
   nlohmann::json agents = nlohmann::json::object();
   for (const DemoAgent& a : c.team) {
@@ -229,10 +227,7 @@ Result<DemoResult> GenerateDemoData(const DemoOptions& options) {
   WriteIncidents(*c);
   WriteWorkRecords(*c);
 
-  DemoFiles& f = c->files;
-  for (CsvOut* out :
-       {&f.agents, &f.messages, &f.orders, &f.ratings, &f.cases, &f.case_events, &f.followups,
-        &f.assessments, &f.qa_items, &f.incidents, &f.attendance, &f.work_records}) {
+  for (const auto& [out, kind] : FilesByKind(c->files)) {
     Status s = out->Close();
     if (!s.ok()) return s.problem();
   }
