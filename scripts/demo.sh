@@ -4,7 +4,7 @@
 # data-quality report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+scripts/install-deps.sh --runtime
 BUILD_TARGET=csperf scripts/build.sh
 rm -rf demo-out
 mkdir -p demo-out

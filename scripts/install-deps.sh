@@ -5,8 +5,14 @@ packages=(
   build-essential cmake pkg-config ccache
   libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev libxxhash-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
+  libxlsxwriter-dev
   libgtest-dev libgmock-dev
 )
+# The printed scorecard is checked as a PDF rendered by headless Chromium (Chinese fonts
+# included) and read back with pdftotext; unzip opens the workbooks the tests write.
+if [[ "${1:-}" != "--runtime" ]]; then
+  packages+=(chromium fonts-noto-cjk poppler-utils unzip)
+fi
 if [[ "${1:-}" == "--with-fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi

@@ -320,6 +320,8 @@ bool IsStrictUtf8(std::string_view text, size_t* first_bad_offset) {
   return true;
 }
 
+bool IsPlainUtf8(std::string_view text) { return IsStrictUtf8(text) && !FindControl(text); }
+
 Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   DecodedText decoded;
   if (bytes.empty()) return decoded;  // also keeps a null data() away from memchr

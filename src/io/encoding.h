@@ -42,4 +42,8 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes);
 // offset of the first byte of the first sequence that is not valid.
 bool IsStrictUtf8(std::string_view text, size_t* first_bad_offset = nullptr);
 
+// True when `text` is strict UTF-8 without a single control character other than TAB, LF
+// and CR: text DecodeToUtf8 would take as it is, whatever surrounds it.
+bool IsPlainUtf8(std::string_view text);
+
 }  // namespace csperf

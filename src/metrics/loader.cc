@@ -2,8 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
 #include "core/text.h"
 #include "core/time_parse.h"
+#include "import/source_reader.h"
+#include "metrics/direct_reader.h"
 
 namespace csperf::metrics {
 namespace {
@@ -194,19 +199,56 @@ void LoadPeople(SQLite::Database& db, Dataset* d) {
   }
 }
 
+// Appends what the store holds to `d` (which may hold directly read messages and orders).
+void LoadInto(Store& store, const TimeZone& zone, Dataset* d) {
+  SQLite::Database& db = store.db();
+  LoadAgents(db, d);
+  LoadMessages(db, d);
+  LoadOrders(db, d);
+  LoadRatings(db, d);
+  LoadCases(db, d);
+  LoadFollowups(db, zone, d);
+  LoadAssessments(db, d);
+  LoadPeople(db, d);
+}
+
+// Reads what it can of `paths` straight into `d` (direct_reader.h) and returns the files
+// left for the general path. Messages come before orders, as in the store, so that strings
+// are interned in the same order; orders are read directly only after messages were.
+std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
+                                      std::shared_ptr<const TimeZone> zone,
+                                      const ImportOptions& options, Dataset* d) {
+  if (options.profile != nullptr || !options.default_shop.empty()) return paths;
+  auto sources = DiscoverSources(paths);
+  if (!sources.ok() || sources->empty()) return paths;
+  std::map<Kind, std::vector<std::string>> files;
+  for (const SourceFile& source : *sources) {
+    if (source.qa_form) continue;
+    std::optional<Kind> kind = KindFromFileName(source.path, nullptr);
+    // A file known only by its header might be one more file of a kind read directly.
+    if (!kind) return paths;
+    files[*kind].push_back(source.path);
+  }
+  std::set<std::string> direct;
+  for (Kind kind : {Kind::kMessages, Kind::kOrders}) {
+    const std::vector<std::string>& of_kind = files[kind];
+    if (of_kind.empty()) continue;
+    if (of_kind.size() != 1 || !ReadDirect(of_kind[0], kind, zone, DirectReadOptions{}, d)) break;
+    direct.insert(of_kind[0]);
+  }
+  if (direct.empty()) return paths;
+  std::vector<std::string> rest;
+  for (const SourceFile& source : *sources) {
+    if (!direct.count(source.path)) rest.push_back(source.path);
+  }
+  return rest;
+}
+
 }  // namespace
 
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone) {
   Dataset d;
-  SQLite::Database& db = store.db();
-  LoadAgents(db, &d);
-  LoadMessages(db, &d);
-  LoadOrders(db, &d);
-  LoadRatings(db, &d);
-  LoadCases(db, &d);
-  LoadFollowups(db, zone, &d);
-  LoadAssessments(db, &d);
-  LoadPeople(db, &d);
+  LoadInto(store, zone, &d);
   d.IndexAccounts();
   return d;
 }
@@ -214,22 +256,28 @@ Result<Dataset> LoadDataset(Store& store, const TimeZone& zone) {
 Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                                      const Settings& settings, const ImportOptions& options,
                                      ImportReport* report) {
-  auto store = Store::Open(":memory:");
-  if (!store.ok()) return store.problem();
   auto zone = TimeZone::Load(settings.timezone);
   if (!zone.ok()) return zone.problem();
-  SystemClock clock;
-  ImportOptions strict = options;
-  strict.skip_bad_rows = false;
-  *report = RunImport(**store, settings, paths, strict, clock);
-  if (report->refusal) return *report->refusal;
-  if (!report->committed) {
-    return MakeProblem(
-        fmt::format("{} bad rows: nothing was read (fix them, or import with "
-                    "--skip-bad-rows into a store and use --db)",
-                    report->bad_rows));
+  Dataset d;
+  const std::vector<std::string> rest = ReadDirectly(paths, *zone, options, &d);
+  if (!rest.empty()) {
+    auto store = Store::Open(":memory:");
+    if (!store.ok()) return store.problem();
+    SystemClock clock;
+    ImportOptions strict = options;
+    strict.skip_bad_rows = false;
+    *report = RunImport(**store, settings, rest, strict, clock);
+    if (report->refusal) return *report->refusal;
+    if (!report->committed) {
+      return MakeProblem(
+          fmt::format("{} bad rows: nothing was read (fix them, or import with "
+                      "--skip-bad-rows into a store and use --db)",
+                      report->bad_rows));
+    }
+    LoadInto(**store, **zone, &d);
   }
-  return LoadDataset(**store, **zone);
+  d.IndexAccounts();
+  return d;
 }
 
 }  // namespace csperf::metrics

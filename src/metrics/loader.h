@@ -1,6 +1,7 @@
-// Filling a Dataset: from a store (`--db`), or from CSV files (`--data`), which are imported
-// into a private in-memory store first, so that both read exactly the same records with the
-// same duplicate rules and input order.
+// Filling a Dataset: from a store (`--db`), or from CSV files (`--data`). Files are read
+// straight into the Dataset where direct_reader.h can (messages and orders, the bulk of a
+// month), and otherwise imported into a private in-memory store first; either way both read
+// exactly the same records with the same duplicate rules and input order.
 #pragma once
 
 #include <string>
@@ -16,8 +17,8 @@ namespace csperf::metrics {
 
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone);
 
-// Imports `paths` (all or nothing) into an in-memory store and loads it. Bad rows refuse the
-// whole read with the import report, as `csperf import` would.
+// Reads `paths` (all or nothing). Bad rows refuse the whole read with the import report, as
+// `csperf import` would.
 Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                                      const Settings& settings, const ImportOptions& options,
                                      ImportReport* report);

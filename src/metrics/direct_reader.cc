@@ -1,0 +1,431 @@
+#include "metrics/direct_reader.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <optional>
+#include <thread>
+
+#include "core/civil_time.h"
+#include "core/text.h"
+#include "import/header_map.h"
+#include "import/row_parser.h"
+#include "io/csv_parts.h"
+#include "io/encoding.h"
+#include "io/mapped_file.h"
+
+namespace csperf::metrics {
+namespace {
+
+bool Digits(std::string_view s, size_t at, size_t count, int* out) {
+  int v = 0;
+  for (size_t i = at; i < at + count; ++i) {
+    const char c = s[i];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+// "2024-01-05 10:00:00" with a plain date and clock, as local seconds. Years outside
+// 2000–2098 (well inside the zone's table) and anything else go to the importer's parser.
+bool PlainLocalTime(std::string_view s, int64_t* local_seconds) {
+  if (s.size() != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' ||
+      s[16] != ':') {
+    return false;
+  }
+  CivilTime t;
+  if (!Digits(s, 0, 4, &t.date.year) || !Digits(s, 5, 2, &t.date.month) ||
+      !Digits(s, 8, 2, &t.date.day) || !Digits(s, 11, 2, &t.hour) || !Digits(s, 14, 2, &t.minute) ||
+      !Digits(s, 17, 2, &t.second)) {
+    return false;
+  }
+  if (t.date.year < 2000 || t.date.year > 2098 || t.date.month < 1 || t.date.month > 12 ||
+      t.date.day < 1 || t.date.day > DaysInMonth(t.date.year, t.date.month) || t.hour > 23 ||
+      t.minute > 59 || t.second > 59) {
+    return false;
+  }
+  *local_seconds = LocalSeconds(t);
+  return true;
+}
+
+// "1299", "1299.5" or "1299.50" (no sign, separators, currency or leading zeros) as cents.
+bool PlainAmount(std::string_view s, Cents* cents) {
+  const size_t dot = s.find('.');
+  const std::string_view whole = s.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? "" : s.substr(dot + 1);
+  if (whole.empty() || whole.size() > 12 || (whole.size() > 1 && whole[0] == '0')) return false;
+  if (dot != std::string_view::npos && (fraction.empty() || fraction.size() > 2)) return false;
+  int64_t v = 0;
+  for (char c : whole) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  int64_t f = 0;
+  for (size_t i = 0; i < 2; ++i) {
+    const char c = i < fraction.size() ? fraction[i] : '0';
+    if (c < '0' || c > '9') return false;
+    f = f * 10 + (c - '0');
+  }
+  *cents = v * 100 + f;
+  return true;
+}
+
+bool PlainSender(std::string_view s, Sender* out) {
+  if (s == "customer") {
+    *out = Sender::kCustomer;
+  } else if (s == "agent") {
+    *out = Sender::kAgent;
+  } else if (s == "bot") {
+    *out = Sender::kBot;
+  } else if (s == "system") {
+    *out = Sender::kSystem;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+Sender SenderOfWord(std::string_view s) {
+  Sender sender = Sender::kSystem;
+  PlainSender(s, &sender);
+  return sender;
+}
+
+std::string_view TextOf(const Value& v) { return v.is_null() ? std::string_view() : v.s; }
+
+// A plain file, mapped, its header matched.
+struct PlainFile {
+  std::unique_ptr<MappedFile> file;
+  std::string_view text;  // after a BOM
+  size_t body = 0;        // where the first record after the header starts
+  HeaderMap header;
+};
+
+std::optional<PlainFile> OpenPlain(const std::string& path, const KindSpec& spec) {
+  auto mapped = MappedFile::Open(path);
+  if (!mapped.ok()) return std::nullopt;
+  PlainFile f;
+  f.file = std::move(*mapped);
+  f.text = f.file->bytes();
+  if (f.text.starts_with("\xEF\xBB\xBF")) f.text.remove_prefix(3);
+  CsvReader reader(f.text);
+  CsvRecord header;
+  if (!reader.Next(&header) || !header.ok()) return std::nullopt;
+  f.body = reader.offset();
+  if (!IsPlainUtf8(f.text.substr(0, f.body))) return std::nullopt;
+  auto map = MapHeader(spec, header.fields, nullptr, path, header.line);
+  if (!map.ok() || !map->extra_index.empty()) return std::nullopt;
+  f.header = std::move(*map);
+  return f;
+}
+
+// What one part of a file read: its records with ids into its own pools, renumbered into
+// the Dataset's when the parts are joined.
+class PartBase {
+ public:
+  PartBase(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+           const std::string& path)
+      : spec_(spec),
+        header_(file.header),
+        zone_(*zone),
+        parser_(spec, file.header, nullptr, std::move(zone), path) {}
+
+  bool failed() const { return failed_; }
+  std::vector<uint64_t>& id_hashes() { return id_hashes_; }
+
+ protected:
+  int Source(std::string_view column) const {
+    return header_.source_index[static_cast<size_t>(ColumnIndex(spec_, column))];
+  }
+  static std::string_view Cell(const CsvRecord& row, int source) {
+    return source < 0 ? std::string_view() : Trim(row.fields[static_cast<size_t>(source)]);
+  }
+  int Canonical(std::string_view column) const { return ColumnIndex(spec_, column); }
+  // The importer's reading of a row; null (and the part failed) for a row it refuses.
+  const Record* Slow(const CsvRecord& row) {
+    problems_.clear();
+    if (parser_.Parse(row, &record_, &problems_)) return &record_;
+    failed_ = true;
+    return nullptr;
+  }
+  Id Customer(Id shop, std::string_view customer_id) {
+    key_ = shops_.Get(shop);
+    key_ += '\x1F';
+    key_ += customer_id;
+    return customers_.Intern(key_);
+  }
+  static Id Optional(StringPool& pool, std::string_view s) {
+    return s.empty() ? kNone : pool.Intern(s);
+  }
+  void NoteId(std::string_view shop, std::string_view id) {
+    if (id.empty()) return;
+    key_.assign(shop);
+    key_ += '\x1F';
+    key_ += id;
+    id_hashes_.push_back(XXH3_64bits(key_.data(), key_.size()));
+  }
+  bool Plain(const CsvRecord& row) const { return row.ok() && row.fields.size() == header_.width; }
+
+  const KindSpec& spec_;
+  HeaderMap header_;
+  const TimeZone& zone_;
+  StringPool shops_, customers_, accounts_, conversations_;
+
+ private:
+  RowParser parser_;
+  Record record_;
+  std::vector<Problem> problems_;
+  std::string key_;
+  std::vector<uint64_t> id_hashes_;
+  bool failed_ = false;
+};
+
+std::vector<Id> Renumber(const StringPool& local, StringPool* global) {
+  std::vector<Id> ids(local.size());
+  for (size_t i = 0; i < local.size(); ++i) ids[i] = global->Intern(local.Get(static_cast<Id>(i)));
+  return ids;
+}
+Id Mapped(const std::vector<Id>& ids, Id id) {
+  return id == kNone ? kNone : ids[static_cast<size_t>(id)];
+}
+
+class MessagePart : public PartBase {
+ public:
+  MessagePart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+              const std::string& path)
+      : PartBase(spec, file, std::move(zone), path),
+        src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
+             Source("account"), Source("conversation_id"), Source("message_id")},
+        col_{Canonical("shop"),      Canonical("customer_id"), Canonical("sender"),
+             Canonical("sent_at"),   Canonical("account"),     Canonical("conversation_id"),
+             Canonical("message_id")} {}
+
+  bool Add(const CsvRecord& row) {
+    if (Plain(row)) {
+      const std::string_view shop = Cell(row, src_.shop);
+      const std::string_view customer = Cell(row, src_.customer);
+      const std::string_view account = Cell(row, src_.account);
+      Sender sender;
+      int64_t local = 0;
+      if (!shop.empty() && !customer.empty() && PlainSender(Cell(row, src_.sender), &sender) &&
+          PlainLocalTime(Cell(row, src_.sent_at), &local) &&
+          !(sender == Sender::kAgent && account.empty())) {
+        Emit(shop, customer, sender, zone_.FromLocalSeconds(local), account,
+             Cell(row, src_.conversation), Cell(row, src_.message_id));
+        return true;
+      }
+    }
+    const Record* r = Slow(row);
+    if (r == nullptr) return false;
+    const auto& v = r->values;
+    Emit(v[col_.shop].s, v[col_.customer].s, SenderOfWord(v[col_.sender].s), v[col_.sent_at].i,
+         TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id]));
+    return true;
+  }
+
+  void JoinInto(Dataset* d) {
+    const std::vector<Id> shops = Renumber(shops_, &d->shops);
+    const std::vector<Id> customers = Renumber(customers_, &d->customers);
+    const std::vector<Id> accounts = Renumber(accounts_, &d->accounts);
+    const std::vector<Id> conversations = Renumber(conversations_, &d->conversations);
+    for (const Message& m : messages_) {
+      d->messages.push_back({m.at, Mapped(shops, m.shop), Mapped(customers, m.customer),
+                             Mapped(accounts, m.account), Mapped(conversations, m.conversation),
+                             m.sender});
+    }
+    std::vector<Message>().swap(messages_);
+  }
+  size_t size() const { return messages_.size(); }
+
+ private:
+  struct Columns {
+    int shop, customer, sender, sent_at, account, conversation, message_id;
+  };
+
+  void Emit(std::string_view shop, std::string_view customer, Sender sender, Instant at,
+            std::string_view account, std::string_view conversation, std::string_view message_id) {
+    const Id shop_id = shops_.Intern(shop);
+    messages_.push_back({at, shop_id, Customer(shop_id, customer), Optional(accounts_, account),
+                         Optional(conversations_, conversation), sender});
+    NoteId(shop, message_id);
+  }
+
+  Columns src_;
+  Columns col_;
+  std::vector<Message> messages_;
+};
+
+class OrderPart : public PartBase {
+ public:
+  OrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+            const std::string& path)
+      : PartBase(spec, file, std::move(zone), path),
+        src_{Source("order_id"), Source("shop"),   Source("customer_id"), Source("created_at"),
+             Source("paid_at"),  Source("amount"), Source("status"),      Source("account")},
+        col_{Canonical("order_id"),   Canonical("shop"),    Canonical("customer_id"),
+             Canonical("created_at"), Canonical("paid_at"), Canonical("amount"),
+             Canonical("status"),     Canonical("account")} {}
+
+  bool Add(const CsvRecord& row) {
+    if (Plain(row)) {
+      const std::string_view order_id = Cell(row, src_.order_id);
+      const std::string_view shop = Cell(row, src_.shop);
+      const std::string_view customer = Cell(row, src_.customer);
+      const std::string_view paid = Cell(row, src_.paid_at);
+      const std::string_view status = Cell(row, src_.status);
+      int64_t created_local = 0;
+      int64_t paid_local = 0;
+      Cents amount = 0;
+      if (!order_id.empty() && !shop.empty() && !customer.empty() &&
+          PlainLocalTime(Cell(row, src_.created_at), &created_local) &&
+          (paid.empty() || PlainLocalTime(paid, &paid_local)) &&
+          PlainAmount(Cell(row, src_.amount), &amount) && PlainStatus(status)) {
+        const Instant created = zone_.FromLocalSeconds(created_local);
+        std::optional<Instant> paid_at;
+        if (!paid.empty()) paid_at = zone_.FromLocalSeconds(paid_local);
+        if (!paid_at || *paid_at >= created) {
+          Emit(order_id, shop, customer, created, paid_at, amount, status == "refunded",
+               Cell(row, src_.account));
+          return true;
+        }
+      }
+    }
+    const Record* r = Slow(row);
+    if (r == nullptr) return false;
+    const auto& v = r->values;
+    std::optional<Instant> paid_at;
+    if (!v[col_.paid_at].is_null()) paid_at = v[col_.paid_at].i;
+    Emit(v[col_.order_id].s, v[col_.shop].s, v[col_.customer].s, v[col_.created_at].i, paid_at,
+         v[col_.amount].i, TextOf(v[col_.status]) == "refunded", TextOf(v[col_.account]));
+    return true;
+  }
+
+  void JoinInto(Dataset* d) {
+    const std::vector<Id> shops = Renumber(shops_, &d->shops);
+    const std::vector<Id> customers = Renumber(customers_, &d->customers);
+    const std::vector<Id> accounts = Renumber(accounts_, &d->accounts);
+    for (Order& o : orders_) {
+      o.shop = Mapped(shops, o.shop);
+      o.customer = Mapped(customers, o.customer);
+      o.account = Mapped(accounts, o.account);
+      d->orders.push_back(std::move(o));
+    }
+    std::vector<Order>().swap(orders_);
+  }
+  size_t size() const { return orders_.size(); }
+
+ private:
+  struct Columns {
+    int order_id, shop, customer, created_at, paid_at, amount, status, account;
+  };
+
+  static bool PlainStatus(std::string_view s) {
+    return s.empty() || s == "paid" || s == "refunded" || s == "closed" || s == "unpaid";
+  }
+
+  void Emit(std::string_view order_id, std::string_view shop, std::string_view customer,
+            Instant created, std::optional<Instant> paid_at, Cents amount, bool refunded,
+            std::string_view account) {
+    const Id shop_id = shops_.Intern(shop);
+    orders_.push_back({std::string(order_id), shop_id, Customer(shop_id, customer), created,
+                       paid_at, amount, refunded, Optional(accounts_, account)});
+    NoteId(shop, order_id);
+  }
+
+  Columns src_;
+  Columns col_;
+  std::vector<Order> orders_;
+};
+
+// Reads the file's records in parts, one thread each; false when any part met something
+// only the general path handles.
+template <class Part>
+bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
+               const DirectReadOptions& options, std::vector<Part>* parts) {
+  std::optional<PlainFile> file = OpenPlain(path, spec);
+  if (!file) return false;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const std::vector<size_t> starts = PartStarts(
+        file->text, file->body, attempt == 0 ? options.threads : 1, options.min_part_bytes);
+    parts->clear();
+    std::vector<CsvPartReader> readers;
+    parts->reserve(starts.size());
+    readers.reserve(starts.size());
+    for (size_t k = 0; k < starts.size(); ++k) {
+      const size_t end = k + 1 < starts.size() ? starts[k + 1] : file->text.size();
+      parts->emplace_back(spec, *file, zone, path);
+      readers.emplace_back(file->text, starts[k], end);
+    }
+    std::vector<char> ok(starts.size(), 0);
+    auto read = [&](size_t k) {
+      const size_t end = k + 1 < starts.size() ? starts[k + 1] : file->text.size();
+      if (!IsPlainUtf8(file->text.substr(starts[k], end - starts[k]))) return;
+      CsvRecord row;
+      while (readers[k].Next(&row)) {
+        if (!(*parts)[k].Add(row)) return;
+      }
+      ok[k] = 1;
+    };
+    std::vector<std::thread> workers;
+    for (size_t k = 1; k < starts.size(); ++k) workers.emplace_back(read, k);
+    read(0);
+    for (std::thread& w : workers) w.join();
+    std::vector<const CsvPartReader*> views;
+    for (const CsvPartReader& r : readers) views.push_back(&r);
+    const bool all_ok = std::find(ok.begin(), ok.end(), 0) == ok.end();
+    if (all_ok && PartsAgree(views)) return true;
+    // A part that started inside a quoted line break reads nonsense, which may look like a
+    // bad row: only the reading in one part is the file's own.
+    if (starts.size() == 1) return false;
+  }
+  return false;
+}
+
+// Ids seen twice (or two ids of one 64-bit hash, which the general path then sorts out).
+template <class Part>
+bool IdsRepeat(std::vector<Part>& parts) {
+  std::vector<uint64_t> all;
+  for (Part& p : parts) {
+    all.insert(all.end(), p.id_hashes().begin(), p.id_hashes().end());
+    std::vector<uint64_t>().swap(p.id_hashes());
+  }
+  std::sort(all.begin(), all.end());
+  return std::adjacent_find(all.begin(), all.end()) != all.end();
+}
+
+template <class Part, class Rows>
+bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
+              const DirectReadOptions& options, Dataset* d, Rows* rows) {
+  std::vector<Part> parts;
+  if (!ReadParts(path, spec, std::move(zone), options, &parts)) return false;
+  if (IdsRepeat(parts)) return false;
+  size_t total = rows->size();
+  for (const Part& p : parts) total += p.size();
+  rows->reserve(total);
+  for (Part& p : parts) p.JoinInto(d);
+  return true;
+}
+
+}  // namespace
+
+bool CanReadDirect(Kind kind) { return kind == Kind::kMessages || kind == Kind::kOrders; }
+
+bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
+                const DirectReadOptions& options, Dataset* data) {
+  DirectReadOptions o = options;
+  if (o.threads <= 0)
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const KindSpec& spec = SpecOf(kind);
+  switch (kind) {
+    case Kind::kMessages:
+      return ReadKind<MessagePart>(path, spec, std::move(zone), o, data, &data->messages);
+    case Kind::kOrders:
+      return ReadKind<OrderPart>(path, spec, std::move(zone), o, data, &data->orders);
+    default:
+      return false;
+  }
+}
+
+}  // namespace csperf::metrics

@@ -1,0 +1,36 @@
+// `--data` without a store, for the two kinds that hold nearly all of a month's bytes:
+// messages and orders are read straight from their file into the Dataset, on every core.
+//
+// Only the plain case is taken: one file of the kind, UTF-8 without stray control
+// characters, a header the importer maps with no profile and no unknown columns. Cells in
+// their usual form (a trimmed text, a canonical word, "2024-01-05 10:00:00", "1299.00") are
+// decoded on a fast path; any other cell sends its row through the importer's own RowParser,
+// so every value is the importer's. A row the importer would refuse, or an id seen twice,
+// hands the whole file back to the general path, which reads and reports it exactly as
+// `csperf import` would. Records land in file order and strings are interned in order of
+// first appearance, as the general path does, so the Dataset is the same either way.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/time_zone.h"
+#include "domain/kinds.h"
+#include "metrics/dataset.h"
+
+namespace csperf::metrics {
+
+// True for the kinds ReadDirect can read.
+bool CanReadDirect(Kind kind);
+
+struct DirectReadOptions {
+  int threads = 0;                  // 0: one per core
+  size_t min_part_bytes = 1 << 20;  // smaller parts are not worth a thread
+};
+
+// Appends the file's records to `data` and returns true, or returns false and leaves `data`
+// as it was.
+bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
+                const DirectReadOptions& options, Dataset* data);
+
+}  // namespace csperf::metrics

@@ -1,0 +1,235 @@
+// The direct reader (`--data` for messages and orders) must give exactly the Dataset the
+// general path gives through an import: the same records, values, order and interned ids.
+// Every test reads small files in many parts (a part may be one byte long) so that cuts land
+// everywhere, including inside quoted fields that span lines.
+#include "metrics/direct_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/settings.h"
+#include "import/importer.h"
+#include "io/csv_parts.h"
+#include "metrics/loader.h"
+#include "test_util.h"
+
+namespace csperf::metrics {
+namespace {
+
+using csperf::testing::ScratchDir;
+
+constexpr const char* kMessagesHeader =
+    "shop,customer_id,sender,sent_at,account,conversation_id,message_id,content\n";
+constexpr const char* kOrdersHeader =
+    "order_id,shop,customer_id,created_at,paid_at,amount,status,account\n";
+
+// The general path: an in-memory import, then the store's loader.
+Dataset ThroughImport(const std::string& dir) {
+  auto store = Store::Open(":memory:");
+  EXPECT_TRUE(store.ok());
+  FixedClock clock(0);
+  ImportReport report = RunImport(**store, DefaultSettings(), {dir}, ImportOptions{}, clock);
+  EXPECT_TRUE(report.committed) << (report.problems.empty() ? "" : report.problems[0].ToString());
+  auto zone = TimeZone::Load(DefaultSettings().timezone);
+  auto data = LoadDataset(**store, **zone);
+  EXPECT_TRUE(data.ok());
+  return std::move(*data);
+}
+
+bool Direct(const std::string& file, Kind kind, Dataset* d, int threads = 4) {
+  auto zone = TimeZone::Load(DefaultSettings().timezone);
+  return ReadDirect(file, kind, *zone, DirectReadOptions{threads, 1}, d);
+}
+
+std::vector<std::string> Strings(const StringPool& pool) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < pool.size(); ++i) out.push_back(pool.Get(static_cast<Id>(i)));
+  return out;
+}
+
+using MessageRow = std::tuple<Instant, Id, Id, Id, Id, int>;
+std::vector<MessageRow> Rows(const std::vector<Message>& messages) {
+  std::vector<MessageRow> out;
+  for (const Message& m : messages) {
+    out.emplace_back(m.at, m.shop, m.customer, m.account, m.conversation,
+                     static_cast<int>(m.sender));
+  }
+  return out;
+}
+
+using OrderRow = std::tuple<std::string, Id, Id, Instant, std::optional<Instant>, Cents, bool, Id>;
+std::vector<OrderRow> Rows(const std::vector<Order>& orders) {
+  std::vector<OrderRow> out;
+  for (const Order& o : orders) {
+    out.emplace_back(o.order_id, o.shop, o.customer, o.created_at, o.paid_at, o.amount, o.refunded,
+                     o.account);
+  }
+  return out;
+}
+
+void ExpectSameDataset(const Dataset& direct, const Dataset& general) {
+  EXPECT_EQ(Strings(direct.shops), Strings(general.shops));
+  EXPECT_EQ(Strings(direct.customers), Strings(general.customers));
+  EXPECT_EQ(Strings(direct.accounts), Strings(general.accounts));
+  EXPECT_EQ(Strings(direct.conversations), Strings(general.conversations));
+  EXPECT_EQ(Rows(direct.messages), Rows(general.messages));
+  EXPECT_EQ(Rows(direct.orders), Rows(general.orders));
+}
+
+TEST(CsvPartsTest, CutsAtLineStartsAndTheParts) {
+  const std::string text = "h\naa\nbb\ncc\ndd\n";
+  std::vector<size_t> starts = PartStarts(text, 2, 4, 1);
+  EXPECT_EQ(starts, (std::vector<size_t>{2, 5, 8, 11}));
+  std::vector<std::string> seen;
+  std::vector<CsvPartReader> readers;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    readers.emplace_back(text, starts[k], k + 1 < starts.size() ? starts[k + 1] : text.size());
+  }
+  for (CsvPartReader& r : readers) {
+    CsvRecord row;
+    while (r.Next(&row)) seen.emplace_back(row.fields[0]);
+  }
+  EXPECT_EQ(seen, (std::vector<std::string>{"aa", "bb", "cc", "dd"}));
+  EXPECT_TRUE(PartsAgree({&readers[0], &readers[1], &readers[2], &readers[3]}));
+  // Too small to share: one part.
+  EXPECT_EQ(PartStarts(text, 2, 4, 100), (std::vector<size_t>{2}));
+}
+
+TEST(CsvPartsTest, ACutInsideAQuotedLineBreakIsCaught) {
+  // The cut after "x" lands on the line `y",2` inside the quoted field: read alone, that part
+  // starts mid-record, and its first record is not where the first part stopped.
+  const std::string text = "h\n\"x\ny\",2\nz,3\n";
+  const size_t cut = text.find("y\"");
+  CsvPartReader first(text, 2, cut);
+  CsvPartReader second(text, cut, text.size());
+  CsvRecord row;
+  std::vector<std::string> a;
+  while (first.Next(&row)) a.emplace_back(row.fields[0]);
+  while (second.Next(&row)) {
+  }
+  EXPECT_EQ(a, (std::vector<std::string>{"x\ny"}));
+  EXPECT_EQ(first.stop(), text.find("z,3"));
+  EXPECT_FALSE(PartsAgree({&first, &second}));
+}
+
+class DirectReaderTest : public ::testing::Test {
+ protected:
+  ScratchDir dir_;
+};
+
+TEST_F(DirectReaderTest, UsualAndUnusualCellsGiveTheImportersValues) {
+  std::string messages = std::string("\xEF\xBB\xBF") + kMessagesHeader;
+  for (int i = 0; i < 40; ++i) {
+    messages += "旗舰店,buyer" + std::to_string(i % 7) +
+                ",customer,2024-01-05 10:" + (i < 10 ? "0" : "") + std::to_string(i) + ":00,,c" +
+                std::to_string(i % 3) + ",,在吗\r\n";
+    messages += "旗舰店,buyer" + std::to_string(i % 7) +
+                ",agent,2024-01-05 10:" + (i < 10 ? "0" : "") + std::to_string(i) +
+                ":30,旗舰店:小美,,,\"有的,亲\n请稍等\"\r\n";
+  }
+  // Cells only the importer's parser reads: padded text, an alias word, other time forms.
+  messages += " 二店 ,buyer9,买家,2024/01/06 08:00,,,,hi\r\n";
+  messages += "二店,buyer9,客服,2024-01-06T08:01:05,二店:阿明,,m-1,\"引号\"\"里\"\r\n";
+  messages += "二店,buyer9,system,1704499300,,,,\r\n";
+  dir_.Write("in/messages.csv", messages);
+  Dataset direct;
+  ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct));
+  EXPECT_EQ(direct.messages.size(), 83u);
+  ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+}
+
+TEST_F(DirectReaderTest, OrdersInEveryFormOfAmountAndStatus) {
+  std::string orders = kOrdersHeader;
+  for (int i = 0; i < 30; ++i) {
+    orders += "T" + std::to_string(i) + ",旗舰店,buyer" + std::to_string(i % 4) +
+              ",2024-01-05 10:00:00,2024-01-05 10:01:00," + std::to_string(100 + i) + ".5,paid,\n";
+  }
+  orders += "T100,旗舰店,buyer1,2024-01-06 21:00:00,,\"¥1,299.00\",退款成功,旗舰店:小美\n";
+  orders += "T101,旗舰店,buyer2,2024-01-06 21:00:00,2024-01-06 21:00:00,0.07,refunded,\n";
+  orders += "T102,二店,buyer2,2024-01-07 09:00:00,,19,等待买家付款,\n";
+  orders += "T103,二店,buyer3,2024-01-07 09:00:00,,007.50,Shipped,\n";
+  dir_.Write("in/orders.csv", orders);
+  Dataset direct;
+  ASSERT_TRUE(Direct(dir_ / "in/orders.csv", Kind::kOrders, &direct));
+  ASSERT_EQ(direct.orders.size(), 34u);
+  // Worked by hand: "¥1,299.00" is 129900 cents, refunded; "0.07" is 7 cents; "007.50" 750.
+  EXPECT_EQ(direct.orders[30].amount, 129900);
+  EXPECT_TRUE(direct.orders[30].refunded);
+  EXPECT_EQ(direct.orders[31].amount, 7);
+  EXPECT_EQ(direct.orders[33].amount, 750);
+  EXPECT_EQ(direct.orders[0].amount, 10050);
+  ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+}
+
+TEST_F(DirectReaderTest, AQuotedFieldAcrossEveryCutFallsBackToOnePart) {
+  std::string long_text;
+  for (int i = 0; i < 200; ++i) long_text += "第" + std::to_string(i) + "行\n";
+  std::string messages = kMessagesHeader;
+  messages += "店,b1,customer,2024-01-05 10:00:00,,,,\"" + long_text + "\"\n";
+  messages += "店,b1,agent,2024-01-05 10:00:09,店:a,,,ok\n";
+  dir_.Write("in/messages.csv", messages);
+  Dataset direct;
+  ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct));
+  ASSERT_EQ(direct.messages.size(), 2u);
+  EXPECT_EQ(direct.messages[1].sender, Sender::kAgent);
+  ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+}
+
+TEST_F(DirectReaderTest, WhatOnlyTheGeneralPathHandlesIsHandedBack) {
+  const std::string ok_row = "店,b1,customer,2024-01-05 10:00:00,,,,hi\n";
+  struct Case {
+    const char* what;
+    std::string content;
+  };
+  const std::vector<Case> cases = {
+      {"an id twice", std::string(kMessagesHeader) + "店,b1,customer,2024-01-05 10:00:00,,,m1,a\n" +
+                          "店,b1,customer,2024-01-05 10:00:01,,,m1,a\n"},
+      {"a bad row",
+       std::string(kMessagesHeader) + ok_row + "店,b1,agent,2024-01-05 10:00:09,,,,x\n"},
+      {"an unknown column",
+       "shop,customer_id,sender,sent_at,mood\n店,b1,customer,2024-01-05 10:00:00,ok\n"},
+      {"GB18030", std::string(kMessagesHeader) + "\xB5\xEA,b1,customer,2024-01-05 10:00:00,,,,\n"},
+      {"a control character",
+       std::string(kMessagesHeader) + "店,b1,customer,2024-01-05 10:00:00,,,,\x01\n"},
+      {"a row too short", std::string(kMessagesHeader) + ok_row + "店,b1\n"},
+  };
+  for (const Case& c : cases) {
+    dir_.Write("messages.csv", c.content);
+    Dataset d;
+    d.shops.Intern("already here");
+    EXPECT_FALSE(Direct(dir_ / "messages.csv", Kind::kMessages, &d)) << c.what;
+    EXPECT_EQ(d.shops.size(), 1u) << c.what;
+    EXPECT_TRUE(d.messages.empty()) << c.what;
+  }
+}
+
+TEST_F(DirectReaderTest, FilesReadDirectlyAndTheRestTogetherEqualTheImport) {
+  // Two rating files and one of each direct kind: messages and orders are read directly, the
+  // rest through the general path, and the whole Dataset equals the import's.
+  dir_.Write("in/agents.csv", "agent_id,name,team,accounts\nA1,甲,T1,店:a\n");
+  dir_.Write("in/messages.csv", std::string(kMessagesHeader) +
+                                    "店,b1,customer,2024-01-05 10:00:00,,,,hi\n"
+                                    "店,b1,agent,2024-01-05 10:00:20,店:a,,,hello\n");
+  dir_.Write("in/orders.csv",
+             std::string(kOrdersHeader) + "T1,店,b1,2024-01-05 10:05:00,,88.00,paid,\n");
+  dir_.Write("in/ratings_1.csv",
+             "rated_at,score,account,shop,customer_id\n"
+             "2024-01-05 10:10:00,5,店:a,店,b1\n");
+  dir_.Write("in/ratings_2.csv",
+             "rated_at,score,account,shop,customer_id\n"
+             "2024-01-05 10:10:00,5,店:a,店,b1\n");
+  ImportReport report;
+  auto files = LoadDatasetFromFiles({dir_ / "in"}, DefaultSettings(), ImportOptions{}, &report);
+  ASSERT_TRUE(files.ok());
+  const Dataset general = ThroughImport(dir_ / "in");
+  ExpectSameDataset(*files, general);
+  EXPECT_EQ(files->ratings.size(), 1u);  // the same rating in two files is one rating
+  EXPECT_EQ(files->account_owner, general.account_owner);
+}
+
+}  // namespace
+}  // namespace csperf::metrics
