@@ -47,7 +47,7 @@ bool Direct(const std::string& file, Kind kind, Dataset* d, int threads = 4) {
 
 std::vector<std::string> Strings(const StringPool& pool) {
   std::vector<std::string> out;
-  for (size_t i = 0; i < pool.size(); ++i) out.push_back(pool.Get(static_cast<Id>(i)));
+  for (size_t i = 0; i < pool.size(); ++i) out.emplace_back(pool.Get(static_cast<Id>(i)));
   return out;
 }
 

@@ -238,7 +238,7 @@ class SettingsReader {
 
 }  // namespace
 
-const ShopSettings& Settings::ForShop(const std::string& shop) const {
+const ShopSettings& Settings::ForShop(std::string_view shop) const {
   auto it = shops.find(shop);
   return it == shops.end() ? defaults : it->second;
 }

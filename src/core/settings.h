@@ -32,7 +32,7 @@ struct StepSla {
 struct Settings {
   std::string timezone = "Asia/Shanghai";
   ShopSettings defaults;
-  std::map<std::string, ShopSettings> shops;
+  std::map<std::string, ShopSettings, std::less<>> shops;
   int64_t followup_grace_s = int64_t{24} * 3600;
   int64_t late_grace_s = int64_t{5} * 60;
   std::map<std::string, int64_t> sla_s;  // per case type
@@ -40,7 +40,7 @@ struct Settings {
   std::map<std::string, std::vector<StepSla>> step_sla;
   std::map<std::string, Micros> source_weights;  // exact decimals
 
-  const ShopSettings& ForShop(const std::string& shop) const;
+  const ShopSettings& ForShop(std::string_view shop) const;
 };
 
 Settings DefaultSettings();

@@ -275,52 +275,86 @@ const char* EncodingName(Encoding e) {
   return "unknown";
 }
 
+namespace {
+
+// The length of the valid multi-byte sequence at `s` (its first byte is ≥ 0x80), or 0. The
+// ranges of the second byte are what rule out overlongs (E0, F0), surrogates (ED) and code
+// points above U+10FFFF (F4); C0, C1 and F5..FF never start a sequence.
+size_t SequenceLength(const unsigned char* s, size_t left) {
+  const unsigned char c = s[0];
+  size_t length;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (left < length) return 0;
+  if (s[1] < low || s[1] > high) return 0;
+  for (size_t k = 2; k < length; ++k) {
+    if ((s[k] & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+}  // namespace
+
 bool IsStrictUtf8(std::string_view text, size_t* first_bad_offset) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
   size_t i = 0;
-  auto bad = [&](size_t at) {
-    if (first_bad_offset != nullptr) *first_bad_offset = at;
-    return false;
-  };
   while (i < n) {
     // Exports are mostly ASCII (ids, times, amounts, separators): skip it a word at a time.
     while (i + 8 <= n && (LoadWord(s + i) & kHighBits) == 0) i += 8;
     if (i >= n) break;
-    const unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {
       ++i;
       continue;
     }
-    // The ranges of the second byte are what rule out overlongs (E0, F0), surrogates (ED)
-    // and code points above U+10FFFF (F4); C0, C1 and F5..FF never start a sequence.
-    size_t length;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return bad(i);
-    }
-    if (n - i < length) return bad(i);
-    if (s[i + 1] < low || s[i + 1] > high) return bad(i);
-    for (size_t k = 2; k < length; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return bad(i);
+    const size_t length = SequenceLength(s + i, n - i);
+    if (length == 0) {
+      if (first_bad_offset != nullptr) *first_bad_offset = i;
+      return false;
     }
     i += length;
   }
   return true;
 }
 
-bool IsPlainUtf8(std::string_view text) { return IsStrictUtf8(text) && !FindControl(text); }
+// One pass for both checks: the direct reader runs it over every byte of the largest files.
+bool IsPlainUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    for (; i + 8 <= n; i += 8) {
+      const uint64_t w = LoadWord(s + i);
+      if (((w & kHighBits) | AnyByteBelow(w, 0x20) | AnyByteBelow(w ^ (kOnes * 0x7F), 1)) != 0) {
+        break;
+      }
+    }
+    if (i >= n) break;
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      if (IsControl(c)) return false;
+      ++i;
+      continue;
+    }
+    const size_t length = SequenceLength(s + i, n - i);
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
 
 Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
   DecodedText decoded;

@@ -18,6 +18,10 @@ class MappedFile {
 
   std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
 
+  // Lets the kernel drop the whole pages inside [begin, end) from this process's memory; a
+  // later read of them reads the file again. For a reader done with that part of the file.
+  void Release(size_t begin, size_t end) const;
+
  private:
   MappedFile(void* data, size_t size) : data_(data), size_(size) {}
   void* data_;

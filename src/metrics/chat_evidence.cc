@@ -95,7 +95,7 @@ class ChatExplainer {
   std::string Who(const Session& x) const {
     std::string what =
         fmt::format("{} / {}", c_.data.shops.Get(x.shop), c_.data.CustomerIdOf(x.customer));
-    if (x.conversation != kNone) what += " / " + c_.data.conversations.Get(x.conversation);
+    if (x.conversation != kNone) (what += " / ") += c_.data.conversations.Get(x.conversation);
     return what;
   }
   EvidenceRow SessionRow(const Session& x, Wide num, Wide den) const {

@@ -1,5 +1,5 @@
 // Sales conversion (metrics.md, "Sales conversion"): which inquiry earned each order.
-#include <set>
+#include <algorithm>
 
 #include "metrics/attribution.h"
 #include "metrics/report.h"
@@ -8,10 +8,16 @@ namespace csperf::metrics {
 namespace {
 
 struct SaleTally {
-  std::set<Id> inquirers, buyers;
+  std::vector<Id> inquirers, buyers;  // with repeats until counted
   int64_t orders = 0;
   Wide sales = 0, net = 0;
 };
+
+// Distinct customers: sorting a list of ids beats a tree set by far at millions of sessions.
+int64_t CountDistinct(std::vector<Id>& ids) {
+  std::sort(ids.begin(), ids.end());
+  return static_cast<int64_t>(std::unique(ids.begin(), ids.end()) - ids.begin());
+}
 
 }  // namespace
 
@@ -22,7 +28,7 @@ void AddConversionColumns(const Context& c, const Sessions& s, const RowMap& map
     if (!session.inquiry() || !session.in_period) continue;
     for (uint32_t l = session.lines_begin; l < session.lines_end; ++l) {
       const int row = map.Row(s.lines[l].actor, session.shop);
-      if (row >= 0) tally[static_cast<size_t>(row)].inquirers.insert(session.customer);
+      if (row >= 0) tally[static_cast<size_t>(row)].inquirers.push_back(session.customer);
     }
   }
   for (const OrderCredit& credit : CreditOrders(c, s)) {
@@ -35,13 +41,13 @@ void AddConversionColumns(const Context& c, const Sessions& s, const RowMap& map
     ++t.orders;
     t.sales += order.amount;
     if (!order.refunded) t.net += order.amount;
-    t.buyers.insert(order.customer);
+    t.buyers.push_back(order.customer);
   }
   for (size_t r = 0; r < rows->size(); ++r) {
-    const SaleTally& t = tally[r];
+    SaleTally& t = tally[r];
     Columns& out = (*rows)[r].columns;
-    const int64_t inquirers = static_cast<int64_t>(t.inquirers.size());
-    const int64_t buyers = static_cast<int64_t>(t.buyers.size());
+    const int64_t inquirers = CountDistinct(t.inquirers);
+    const int64_t buyers = CountDistinct(t.buyers);
     out.emplace_back("inquirers", MetricValue::Count(inquirers));
     out.emplace_back("buyers", MetricValue::Count(buyers));
     out.emplace_back("inquiry_conversion", MetricValue::Ratio(buyers, inquirers));

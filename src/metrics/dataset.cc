@@ -1,19 +1,64 @@
 #include "metrics/dataset.h"
 
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstring>
+
 namespace csperf::metrics {
 
+namespace {
+constexpr size_t kBlockBytes = 1 << 20;
+}  // namespace
+
+size_t StringPool::SlotOf(std::string_view s, uint64_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.id == kNone) return i;
+    if (slot.hash == hash && strings_[static_cast<size_t>(slot.id)] == s) return i;
+  }
+}
+
+std::string_view StringPool::Keep(std::string_view s) {
+  if (s.empty()) return {};
+  if (block_used_ + s.size() > block_size_) {
+    block_size_ = std::max(kBlockBytes, s.size());
+    blocks_.push_back(std::make_unique<char[]>(block_size_));
+    block_used_ = 0;
+  }
+  char* at = blocks_.back().get() + block_used_;
+  std::memcpy(at, s.data(), s.size());
+  block_used_ += s.size();
+  return {at, s.size()};
+}
+
+void StringPool::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.id == kNone) continue;
+    size_t i = slot.hash & mask;
+    while (slots_[i].id != kNone) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
 Id StringPool::Intern(std::string_view s) {
-  auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
+  if ((strings_.size() + 1) * 2 > slots_.size()) Grow();
+  const uint64_t hash = XXH3_64bits(s.data(), s.size());
+  const size_t i = SlotOf(s, hash);
+  if (slots_[i].id != kNone) return slots_[i].id;
   const Id id = static_cast<Id>(strings_.size());
-  strings_.emplace_back(s);
-  index_.emplace(strings_.back(), id);
+  strings_.push_back(Keep(s));
+  slots_[i] = {hash, id};
   return id;
 }
 
 Id StringPool::Find(std::string_view s) const {
-  auto it = index_.find(s);
-  return it == index_.end() ? kNone : it->second;
+  if (slots_.empty()) return kNone;
+  return slots_[SlotOf(s, XXH3_64bits(s.data(), s.size()))].id;
 }
 
 void Dataset::IndexAccounts() {
@@ -38,7 +83,7 @@ Id Dataset::AgentIndex(const std::string& agent_id) const {
 }
 
 Id Dataset::CustomerOf(Id shop, std::string_view customer_id) {
-  std::string key = shops.Get(shop);
+  std::string key(shops.Get(shop));
   key += '\x1F';
   key += customer_id;
   return customers.Intern(key);

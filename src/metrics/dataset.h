@@ -5,12 +5,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/civil_time.h"
@@ -22,16 +21,33 @@ namespace csperf::metrics {
 using Id = int32_t;
 inline constexpr Id kNone = -1;
 
+// Interned strings: each distinct string is kept once, in large blocks, and found again
+// through an open-addressing table of hashes (millions of lookups a month).
 class StringPool {
  public:
+  StringPool() = default;
+  StringPool(StringPool&&) = default;
+  StringPool& operator=(StringPool&&) = default;
+
   Id Intern(std::string_view s);
   Id Find(std::string_view s) const;  // kNone when absent
-  const std::string& Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
+  std::string_view Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
   size_t size() const { return strings_.size(); }
 
  private:
-  std::deque<std::string> strings_;  // a deque never moves its elements: views stay valid
-  std::unordered_map<std::string_view, Id> index_;
+  struct Slot {
+    uint64_t hash = 0;
+    Id id = kNone;
+  };
+  size_t SlotOf(std::string_view s, uint64_t hash) const;  // its slot, or the empty one
+  std::string_view Keep(std::string_view s);
+  void Grow();
+
+  std::vector<std::string_view> strings_;  // views into blocks_, which never move
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_used_ = 0;
+  size_t block_size_ = 0;
+  std::vector<Slot> slots_;  // a power of two long, at most half full
 };
 
 struct Agent {

@@ -95,6 +95,37 @@ Sender SenderOfWord(std::string_view s) {
 
 std::string_view TextOf(const Value& v) { return v.is_null() ? std::string_view() : v.s; }
 
+// Rows kept in blocks, handed over block by block when the parts are joined, so that the
+// joined column and the parts' rows are never all in memory at once.
+template <class T>
+class Blocks {
+ public:
+  void push_back(T row) {
+    if (blocks_.empty() || blocks_.back().size() == kBlockRows) {
+      blocks_.emplace_back();
+      blocks_.back().reserve(kBlockRows);
+    }
+    blocks_.back().push_back(std::move(row));
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  // Calls `take` on every row in order, freeing each block once it is taken.
+  template <class F>
+  void Drain(F take) {
+    for (std::vector<T>& block : blocks_) {
+      for (T& row : block) take(row);
+      std::vector<T>().swap(block);
+    }
+    blocks_.clear();
+    size_ = 0;
+  }
+
+ private:
+  static constexpr size_t kBlockRows = 1 << 16;
+  std::vector<std::vector<T>> blocks_;
+  size_t size_ = 0;
+};
+
 // A plain file, mapped, its header matched.
 struct PlainFile {
   std::unique_ptr<MappedFile> file;
@@ -151,7 +182,7 @@ class PartBase {
     return nullptr;
   }
   Id Customer(Id shop, std::string_view customer_id) {
-    key_ = shops_.Get(shop);
+    key_.assign(shops_.Get(shop));
     key_ += '\x1F';
     key_ += customer_id;
     return customers_.Intern(key_);
@@ -230,12 +261,11 @@ class MessagePart : public PartBase {
     const std::vector<Id> customers = Renumber(customers_, &d->customers);
     const std::vector<Id> accounts = Renumber(accounts_, &d->accounts);
     const std::vector<Id> conversations = Renumber(conversations_, &d->conversations);
-    for (const Message& m : messages_) {
+    messages_.Drain([&](const Message& m) {
       d->messages.push_back({m.at, Mapped(shops, m.shop), Mapped(customers, m.customer),
                              Mapped(accounts, m.account), Mapped(conversations, m.conversation),
                              m.sender});
-    }
-    std::vector<Message>().swap(messages_);
+    });
   }
   size_t size() const { return messages_.size(); }
 
@@ -254,7 +284,7 @@ class MessagePart : public PartBase {
 
   Columns src_;
   Columns col_;
-  std::vector<Message> messages_;
+  Blocks<Message> messages_;
 };
 
 class OrderPart : public PartBase {
@@ -306,13 +336,12 @@ class OrderPart : public PartBase {
     const std::vector<Id> shops = Renumber(shops_, &d->shops);
     const std::vector<Id> customers = Renumber(customers_, &d->customers);
     const std::vector<Id> accounts = Renumber(accounts_, &d->accounts);
-    for (Order& o : orders_) {
+    orders_.Drain([&](Order& o) {
       o.shop = Mapped(shops, o.shop);
       o.customer = Mapped(customers, o.customer);
       o.account = Mapped(accounts, o.account);
       d->orders.push_back(std::move(o));
-    }
-    std::vector<Order>().swap(orders_);
+    });
   }
   size_t size() const { return orders_.size(); }
 
@@ -336,7 +365,7 @@ class OrderPart : public PartBase {
 
   Columns src_;
   Columns col_;
-  std::vector<Order> orders_;
+  Blocks<Order> orders_;
 };
 
 // Reads the file's records in parts, one thread each; false when any part met something
@@ -362,9 +391,19 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
     auto read = [&](size_t k) {
       const size_t end = k + 1 < starts.size() ? starts[k + 1] : file->text.size();
       if (!IsPlainUtf8(file->text.substr(starts[k], end - starts[k]))) return;
+      // Pages read are given back as the part goes on: the file counts against the
+      // process's memory only a little at a time.
+      constexpr size_t kReleaseEvery = 32 << 20;
+      const size_t offset = static_cast<size_t>(file->text.data() - file->file->bytes().data());
+      size_t released = starts[k];
       CsvRecord row;
       while (readers[k].Next(&row)) {
         if (!(*parts)[k].Add(row)) return;
+        const size_t at = static_cast<size_t>(row.raw.data() - file->text.data());
+        if (at - released >= kReleaseEvery) {
+          file->file->Release(offset + released, offset + at);
+          released = at;
+        }
       }
       ok[k] = 1;
     };

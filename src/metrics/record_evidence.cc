@@ -112,8 +112,8 @@ class CaseExplainer {
   std::string Describe(const Case& k, const CaseLog* log) const {
     std::string what = k.case_id + " " + k.type;
     std::vector<std::string> where;
-    if (k.shop != kNone) where.push_back(c_.data.shops.Get(k.shop));
-    if (k.account != kNone) where.push_back(c_.data.accounts.Get(k.account));
+    if (k.shop != kNone) where.emplace_back(c_.data.shops.Get(k.shop));
+    if (k.account != kNone) where.emplace_back(c_.data.accounts.Get(k.account));
     if (!where.empty()) what += fmt::format(" ({})", fmt::join(where, ", "));
     what += ": opened " + Local(k.opened_at);
     if (k.closed_at) {

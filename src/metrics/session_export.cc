@@ -15,7 +15,7 @@ namespace {
 
 std::string ActorName(const Dataset& d, Actor a) {
   if (a == kNone) return "";
-  if (IsShopActor(a)) return d.shops.Get(ShopOfActor(a)) + "(店铺/shop)";
+  if (IsShopActor(a)) return std::string(d.shops.Get(ShopOfActor(a))) + "(店铺/shop)";
   return d.agents[static_cast<size_t>(a)].id;
 }
 
@@ -95,8 +95,8 @@ std::string RenderSessionsCsv(const Context& c, Id agent) {
       amount += o.amount;
     }
     out +=
-        CsvLine({d.shops.Get(x.shop), std::string(d.CustomerIdOf(x.customer)),
-                 x.conversation == kNone ? "" : d.conversations.Get(x.conversation),
+        CsvLine({std::string(d.shops.Get(x.shop)), std::string(d.CustomerIdOf(x.customer)),
+                 x.conversation == kNone ? "" : std::string(d.conversations.Get(x.conversation)),
                  FormatInstant(x.first_at, c.zone), FormatInstant(x.last_at, c.zone),
                  x.customer_opened ? "customer" : "agent", names,
                  std::to_string(x.customer_messages), std::to_string(x.lines_end - x.lines_begin),
