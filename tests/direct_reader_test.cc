@@ -116,6 +116,43 @@ TEST(CsvPartsTest, ACutInsideAQuotedLineBreakIsCaught) {
   EXPECT_FALSE(PartsAgree({&first, &second}));
 }
 
+// The part reader splits plain lines itself: on every shape of text it must see the records
+// the CsvReader sees, field for field.
+TEST(CsvPartsTest, PlainLinesSplitAsTheCsvReaderSplitsThem) {
+  const std::vector<std::string> texts = {
+      "a,b,c\n1,2,3\n",
+      "a,b\r\n1,2\r\n\r\n\n3,4",                   // CRLF, blank lines, no final line end
+      "a,b,\n,,\n",                                // empty fields, a trailing separator
+      "店铺,客户\n旗舰店,买家😀\n",                 // 3- and 4-byte characters
+      "x,y\n\"q,1\",2\nplain,after\n",             // a quoted field, then plain lines
+      "x,y\n\"multi\nline\",2\nz,3\n",             // a quoted line break
+      "x,y\r1,2\r3,4\r",                           // lone CRs end lines
+      "tab\tinside,ok\n12345678901234567890,x\n",  // TAB is text; long ASCII runs
+      "\xE0\xA0\x80,\xED\x9F\xBF,\xEF\xBF\xBD\n",  // the edges of the 3-byte ranges
+  };
+  for (const std::string& text : texts) {
+    CsvReader reader(text);
+    CsvPartReader part(text, 0, text.size());
+    CsvRecord expected, got;
+    while (reader.Next(&expected)) {
+      ASSERT_TRUE(part.Next(&got)) << text;
+      EXPECT_TRUE(got.ok()) << text;
+      EXPECT_EQ(got.fields, expected.fields) << text;
+      EXPECT_EQ(got.raw, expected.raw) << text;
+    }
+    EXPECT_FALSE(part.Next(&got)) << text;
+  }
+}
+
+TEST(CsvPartsTest, ARecordThatIsNotPlainUtf8ComesBackWithAnError) {
+  for (const std::string text : {"a,\xB5\xEA\n", "a,\x01\n", "\"a\xFF\",b\n", "a,\xED\xA0\x80\n"}) {
+    CsvPartReader part(text, 0, text.size());
+    CsvRecord row;
+    ASSERT_TRUE(part.Next(&row)) << text;
+    EXPECT_FALSE(row.ok()) << text;
+  }
+}
+
 class DirectReaderTest : public ::testing::Test {
  protected:
   ScratchDir dir_;

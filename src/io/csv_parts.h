@@ -18,7 +18,11 @@ namespace csperf {
 std::vector<size_t> PartStarts(std::string_view text, size_t begin, int parts,
                                size_t min_part_bytes);
 
-// The records of `text` that start in [begin, end).
+// The records of `text` that start in [begin, end). A line with no quote, no lone CR and
+// nothing but plain UTF-8 (encoding.h, IsPlainUtf8) is split right here, checked on the way;
+// any other record is read by a CsvReader, and one that is not plain UTF-8 comes back with
+// an error. Line numbers are not kept (a part does not know where its lines start): records
+// have line 0.
 class CsvPartReader {
  public:
   CsvPartReader(std::string_view text, size_t begin, size_t end);
@@ -33,8 +37,12 @@ class CsvPartReader {
   size_t stop() const { return stop_; }
 
  private:
+  enum class Line { kRecord, kBlank, kNeedsReader };
+  Line SplitPlainLine(CsvRecord* record);
+
   std::string_view text_;
   size_t end_;
+  size_t pos_;
   CsvReader reader_;
   bool started_ = false;
   bool done_ = false;

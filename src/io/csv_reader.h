@@ -33,6 +33,10 @@ class CsvReader {
   // Byte offset of the next unread character, for progress reporting.
   size_t offset() const { return pos_; }
 
+  // Reads on from `offset`, which must be where a record (or a blank line) starts. Line
+  // numbers after a seek count from where the reader was.
+  void Seek(size_t offset) { pos_ = offset; }
+
  private:
   struct Span {
     size_t begin;

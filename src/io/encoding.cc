@@ -275,12 +275,9 @@ const char* EncodingName(Encoding e) {
   return "unknown";
 }
 
-namespace {
-
-// The length of the valid multi-byte sequence at `s` (its first byte is ≥ 0x80), or 0. The
-// ranges of the second byte are what rule out overlongs (E0, F0), surrogates (ED) and code
-// points above U+10FFFF (F4); C0, C1 and F5..FF never start a sequence.
-size_t SequenceLength(const unsigned char* s, size_t left) {
+// The ranges of the second byte are what rule out overlongs (E0, F0), surrogates (ED) and
+// code points above U+10FFFF (F4); C0, C1 and F5..FF never start a sequence.
+size_t Utf8SequenceLength(const unsigned char* s, size_t left) {
   const unsigned char c = s[0];
   size_t length;
   unsigned char low = 0x80;
@@ -306,8 +303,6 @@ size_t SequenceLength(const unsigned char* s, size_t left) {
   return length;
 }
 
-}  // namespace
-
 bool IsStrictUtf8(std::string_view text, size_t* first_bad_offset) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const size_t n = text.size();
@@ -320,7 +315,7 @@ bool IsStrictUtf8(std::string_view text, size_t* first_bad_offset) {
       ++i;
       continue;
     }
-    const size_t length = SequenceLength(s + i, n - i);
+    const size_t length = Utf8SequenceLength(s + i, n - i);
     if (length == 0) {
       if (first_bad_offset != nullptr) *first_bad_offset = i;
       return false;
@@ -349,7 +344,7 @@ bool IsPlainUtf8(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t length = SequenceLength(s + i, n - i);
+    const size_t length = Utf8SequenceLength(s + i, n - i);
     if (length == 0) return false;
     i += length;
   }

@@ -42,6 +42,10 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes);
 // offset of the first byte of the first sequence that is not valid.
 bool IsStrictUtf8(std::string_view text, size_t* first_bad_offset = nullptr);
 
+// The length of the valid UTF-8 sequence at `s` whose first byte is ≥ 0x80 (2 to 4), or 0
+// when it is not valid (`left` bytes are readable).
+size_t Utf8SequenceLength(const unsigned char* s, size_t left);
+
 // True when `text` is strict UTF-8 without a single control character other than TAB, LF
 // and CR: text DecodeToUtf8 would take as it is, whatever surrounds it.
 bool IsPlainUtf8(std::string_view text);

@@ -185,7 +185,11 @@ class PartBase {
     key_.assign(shops_.Get(shop));
     key_ += '\x1F';
     key_ += customer_id;
-    return customers_.Intern(key_);
+    return last_customer_.Intern(customers_, key_);
+  }
+  Id Shop(std::string_view shop) { return last_shop_.Intern(shops_, shop); }
+  Id Account(std::string_view account) {
+    return account.empty() ? kNone : last_account_.Intern(accounts_, account);
   }
   static Id Optional(StringPool& pool, std::string_view s) {
     return s.empty() ? kNone : pool.Intern(s);
@@ -203,8 +207,26 @@ class PartBase {
   HeaderMap header_;
   const TimeZone& zone_;
   StringPool shops_, customers_, accounts_, conversations_;
+  std::vector<Id> shops_map_, customers_map_, accounts_map_, conversations_map_;
 
  private:
+  // The string interned last and its id: exports write a chat's messages (and a customer's
+  // orders) together, so most rows repeat the row before and skip the table.
+  class LastSeen {
+   public:
+    Id Intern(StringPool& pool, std::string_view s) {
+      if (id_ == kNone || s != text_) {
+        id_ = pool.Intern(s);
+        text_.assign(s);
+      }
+      return id_;
+    }
+
+   private:
+    std::string text_;
+    Id id_ = kNone;
+  };
+  LastSeen last_shop_, last_customer_, last_account_;
   RowParser parser_;
   Record record_;
   std::vector<Problem> problems_;
@@ -213,13 +235,22 @@ class PartBase {
   bool failed_ = false;
 };
 
-std::vector<Id> Renumber(const StringPool& local, StringPool* global) {
-  std::vector<Id> ids(local.size());
-  for (size_t i = 0; i < local.size(); ++i) ids[i] = global->Intern(local.Get(static_cast<Id>(i)));
+// A part's ids in the Dataset's pool. An empty pool simply takes the part's pool (the first
+// part of the first kind read): its ids stay as they are, and the list returned is empty.
+std::vector<Id> RenumberPool(StringPool* local, StringPool* global) {
+  if (global->size() == 0) {
+    *global = std::move(*local);
+    *local = StringPool();
+    return {};
+  }
+  std::vector<Id> ids(local->size());
+  for (size_t i = 0; i < local->size(); ++i) {
+    ids[i] = global->Intern(local->Get(static_cast<Id>(i)));
+  }
   return ids;
 }
 Id Mapped(const std::vector<Id>& ids, Id id) {
-  return id == kNone ? kNone : ids[static_cast<size_t>(id)];
+  return id == kNone || ids.empty() ? id : ids[static_cast<size_t>(id)];
 }
 
 class MessagePart : public PartBase {
@@ -256,15 +287,21 @@ class MessagePart : public PartBase {
     return true;
   }
 
-  void JoinInto(Dataset* d) {
-    const std::vector<Id> shops = Renumber(shops_, &d->shops);
-    const std::vector<Id> customers = Renumber(customers_, &d->customers);
-    const std::vector<Id> accounts = Renumber(accounts_, &d->accounts);
-    const std::vector<Id> conversations = Renumber(conversations_, &d->conversations);
+  // Parts are renumbered one after the other, in order, then moved at once.
+  void Renumber(Dataset* d) {
+    shops_map_ = RenumberPool(&shops_, &d->shops);
+    customers_map_ = RenumberPool(&customers_, &d->customers);
+    accounts_map_ = RenumberPool(&accounts_, &d->accounts);
+    conversations_map_ = RenumberPool(&conversations_, &d->conversations);
+  }
+  void MoveInto(Message* out) {
     messages_.Drain([&](const Message& m) {
-      d->messages.push_back({m.at, Mapped(shops, m.shop), Mapped(customers, m.customer),
-                             Mapped(accounts, m.account), Mapped(conversations, m.conversation),
-                             m.sender});
+      *out++ = {m.at,
+                Mapped(shops_map_, m.shop),
+                Mapped(customers_map_, m.customer),
+                Mapped(accounts_map_, m.account),
+                Mapped(conversations_map_, m.conversation),
+                m.sender};
     });
   }
   size_t size() const { return messages_.size(); }
@@ -276,8 +313,8 @@ class MessagePart : public PartBase {
 
   void Emit(std::string_view shop, std::string_view customer, Sender sender, Instant at,
             std::string_view account, std::string_view conversation, std::string_view message_id) {
-    const Id shop_id = shops_.Intern(shop);
-    messages_.push_back({at, shop_id, Customer(shop_id, customer), Optional(accounts_, account),
+    const Id shop_id = Shop(shop);
+    messages_.push_back({at, shop_id, Customer(shop_id, customer), Account(account),
                          Optional(conversations_, conversation), sender});
     NoteId(shop, message_id);
   }
@@ -332,15 +369,17 @@ class OrderPart : public PartBase {
     return true;
   }
 
-  void JoinInto(Dataset* d) {
-    const std::vector<Id> shops = Renumber(shops_, &d->shops);
-    const std::vector<Id> customers = Renumber(customers_, &d->customers);
-    const std::vector<Id> accounts = Renumber(accounts_, &d->accounts);
+  void Renumber(Dataset* d) {
+    shops_map_ = RenumberPool(&shops_, &d->shops);
+    customers_map_ = RenumberPool(&customers_, &d->customers);
+    accounts_map_ = RenumberPool(&accounts_, &d->accounts);
+  }
+  void MoveInto(Order* out) {
     orders_.Drain([&](Order& o) {
-      o.shop = Mapped(shops, o.shop);
-      o.customer = Mapped(customers, o.customer);
-      o.account = Mapped(accounts, o.account);
-      d->orders.push_back(std::move(o));
+      o.shop = Mapped(shops_map_, o.shop);
+      o.customer = Mapped(customers_map_, o.customer);
+      o.account = Mapped(accounts_map_, o.account);
+      *out++ = std::move(o);
     });
   }
   size_t size() const { return orders_.size(); }
@@ -357,9 +396,9 @@ class OrderPart : public PartBase {
   void Emit(std::string_view order_id, std::string_view shop, std::string_view customer,
             Instant created, std::optional<Instant> paid_at, Cents amount, bool refunded,
             std::string_view account) {
-    const Id shop_id = shops_.Intern(shop);
+    const Id shop_id = Shop(shop);
     orders_.push_back({std::string(order_id), shop_id, Customer(shop_id, customer), created,
-                       paid_at, amount, refunded, Optional(accounts_, account)});
+                       paid_at, amount, refunded, Account(account)});
     NoteId(shop, order_id);
   }
 
@@ -389,8 +428,6 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
     }
     std::vector<char> ok(starts.size(), 0);
     auto read = [&](size_t k) {
-      const size_t end = k + 1 < starts.size() ? starts[k + 1] : file->text.size();
-      if (!IsPlainUtf8(file->text.substr(starts[k], end - starts[k]))) return;
       // Pages read are given back as the part goes on: the file counts against the
       // process's memory only a little at a time.
       constexpr size_t kReleaseEvery = 32 << 20;
@@ -440,10 +477,20 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
   std::vector<Part> parts;
   if (!ReadParts(path, spec, std::move(zone), options, &parts)) return false;
   if (IdsRepeat(parts)) return false;
+  std::vector<size_t> offsets;
   size_t total = rows->size();
-  for (const Part& p : parts) total += p.size();
-  rows->reserve(total);
-  for (Part& p : parts) p.JoinInto(d);
+  for (Part& p : parts) {
+    p.Renumber(d);
+    offsets.push_back(total);
+    total += p.size();
+  }
+  rows->resize(total);
+  std::vector<std::thread> movers;
+  for (size_t k = 1; k < parts.size(); ++k) {
+    movers.emplace_back([&, k] { parts[k].MoveInto(rows->data() + offsets[k]); });
+  }
+  parts[0].MoveInto(rows->data() + offsets[0]);
+  for (std::thread& m : movers) m.join();
   return true;
 }
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Writes a copy of a messages.csv with its rows in another order, header kept, for the
+// benchmark's input-order variants. The sort is stable (ties keep the file's order), so the
+// copy holds the same messages with the same input order among equal keys: csperf prints
+// the same report for it.
+//
+//   node bench/reorder.js time     IN.csv OUT.csv   # by sent_at (the demo's one time format)
+//   node bench/reorder.js customer IN.csv OUT.csv   # by shop, customer_id, then sent_at
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { DuckDBInstance } = require('@duckdb/node-api');
+
+async function main() {
+  const [order, input, output] = process.argv.slice(2);
+  const keys = { time: 'sent_at', customer: 'shop, customer_id, sent_at' }[order];
+  if (!keys || !input || !output) {
+    process.stderr.write('usage: node bench/reorder.js time|customer IN.csv OUT.csv\n');
+    process.exit(2);
+  }
+  const quote = (s) => `'${String(s).replace(/'/g, "''")}'`;
+  // Spill to a private folder under the system's temp dir (not ./.tmp), removed at exit.
+  const spill = fs.mkdtempSync(path.join(os.tmpdir(), 'duckdb-'));
+  process.on('exit', () => fs.rmSync(spill, { recursive: true, force: true }));
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: '2',
+    temp_directory: spill,
+  });
+  const con = await instance.connect();
+  // A table keeps the file's row order as its rowid: the tie-breaker that makes it stable.
+  await con.run(`CREATE TEMP TABLE m AS SELECT * FROM read_csv(${quote(input)}, ` +
+    'all_varchar = true, header = true)');
+  await con.run(`COPY (SELECT * FROM m ORDER BY ${keys}, rowid) TO ${quote(output)} ` +
+    '(FORMAT csv, HEADER true)');
+}
+
+main().catch((e) => {
+  process.stderr.write(`reorder.js: ${e.message || e}\n`);
+  process.exit(1);
+});
