@@ -51,12 +51,11 @@ std::vector<std::string> Strings(const StringPool& pool) {
   return out;
 }
 
-using MessageRow = std::tuple<Instant, Id, Id, Id, Id, int>;
+using MessageRow = std::tuple<Instant, Id, Id, Id, int>;
 std::vector<MessageRow> Rows(const std::vector<Message>& messages) {
   std::vector<MessageRow> out;
   for (const Message& m : messages) {
-    out.emplace_back(m.at, m.shop, m.customer, m.account, m.conversation,
-                     static_cast<int>(m.sender));
+    out.emplace_back(m.at, m.customer, m.account, m.conversation, static_cast<int>(m.sender));
   }
   return out;
 }
@@ -74,6 +73,7 @@ std::vector<OrderRow> Rows(const std::vector<Order>& orders) {
 void ExpectSameDataset(const Dataset& direct, const Dataset& general) {
   EXPECT_EQ(Strings(direct.shops), Strings(general.shops));
   EXPECT_EQ(Strings(direct.customers), Strings(general.customers));
+  EXPECT_EQ(direct.customer_shop, general.customer_shop);
   EXPECT_EQ(Strings(direct.accounts), Strings(general.accounts));
   EXPECT_EQ(Strings(direct.conversations), Strings(general.conversations));
   EXPECT_EQ(Rows(direct.messages), Rows(general.messages));

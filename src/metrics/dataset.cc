@@ -86,7 +86,9 @@ Id Dataset::CustomerOf(Id shop, std::string_view customer_id) {
   std::string key(shops.Get(shop));
   key += '\x1F';
   key += customer_id;
-  return customers.Intern(key);
+  const Id id = customers.Intern(key);
+  if (static_cast<size_t>(id) == customer_shop.size()) customer_shop.push_back(shop);
+  return id;
 }
 
 std::string_view Dataset::CustomerIdOf(Id customer) const {

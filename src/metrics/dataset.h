@@ -67,9 +67,10 @@ struct Agent {
 enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
 
 // One message; copies of an id-less message kept more than once appear as separate entries.
+// Its shop is its customer's (Dataset::ShopOf): a month holds tens of millions of these, so
+// nothing is kept twice.
 struct Message {
   Instant at;
-  Id shop;
   Id customer;      // a (shop, customer_id) pair: Dataset::customers holds "shop\x1Fid"
   Id account;       // kNone when empty
   Id conversation;  // kNone when empty
@@ -173,6 +174,7 @@ struct Dataset {
   std::vector<Agent> agents;  // in input order
   StringPool shops;
   StringPool customers;
+  std::vector<Id> customer_shop;  // per customer: its shop
   StringPool accounts;
   StringPool conversations;
   std::vector<Message> messages;  // in input order
@@ -194,6 +196,7 @@ struct Dataset {
   void IndexAccounts();
   Id AgentIndex(const std::string& agent_id) const;
   Id CustomerOf(Id shop, std::string_view customer_id);
+  Id ShopOf(Id customer) const { return customer_shop[static_cast<size_t>(customer)]; }
   std::string_view CustomerIdOf(Id customer) const;  // the customer_id part
 };
 

@@ -185,8 +185,12 @@ class PartBase {
     key_.assign(shops_.Get(shop));
     key_ += '\x1F';
     key_ += customer_id;
-    return last_customer_.Intern(customers_, key_);
+    const Id id = last_customer_.Intern(customers_, key_);
+    if (static_cast<size_t>(id) == customer_shop_.size()) customer_shop_.push_back(shop);
+    return id;
   }
+  // Shops and customers in the Dataset's numbering; customers new to it bring their shop.
+  void RenumberShopsAndCustomers(Dataset* d);
   Id Shop(std::string_view shop) { return last_shop_.Intern(shops_, shop); }
   Id Account(std::string_view account) {
     return account.empty() ? kNone : last_account_.Intern(accounts_, account);
@@ -207,6 +211,7 @@ class PartBase {
   HeaderMap header_;
   const TimeZone& zone_;
   StringPool shops_, customers_, accounts_, conversations_;
+  std::vector<Id> customer_shop_;
   std::vector<Id> shops_map_, customers_map_, accounts_map_, conversations_map_;
 
  private:
@@ -253,6 +258,17 @@ Id Mapped(const std::vector<Id>& ids, Id id) {
   return id == kNone || ids.empty() ? id : ids[static_cast<size_t>(id)];
 }
 
+void PartBase::RenumberShopsAndCustomers(Dataset* d) {
+  shops_map_ = RenumberPool(&shops_, &d->shops);
+  customers_map_ = RenumberPool(&customers_, &d->customers);
+  for (size_t i = 0; i < customer_shop_.size(); ++i) {
+    const Id id = Mapped(customers_map_, static_cast<Id>(i));
+    if (static_cast<size_t>(id) == d->customer_shop.size()) {
+      d->customer_shop.push_back(Mapped(shops_map_, customer_shop_[i]));
+    }
+  }
+}
+
 class MessagePart : public PartBase {
  public:
   MessagePart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
@@ -289,19 +305,14 @@ class MessagePart : public PartBase {
 
   // Parts are renumbered one after the other, in order, then moved at once.
   void Renumber(Dataset* d) {
-    shops_map_ = RenumberPool(&shops_, &d->shops);
-    customers_map_ = RenumberPool(&customers_, &d->customers);
+    RenumberShopsAndCustomers(d);
     accounts_map_ = RenumberPool(&accounts_, &d->accounts);
     conversations_map_ = RenumberPool(&conversations_, &d->conversations);
   }
   void MoveInto(Message* out) {
     messages_.Drain([&](const Message& m) {
-      *out++ = {m.at,
-                Mapped(shops_map_, m.shop),
-                Mapped(customers_map_, m.customer),
-                Mapped(accounts_map_, m.account),
-                Mapped(conversations_map_, m.conversation),
-                m.sender};
+      *out++ = {m.at, Mapped(customers_map_, m.customer), Mapped(accounts_map_, m.account),
+                Mapped(conversations_map_, m.conversation), m.sender};
     });
   }
   size_t size() const { return messages_.size(); }
@@ -314,7 +325,7 @@ class MessagePart : public PartBase {
   void Emit(std::string_view shop, std::string_view customer, Sender sender, Instant at,
             std::string_view account, std::string_view conversation, std::string_view message_id) {
     const Id shop_id = Shop(shop);
-    messages_.push_back({at, shop_id, Customer(shop_id, customer), Account(account),
+    messages_.push_back({at, Customer(shop_id, customer), Account(account),
                          Optional(conversations_, conversation), sender});
     NoteId(shop, message_id);
   }
@@ -370,8 +381,7 @@ class OrderPart : public PartBase {
   }
 
   void Renumber(Dataset* d) {
-    shops_map_ = RenumberPool(&shops_, &d->shops);
-    customers_map_ = RenumberPool(&customers_, &d->customers);
+    RenumberShopsAndCustomers(d);
     accounts_map_ = RenumberPool(&accounts_, &d->accounts);
   }
   void MoveInto(Order* out) {

@@ -68,8 +68,8 @@ void LoadMessages(SQLite::Database& db, Dataset* d) {
                       "FROM messages ORDER BY ord");
   while (q.executeStep()) {
     Message m;
-    m.shop = d->shops.Intern(q.getColumn(0).getString());
-    m.customer = d->CustomerOf(m.shop, q.getColumn(1).getText());
+    m.customer =
+        d->CustomerOf(d->shops.Intern(q.getColumn(0).getString()), q.getColumn(1).getText());
     m.sender = SenderOf(q.getColumn(2).getString());
     m.at = q.getColumn(3).getInt64();
     m.account = Interned(d->accounts, q.getColumn(4));

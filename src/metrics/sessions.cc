@@ -22,9 +22,11 @@ class SessionBuilder {
   void Add(const std::vector<uint32_t>& messages, Id conversation) {
     const Dataset& d = c_.data;
     const Message& first = d.messages[messages.front()];
-    const ShopSettings& shop = c_.settings.ForShop(d.shops.Get(first.shop));
+    // Every message of a session has the session's customer, hence its shop.
+    const Id shop_id = d.ShopOf(first.customer);
+    const ShopSettings& shop = c_.settings.ForShop(d.shops.Get(shop_id));
     Session s{};
-    s.shop = first.shop;
+    s.shop = shop_id;
     s.customer = first.customer;
     s.conversation = conversation;
     s.first_at = first.at;
@@ -50,12 +52,12 @@ class SessionBuilder {
           // Charged, if never answered, to the last agent who spoke before the wait opened;
           // else to the agent the customer was routed to; else to the shop.
           charge = last_speaker != kNone ? last_speaker
-                   : m.account != kNone  ? ActorOfAccount(d, m.account, m.shop)
-                                         : ShopActor(m.shop);
+                   : m.account != kNone  ? ActorOfAccount(d, m.account, shop_id)
+                                         : ShopActor(shop_id);
         }
         continue;
       }
-      const Actor actor = ActorOfAccount(d, m.account, m.shop);
+      const Actor actor = ActorOfAccount(d, m.account, shop_id);
       out_->lines.push_back({m.at, actor});
       if (wait_open) {
         const int64_t seconds = Span(c_, shop, opened, m.at);
@@ -113,7 +115,7 @@ Sessions BuildSessions(const Context& c) {
     if (first == last) continue;
     std::stable_sort(first, last,
                      [&](uint32_t a, uint32_t b) { return d.messages[a].at < d.messages[b].at; });
-    const ShopSettings& shop = c.settings.ForShop(d.shops.Get(d.messages[*first].shop));
+    const ShopSettings& shop = c.settings.ForShop(d.shops.Get(d.ShopOf(static_cast<Id>(cu))));
     plain.clear();
     by_conversation.clear();
     for (auto it = first; it != last; ++it) {
