@@ -23,6 +23,8 @@ Command SessionsCommand();
 Command EvidenceCommand();
 Command ScoreCommand();
 Command WhatIfCommand();
+Command ExportCommand();
+Command ScorecardCommand();
 
 // Options most commands share.
 struct CommonOptions {

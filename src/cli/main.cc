@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
       csperf::cli::EvidenceCommand(),
       csperf::cli::ScoreCommand(),
       csperf::cli::WhatIfCommand(),
+      csperf::cli::ExportCommand(),
+      csperf::cli::ScorecardCommand(),
       // clang-format on
   };
   CLI::App app{"csperf — 电商客服绩效考核 / customer-service performance appraisal"};

@@ -24,12 +24,9 @@ Command ScoreCommand() {
             app->add_option("--format", args->format, "table (default), csv or json")
                 ->check(CLI::IsMember({"table", "csv", "json"}));
             return [args]() {
-              std::vector<scoring::Template> templates;
-              for (const std::string& path : args->templates) {
-                auto t = scoring::LoadTemplateFile(path);
-                if (!t.ok()) return ReportProblem(t.problem());
-                templates.push_back(std::move(*t));
-              }
+              auto loaded_templates = scoring::LoadTemplateFiles(args->templates);
+              if (!loaded_templates.ok()) return ReportProblem(loaded_templates.problem());
+              const std::vector<scoring::Template>& templates = *loaded_templates;
               auto loaded = LoadMetricsInput(args->input);
               if (!loaded.ok()) return ReportProblem(loaded.problem());
               auto cards = scoring::ScorePeriod((*loaded)->context(), templates);

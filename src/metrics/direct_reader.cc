@@ -459,6 +459,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
     read(0);
     for (std::thread& w : workers) w.join();
     std::vector<const CsvPartReader*> views;
+    views.reserve(readers.size());
     for (const CsvPartReader& r : readers) views.push_back(&r);
     const bool all_ok = std::find(ok.begin(), ok.end(), 0) == ok.end();
     if (all_ok && PartsAgree(views)) return true;

@@ -216,7 +216,7 @@ void LoadInto(Store& store, const TimeZone& zone, Dataset* d) {
 // left for the general path. Messages come before orders, as in the store, so that strings
 // are interned in the same order; orders are read directly only after messages were.
 std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
-                                      std::shared_ptr<const TimeZone> zone,
+                                      const std::shared_ptr<const TimeZone>& zone,
                                       const ImportOptions& options, Dataset* d) {
   if (options.profile != nullptr || !options.default_shop.empty()) return paths;
   auto sources = DiscoverSources(paths);

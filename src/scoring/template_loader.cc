@@ -1025,4 +1025,14 @@ Result<Template> LoadTemplateFile(const std::string& path) {
   return ParseTemplate(*text, path);
 }
 
+Result<std::vector<Template>> LoadTemplateFiles(const std::vector<std::string>& paths) {
+  std::vector<Template> templates;
+  for (const std::string& path : paths) {
+    auto t = LoadTemplateFile(path);
+    if (!t.ok()) return t.problem();
+    templates.push_back(std::move(*t));
+  }
+  return templates;
+}
+
 }  // namespace csperf::scoring

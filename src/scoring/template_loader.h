@@ -15,6 +15,8 @@ namespace csperf::scoring {
 
 Result<Template> ParseTemplate(std::string_view text, const std::string& file_name);
 Result<Template> LoadTemplateFile(const std::string& path);
+// Every file in order; the first that does not load is the problem.
+Result<std::vector<Template>> LoadTemplateFiles(const std::vector<std::string>& paths);
 
 // The canonical position (presales, aftersales, supervisor) for a word that names it, as the
 // agents file accepts them (售前, 售后, 主管, pre-sales …); empty when it names none.

@@ -1,0 +1,71 @@
+#include "export/output_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace csperf::exporting {
+namespace {
+
+namespace fs = std::filesystem;
+
+Problem CannotWrite(const std::string& path, const std::string& why) {
+  return MakeProblem("cannot write the file: " + why, {}, Place{path});
+}
+
+}  // namespace
+
+Status CheckOutputPath(const std::string& path) {
+  if (path.empty()) return MakeProblem("no output file given");
+  std::error_code ec;
+  const fs::path p(path);
+  if (fs::is_directory(p, ec)) {
+    return CannotWrite(path, "it is a folder; give a file name such as pay_2024-01.xlsx");
+  }
+  const fs::path folder = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  if (!fs::is_directory(folder, ec)) {
+    return CannotWrite(path, "the folder " + folder.string() + " does not exist");
+  }
+  return Status::Ok();
+}
+
+std::string PartialPath(const std::string& path) { return path + ".partial"; }
+
+Status CreatePartial(const std::string& path) {
+  std::ofstream out(PartialPath(path), std::ios::binary | std::ios::trunc);
+  if (!out) return CannotWrite(path, std::strerror(errno));
+  return Status::Ok();
+}
+
+Status CommitPartial(const std::string& partial, const std::string& path) {
+  std::error_code ec;
+  fs::rename(partial, path, ec);
+  if (ec) {
+    const std::string why = ec.message();
+    fs::remove(partial, ec);
+    return CannotWrite(path, why);
+  }
+  return Status::Ok();
+}
+
+Status WriteOutputFile(const std::string& path, std::string_view bytes) {
+  Status usable = CheckOutputPath(path);
+  if (!usable.ok()) return usable;
+  const std::string partial = PartialPath(path);
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) return CannotWrite(path, std::strerror(errno));
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+      const std::string why = std::strerror(errno);
+      std::error_code ec;
+      fs::remove(partial, ec);
+      return CannotWrite(path, why);
+    }
+  }
+  return CommitPartial(partial, path);
+}
+
+}  // namespace csperf::exporting
