@@ -183,7 +183,7 @@ async function main() {
     const scan = async (file) => {
       const r = await con.runAndReadAll(
         `SELECT count(*), count(DISTINCT customer_id) FROM read_csv(${quote(file)}, ` +
-          'all_varchar = true, header = true)');
+          'all_varchar = true, header = true, quote = \'"\', escape = \'"\')');
       return r.getRowsJS()[0].map(String);
     };
     const m = await scan(messages);

@@ -31,7 +31,7 @@ async function main() {
   const con = await instance.connect();
   // A table keeps the file's row order as its rowid: the tie-breaker that makes it stable.
   await con.run(`CREATE TEMP TABLE m AS SELECT * FROM read_csv(${quote(input)}, ` +
-    'all_varchar = true, header = true)');
+    'all_varchar = true, header = true, quote = \'"\', escape = \'"\')');
   await con.run(`COPY (SELECT * FROM m ORDER BY ${keys}, rowid) TO ${quote(output)} ` +
     '(FORMAT csv, HEADER true)');
 }

@@ -270,3 +270,45 @@ TEST_F(DirectReaderTest, FilesReadDirectlyAndTheRestTogetherEqualTheImport) {
 
 }  // namespace
 }  // namespace csperf::metrics
+
+namespace csperf::metrics {
+namespace {
+
+// The store is read in storage order unless a replaced record broke it; either way the
+// Dataset holds the messages in input order (ord).
+TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
+  csperf::testing::ScratchDir dir;
+  auto store = Store::Open(dir / "s.db");
+  ASSERT_TRUE(store.ok());
+  FixedClock clock(0);
+  const std::string header = kMessagesHeader;
+  dir.Write("a/messages.csv", header +
+                                  "店,b1,customer,2024-01-05 10:00:00,,,m1,first\n"
+                                  "店,b1,customer,2024-01-05 10:00:01,,,m2,second\n"
+                                  "店,b2,customer,2024-01-05 10:00:02,,,m3,third\n");
+  dir.Write("b/messages.csv",
+            header + "店,b1,customer,2024-01-05 10:00:00,,,m1,\"first, revised\"\n");
+  for (const char* folder : {"a", "b"}) {
+    ImportReport r = RunImport(**store, DefaultSettings(), {dir / folder}, ImportOptions{}, clock);
+    ASSERT_TRUE(r.committed);
+  }
+  // Whatever the import did with the replaced row, make storage order surely differ from
+  // input order: the last stored row goes first.
+  (*store)->db().exec(
+      "UPDATE messages SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM messages)");
+  std::vector<Instant> expected;
+  SQLite::Statement q((*store)->db(), "SELECT sent_at FROM messages ORDER BY ord");
+  while (q.executeStep()) expected.push_back(q.getColumn(0).getInt64());
+  auto zone = TimeZone::Load(DefaultSettings().timezone);
+  auto data = LoadDataset(**store, **zone);
+  ASSERT_TRUE(data.ok());
+  std::vector<Instant> got;
+  for (const Message& m : data->messages) got.push_back(m.at);
+  EXPECT_EQ(got, expected);
+  ASSERT_EQ(got.size(), 3u);
+  // Customers are interned in input order: the first message's customer is customer 0.
+  EXPECT_EQ(data->messages[0].customer, 0);
+}
+
+}  // namespace
+}  // namespace csperf::metrics

@@ -38,6 +38,7 @@ Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(const MetricsInput& input)
     if (!store.ok()) return store.problem();
     Status tz = (*store)->CheckTimezone(loaded->settings.timezone);
     if (!tz.ok()) return tz.problem();
+    (*store)->UseScanCache();
     auto data = metrics::LoadDataset(**store, *loaded->zone);
     if (!data.ok()) return data.problem();
     loaded->data = std::move(*data);

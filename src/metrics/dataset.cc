@@ -83,7 +83,13 @@ Id Dataset::AgentIndex(const std::string& agent_id) const {
 }
 
 Id Dataset::CustomerOf(Id shop, std::string_view customer_id) {
-  std::string key(shops.Get(shop));
+  std::string key;
+  return CustomerOf(shop, customer_id, &key);
+}
+
+Id Dataset::CustomerOf(Id shop, std::string_view customer_id, std::string* scratch) {
+  std::string& key = *scratch;
+  key.assign(shops.Get(shop));
   key += '\x1F';
   key += customer_id;
   const Id id = customers.Intern(key);

@@ -196,6 +196,7 @@ struct Dataset {
   void IndexAccounts();
   Id AgentIndex(const std::string& agent_id) const;
   Id CustomerOf(Id shop, std::string_view customer_id);
+  Id CustomerOf(Id shop, std::string_view customer_id, std::string* scratch);
   Id ShopOf(Id customer) const { return customer_shop[static_cast<size_t>(customer)]; }
   std::string_view CustomerIdOf(Id customer) const;  // the customer_id part
 };

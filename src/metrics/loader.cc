@@ -29,7 +29,7 @@ Id Interned(StringPool& pool, const SQLite::Column& c) {
   return c.isNull() ? kNone : pool.Intern(c.getString());
 }
 
-Sender SenderOf(const std::string& s) {
+Sender SenderOf(std::string_view s) {
   if (s == "customer") return Sender::kCustomer;
   if (s == "agent") return Sender::kAgent;
   if (s == "bot") return Sender::kBot;
@@ -60,22 +60,53 @@ void LoadAgents(SQLite::Database& db, Dataset* d) {
   }
 }
 
-void LoadMessages(SQLite::Database& db, Dataset* d) {
-  const int64_t n = db.execAndGet("SELECT coalesce(sum(copies), 0) FROM messages").getInt64();
-  d->messages.reserve(static_cast<size_t>(n));
-  SQLite::Statement q(db,
-                      "SELECT shop, customer_id, sender, sent_at, account, conversation_id, copies "
-                      "FROM messages ORDER BY ord");
+std::string_view View(const SQLite::Column& c) {
+  return {static_cast<const char*>(c.getText()), static_cast<size_t>(c.getBytes())};
+}
+Id InternedView(StringPool& pool, const SQLite::Column& c) {
+  return c.isNull() ? kNone : pool.Intern(View(c));
+}
+
+// Reads the messages in the order `query` gives, or stops at the first row out of input
+// order when `in_order_only` and returns false. Strings are interned as rows come, so only
+// input order interns them as the other readers do.
+bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, Dataset* d) {
+  SQLite::Statement q(db, query);
+  std::string key;
+  int64_t last_ord = INT64_MIN;
   while (q.executeStep()) {
+    const int64_t ord = q.getColumn(7).getInt64();
+    if (in_order_only && ord < last_ord) return false;
+    last_ord = ord;
+    const Id shop = d->shops.Intern(View(q.getColumn(0)));
     Message m;
-    m.customer =
-        d->CustomerOf(d->shops.Intern(q.getColumn(0).getString()), q.getColumn(1).getText());
-    m.sender = SenderOf(q.getColumn(2).getString());
+    m.customer = d->CustomerOf(shop, View(q.getColumn(1)), &key);
+    m.sender = SenderOf(View(q.getColumn(2)));
     m.at = q.getColumn(3).getInt64();
-    m.account = Interned(d->accounts, q.getColumn(4));
-    m.conversation = Interned(d->conversations, q.getColumn(5));
+    m.account = InternedView(d->accounts, q.getColumn(4));
+    m.conversation = InternedView(d->conversations, q.getColumn(5));
     for (int64_t k = q.getColumn(6).getInt64(); k > 0; --k) d->messages.push_back(m);
   }
+  return true;
+}
+
+// Rows are stored in input order unless an import replaced a record (which keeps its place
+// in input order under a new rowid): reading in storage order, with no sort, is the usual
+// case, and a sorted read the fallback. Messages are the first records interned.
+void LoadMessages(SQLite::Database& db, Dataset* d) {
+  const int64_t rows = db.execAndGet("SELECT coalesce(max(rowid), 0) FROM messages").getInt64();
+  d->messages.reserve(static_cast<size_t>(rows));
+  constexpr const char* kColumns =
+      "SELECT shop, customer_id, sender, sent_at, account, conversation_id, copies, ord "
+      "FROM messages";
+  if (ReadMessages(db, kColumns, /*in_order_only=*/true, d)) return;
+  d->shops = StringPool();
+  d->customers = StringPool();
+  d->customer_shop.clear();
+  d->accounts = StringPool();
+  d->conversations = StringPool();
+  d->messages.clear();
+  ReadMessages(db, (std::string(kColumns) + " ORDER BY ord").c_str(), false, d);
 }
 
 void LoadOrders(SQLite::Database& db, Dataset* d) {

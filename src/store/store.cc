@@ -43,6 +43,8 @@ Result<std::unique_ptr<Store>> Store::OpenExisting(const std::string& path) {
   return Open(path);
 }
 
+void Store::UseScanCache() { db_->exec("PRAGMA cache_size=-65536"); }
+
 int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
 
 Status Store::Migrate() {

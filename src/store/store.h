@@ -20,6 +20,9 @@ class Store {
   static Result<std::unique_ptr<Store>> OpenExisting(const std::string& path);
 
   SQLite::Database& db() { return *db_; }
+  // For a reader that scans each table once (the metrics): a small page cache is enough,
+  // and the large one imports need would only hold pages already read.
+  void UseScanCache();
   const std::string& path() const { return path_; }
   int schema_version();
 
