@@ -96,9 +96,18 @@ Sessions BuildSessions(const Context& c) {
   // counting sort), then order each bucket by time: equal times keep input order.
   const size_t customers = d.customers.size();
   std::vector<uint32_t> start(customers + 1, 0);
+  size_t from_customers = 0;
+  size_t from_agents = 0;
   for (const Message& m : d.messages) {
     if (m.sender == Sender::kCustomer || m.sender == Sender::kAgent) ++start[m.customer + 1];
+    from_customers += m.sender == Sender::kCustomer;
+    from_agents += m.sender == Sender::kAgent;
   }
+  // Room for the most there can be (a session needs a message, a wait a customer's, a line
+  // an agent's): no copying as they grow, and pages never written are never used.
+  out.sessions.reserve(from_customers + from_agents);
+  out.waits.reserve(from_customers);
+  out.lines.reserve(from_agents);
   std::partial_sum(start.begin(), start.end(), start.begin());
   std::vector<uint32_t> order(start.back());
   std::vector<uint32_t> fill(start.begin(), start.end() - 1);
