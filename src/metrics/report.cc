@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 #include "io/csv_writer.h"
 
@@ -204,8 +205,18 @@ Format FormatOfColumn(const std::string& name) {
 Report BuildReport(const Context& c, Grouping grouping) {
   Rows r = MakeRows(c, grouping);
   const Sessions sessions = BuildSessions(c);
+  // The chat columns on this thread, the conversion columns (the order attribution) on
+  // another, each into its own rows, then side by side in report order; satisfaction reads
+  // the chat columns' inquiries, so it comes after both.
+  std::vector<ReportRow> sales(r.rows.size());
+  std::thread seller([&] { AddConversionColumns(c, sessions, r.map, &sales); });
   AddChatColumns(c, sessions, r.map, &r.rows);
-  AddConversionColumns(c, sessions, r.map, &r.rows);
+  seller.join();
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    Columns& columns = r.rows[i].columns;
+    columns.insert(columns.end(), std::make_move_iterator(sales[i].columns.begin()),
+                   std::make_move_iterator(sales[i].columns.end()));
+  }
   AddSatisfactionColumns(c, sessions, r.map, &r.rows);
   const std::vector<std::string> dimensions = DimensionColumns(c.data);
   for (size_t i = 0; i < r.rows.size(); ++i) {
