@@ -52,7 +52,7 @@ std::vector<std::string> Strings(const StringPool& pool) {
 }
 
 using MessageRow = std::tuple<Instant, Id, Id, Id, int>;
-std::vector<MessageRow> Rows(const std::vector<Message>& messages) {
+std::vector<MessageRow> Rows(const MessageColumn& messages) {
   std::vector<MessageRow> out;
   for (const Message& m : messages) {
     out.emplace_back(m.at, m.customer, m.account, m.conversation, static_cast<int>(m.sender));

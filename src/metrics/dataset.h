@@ -10,6 +10,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "core/civil_time.h"
@@ -76,6 +78,29 @@ struct Message {
   Id conversation;  // kNone when empty
   Sender sender;
 };
+
+// An allocator that default-initialises what it constructs without arguments, so that a
+// column of plain structs grows by resize() without writing every new element first: the
+// direct reader sizes the message column once and fills its parts on every core.
+template <class T>
+struct NoInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = NoInitAllocator<U>;
+  };
+  NoInitAllocator() = default;
+  template <class U>
+  explicit NoInitAllocator(const NoInitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using MessageColumn = std::vector<Message, NoInitAllocator<Message>>;
 
 struct Order {
   std::string order_id;
@@ -177,7 +202,7 @@ struct Dataset {
   std::vector<Id> customer_shop;  // per customer: its shop
   StringPool accounts;
   StringPool conversations;
-  std::vector<Message> messages;  // in input order
+  MessageColumn messages;  // in input order
   std::vector<Order> orders;
   std::vector<Rating> ratings;
   std::vector<Case> cases;
