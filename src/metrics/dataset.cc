@@ -61,6 +61,14 @@ Id StringPool::Find(std::string_view s) const {
   return slots_[SlotOf(s, XXH3_64bits(s.data(), s.size()))].id;
 }
 
+std::optional<Sender> SenderOfWord(std::string_view word) {
+  if (word == "customer") return Sender::kCustomer;
+  if (word == "agent") return Sender::kAgent;
+  if (word == "bot") return Sender::kBot;
+  if (word == "system") return Sender::kSystem;
+  return std::nullopt;
+}
+
 void Dataset::IndexAccounts() {
   account_owner.assign(accounts.size(), kNone);
   for (size_t a = 0; a < agents.size(); ++a) {

@@ -67,6 +67,8 @@ struct Agent {
 };
 
 enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
+// The sender of an importer's canonical word (customer, agent, bot, system); none otherwise.
+std::optional<Sender> SenderOfWord(std::string_view word);
 
 // One message; copies of an id-less message kept more than once appear as separate entries.
 // Its shop is its customer's (Dataset::ShopOf): a month holds tens of millions of these, so

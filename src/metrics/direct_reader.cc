@@ -72,27 +72,6 @@ bool PlainAmount(std::string_view s, Cents* cents) {
   return true;
 }
 
-bool PlainSender(std::string_view s, Sender* out) {
-  if (s == "customer") {
-    *out = Sender::kCustomer;
-  } else if (s == "agent") {
-    *out = Sender::kAgent;
-  } else if (s == "bot") {
-    *out = Sender::kBot;
-  } else if (s == "system") {
-    *out = Sender::kSystem;
-  } else {
-    return false;
-  }
-  return true;
-}
-
-Sender SenderOfWord(std::string_view s) {
-  Sender sender = Sender::kSystem;
-  PlainSender(s, &sender);
-  return sender;
-}
-
 std::string_view TextOf(const Value& v) { return v.is_null() ? std::string_view() : v.s; }
 
 // Rows kept in blocks, handed over block by block when the parts are joined, so that the
@@ -285,12 +264,12 @@ class MessagePart : public PartBase {
       const std::string_view shop = Cell(row, src_.shop);
       const std::string_view customer = Cell(row, src_.customer);
       const std::string_view account = Cell(row, src_.account);
-      Sender sender;
+      const std::optional<Sender> sender = SenderOfWord(Cell(row, src_.sender));
       int64_t local = 0;
-      if (!shop.empty() && !customer.empty() && PlainSender(Cell(row, src_.sender), &sender) &&
+      if (!shop.empty() && !customer.empty() && sender &&
           PlainLocalTime(Cell(row, src_.sent_at), &local) &&
-          !(sender == Sender::kAgent && account.empty())) {
-        Emit(shop, customer, sender, zone_.FromLocalSeconds(local), account,
+          !(*sender == Sender::kAgent && account.empty())) {
+        Emit(shop, customer, *sender, zone_.FromLocalSeconds(local), account,
              Cell(row, src_.conversation), Cell(row, src_.message_id));
         return true;
       }
@@ -298,7 +277,8 @@ class MessagePart : public PartBase {
     const Record* r = Slow(row);
     if (r == nullptr) return false;
     const auto& v = r->values;
-    Emit(v[col_.shop].s, v[col_.customer].s, SenderOfWord(v[col_.sender].s), v[col_.sent_at].i,
+    Emit(v[col_.shop].s, v[col_.customer].s,
+         SenderOfWord(v[col_.sender].s).value_or(Sender::kSystem), v[col_.sent_at].i,
          TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id]));
     return true;
   }

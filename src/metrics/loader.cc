@@ -25,16 +25,6 @@ std::optional<CivilDate> OptDate(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
   return Date(c);
 }
-Id Interned(StringPool& pool, const SQLite::Column& c) {
-  return c.isNull() ? kNone : pool.Intern(c.getString());
-}
-
-Sender SenderOf(std::string_view s) {
-  if (s == "customer") return Sender::kCustomer;
-  if (s == "agent") return Sender::kAgent;
-  if (s == "bot") return Sender::kBot;
-  return Sender::kSystem;
-}
 
 void LoadAgents(SQLite::Database& db, Dataset* d) {
   SQLite::Statement q(db,
@@ -63,7 +53,7 @@ void LoadAgents(SQLite::Database& db, Dataset* d) {
 std::string_view View(const SQLite::Column& c) {
   return {static_cast<const char*>(c.getText()), static_cast<size_t>(c.getBytes())};
 }
-Id InternedView(StringPool& pool, const SQLite::Column& c) {
+Id Interned(StringPool& pool, const SQLite::Column& c) {
   return c.isNull() ? kNone : pool.Intern(View(c));
 }
 
@@ -81,10 +71,10 @@ bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, D
     const Id shop = d->shops.Intern(View(q.getColumn(0)));
     Message m;
     m.customer = d->CustomerOf(shop, View(q.getColumn(1)), &key);
-    m.sender = SenderOf(View(q.getColumn(2)));
+    m.sender = SenderOfWord(View(q.getColumn(2))).value_or(Sender::kSystem);
     m.at = q.getColumn(3).getInt64();
-    m.account = InternedView(d->accounts, q.getColumn(4));
-    m.conversation = InternedView(d->conversations, q.getColumn(5));
+    m.account = Interned(d->accounts, q.getColumn(4));
+    m.conversation = Interned(d->conversations, q.getColumn(5));
     for (int64_t k = q.getColumn(6).getInt64(); k > 0; --k) d->messages.push_back(m);
   }
   return true;
