@@ -5,7 +5,7 @@ packages=(
   build-essential cmake pkg-config ccache
   libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev libxxhash-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
-  libxlsxwriter-dev
+  libxlsxwriter-dev libsimdjson-dev
   libgtest-dev libgmock-dev
 )
 # The printed scorecard is checked as a PDF rendered by headless Chromium (Chinese fonts

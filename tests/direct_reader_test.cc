@@ -13,7 +13,6 @@
 #include "core/clock.h"
 #include "core/settings.h"
 #include "import/importer.h"
-#include "io/csv_parts.h"
 #include "metrics/loader.h"
 #include "test_util.h"
 
@@ -78,79 +77,6 @@ void ExpectSameDataset(const Dataset& direct, const Dataset& general) {
   EXPECT_EQ(Strings(direct.conversations), Strings(general.conversations));
   EXPECT_EQ(Rows(direct.messages), Rows(general.messages));
   EXPECT_EQ(Rows(direct.orders), Rows(general.orders));
-}
-
-TEST(CsvPartsTest, CutsAtLineStartsAndTheParts) {
-  const std::string text = "h\naa\nbb\ncc\ndd\n";
-  std::vector<size_t> starts = PartStarts(text, 2, 4, 1);
-  EXPECT_EQ(starts, (std::vector<size_t>{2, 5, 8, 11}));
-  std::vector<std::string> seen;
-  std::vector<CsvPartReader> readers;
-  for (size_t k = 0; k < starts.size(); ++k) {
-    readers.emplace_back(text, starts[k], k + 1 < starts.size() ? starts[k + 1] : text.size());
-  }
-  for (CsvPartReader& r : readers) {
-    CsvRecord row;
-    while (r.Next(&row)) seen.emplace_back(row.fields[0]);
-  }
-  EXPECT_EQ(seen, (std::vector<std::string>{"aa", "bb", "cc", "dd"}));
-  EXPECT_TRUE(PartsAgree({&readers[0], &readers[1], &readers[2], &readers[3]}));
-  // Too small to share: one part.
-  EXPECT_EQ(PartStarts(text, 2, 4, 100), (std::vector<size_t>{2}));
-}
-
-TEST(CsvPartsTest, ACutInsideAQuotedLineBreakIsCaught) {
-  // The cut after "x" lands on the line `y",2` inside the quoted field: read alone, that part
-  // starts mid-record, and its first record is not where the first part stopped.
-  const std::string text = "h\n\"x\ny\",2\nz,3\n";
-  const size_t cut = text.find("y\"");
-  CsvPartReader first(text, 2, cut);
-  CsvPartReader second(text, cut, text.size());
-  CsvRecord row;
-  std::vector<std::string> a;
-  while (first.Next(&row)) a.emplace_back(row.fields[0]);
-  while (second.Next(&row)) {
-  }
-  EXPECT_EQ(a, (std::vector<std::string>{"x\ny"}));
-  EXPECT_EQ(first.stop(), text.find("z,3"));
-  EXPECT_FALSE(PartsAgree({&first, &second}));
-}
-
-// The part reader splits plain lines itself: on every shape of text it must see the records
-// the CsvReader sees, field for field.
-TEST(CsvPartsTest, PlainLinesSplitAsTheCsvReaderSplitsThem) {
-  const std::vector<std::string> texts = {
-      "a,b,c\n1,2,3\n",
-      "a,b\r\n1,2\r\n\r\n\n3,4",                   // CRLF, blank lines, no final line end
-      "a,b,\n,,\n",                                // empty fields, a trailing separator
-      "店铺,客户\n旗舰店,买家😀\n",                 // 3- and 4-byte characters
-      "x,y\n\"q,1\",2\nplain,after\n",             // a quoted field, then plain lines
-      "x,y\n\"multi\nline\",2\nz,3\n",             // a quoted line break
-      "x,y\r1,2\r3,4\r",                           // lone CRs end lines
-      "tab\tinside,ok\n12345678901234567890,x\n",  // TAB is text; long ASCII runs
-      "\xE0\xA0\x80,\xED\x9F\xBF,\xEF\xBF\xBD\n",  // the edges of the 3-byte ranges
-  };
-  for (const std::string& text : texts) {
-    CsvReader reader(text);
-    CsvPartReader part(text, 0, text.size());
-    CsvRecord expected, got;
-    while (reader.Next(&expected)) {
-      ASSERT_TRUE(part.Next(&got)) << text;
-      EXPECT_TRUE(got.ok()) << text;
-      EXPECT_EQ(got.fields, expected.fields) << text;
-      EXPECT_EQ(got.raw, expected.raw) << text;
-    }
-    EXPECT_FALSE(part.Next(&got)) << text;
-  }
-}
-
-TEST(CsvPartsTest, ARecordThatIsNotPlainUtf8ComesBackWithAnError) {
-  for (const std::string text : {"a,\xB5\xEA\n", "a,\x01\n", "\"a\xFF\",b\n", "a,\xED\xA0\x80\n"}) {
-    CsvPartReader part(text, 0, text.size());
-    CsvRecord row;
-    ASSERT_TRUE(part.Next(&row)) << text;
-    EXPECT_FALSE(row.ok()) << text;
-  }
 }
 
 class DirectReaderTest : public ::testing::Test {

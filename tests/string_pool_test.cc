@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "metrics/dataset.h"
 
@@ -33,4 +34,31 @@ TEST(StringPoolTest, ViewsStayValidAsThePoolGrows) {
 }
 
 }  // namespace
+// Joining a part's pool into the Dataset's: strings already there keep their ids, new ones
+// follow in the part's order, and the table grows once, before the batch, past many sizes.
+TEST(StringPoolTest, InternAllKeepsKnownIdsAndAppendsTheRestInOrder) {
+  StringPool global;
+  global.Intern("a");
+  global.Intern("b");
+  StringPool part;
+  part.Intern("c");
+  part.Intern("a");
+  part.Intern("d");
+  EXPECT_EQ(global.InternAll(part), (std::vector<Id>{2, 0, 3}));
+  EXPECT_EQ(global.size(), 4u);
+  EXPECT_EQ(global.Get(2), "c");
+  EXPECT_EQ(global.Get(3), "d");
+
+  StringPool many;
+  for (int i = 0; i < 5000; ++i) many.Intern("s" + std::to_string(i % 4000));
+  ASSERT_EQ(many.size(), 4000u);
+  const std::vector<Id> ids = global.InternAll(many);
+  ASSERT_EQ(ids.size(), 4000u);
+  for (int i = 0; i < 4000; ++i) {
+    EXPECT_EQ(ids[static_cast<size_t>(i)], 4 + i);
+    EXPECT_EQ(global.Find("s" + std::to_string(i)), 4 + i);
+  }
+  EXPECT_EQ(global.Find("a"), 0);
+}
+
 }  // namespace csperf::metrics

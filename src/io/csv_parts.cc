@@ -1,11 +1,17 @@
 #include "io/csv_parts.h"
 
+#include <simdjson.h>
+
 #include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>
 
 #include "io/encoding.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace csperf {
 
@@ -86,9 +92,125 @@ bool PlainThreeBytes(const unsigned char* p) {
          (p[2] & 0xC0) == 0x80;
 }
 
+constexpr size_t kBlockBytes = 64;
+// Big enough to amortise the validator's setup, small enough that the lines are still in
+// the cache when they are split.
+constexpr size_t kWindowBytes = 128 << 10;
+
+// The bit of each byte of the 64 at `p` that is a comma, a line feed, or a byte a plain line
+// cannot hold as it is: a quote, DEL, or a control character other than TAB and LF (a CR
+// among them: CRLF is looked at where it is found).
+void Classify(const unsigned char* p, uint64_t* commas, uint64_t* newlines, uint64_t* stops) {
+  uint64_t c = 0, nl = 0, st = 0;
+#if defined(__SSE2__)
+  for (size_t k = 0; k < 4; ++k) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    auto equal = [&](char b) {
+      return static_cast<uint64_t>(
+          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(b)))));
+    };
+    // A signed compare: bytes from 0x80 up are negative, so they are taken out again.
+    const auto high = static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(x)));
+    const auto below = static_cast<uint64_t>(
+        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)))));
+    const uint64_t line_feed = equal('\n');
+    const uint64_t control = below & ~high & ~equal('\t') & ~line_feed;
+    const size_t shift = 16 * k;
+    c |= equal(',') << shift;
+    nl |= line_feed << shift;
+    st |= (control | equal('"') | equal(0x7F)) << shift;
+  }
+#else
+  for (size_t i = 0; i < kBlockBytes; ++i) {
+    const unsigned char b = p[i];
+    const uint64_t bit = uint64_t{1} << i;
+    if (b == ',') c |= bit;
+    if (b == '\n') nl |= bit;
+    if ((b < 0x20 && b != '\t' && b != '\n') || b == '"' || b == 0x7F) st |= bit;
+  }
+#endif
+  *commas = c;
+  *newlines = nl;
+  *stops = st;
+}
+
 }  // namespace
 
+const CsvPartReader::Block& CsvPartReader::BlockAt(size_t at) {
+  if (!block_.valid || at < block_.at || at >= block_.at + kBlockBytes) {
+    Classify(reinterpret_cast<const unsigned char*>(text_.data()) + at, &block_.commas,
+             &block_.newlines, &block_.stops);
+    block_.at = at;
+    block_.valid = true;
+  }
+  return block_;
+}
+
+void CsvPartReader::CheckNextWindow() {
+  const size_t n = text_.size();
+  const size_t from = pos_;
+  size_t to = std::min(n, from + kWindowBytes);
+  if (to < n) {
+    // Whole lines: up to the last line end inside, or the first one after a longer line.
+    const void* last = memrchr(text_.data() + from, '\n', to - from);
+    if (last != nullptr) {
+      to = static_cast<size_t>(static_cast<const char*>(last) - text_.data()) + 1;
+    } else {
+      const void* next = std::memchr(text_.data() + to, '\n', n - to);
+      to = next == nullptr ? n
+                           : static_cast<size_t>(static_cast<const char*>(next) - text_.data()) + 1;
+    }
+  }
+  window_end_ = to;
+  // A line feed is never inside a UTF-8 sequence, so whole lines can be checked apart.
+  if (simdjson::validate_utf8(text_.data() + from, to - from)) {
+    checked_begin_ = from;
+    checked_end_ = to;
+  } else {
+    checked_begin_ = checked_end_ = 0;
+  }
+}
+
 CsvPartReader::Line CsvPartReader::SplitPlainLine(CsvRecord* record) {
+  if (pos_ >= window_end_) CheckNextWindow();
+  if (pos_ < checked_begin_ || pos_ >= checked_end_) return SplitCheckedLine(record);
+  // Every byte of the line is known to be UTF-8 (its line feed lies inside the window):
+  // only the separators and the stops are looked at, a block of 64 bytes at a time.
+  const size_t n = text_.size();
+  const size_t begin = pos_;
+  size_t field = begin;
+  size_t scan = begin;
+  size_t carriage_return = n;  // a CR right before the line feed ends the line there
+  record->fields.clear();
+  for (;;) {
+    if (scan + kBlockBytes > n &&
+        !(block_.valid && scan >= block_.at && scan < block_.at + kBlockBytes)) {
+      return SplitCheckedLine(record);  // the last bytes of the text
+    }
+    const Block& b = BlockAt(scan);
+    uint64_t bits = (b.commas | b.newlines | b.stops) & (~uint64_t{0} << (scan - b.at));
+    while (bits != 0) {
+      const int j = std::countr_zero(bits);
+      const uint64_t bit = uint64_t{1} << j;
+      const size_t at = b.at + static_cast<size_t>(j);
+      bits &= bits - 1;
+      if ((b.commas & bit) != 0) {
+        record->fields.push_back(text_.substr(field, at - field));
+        field = at + 1;
+      } else if ((b.newlines & bit) != 0) {
+        const size_t line_end = carriage_return + 1 == at ? carriage_return : at;
+        return FinishLine(begin, field, line_end, at + 1, record);
+      } else if (text_[at] == '\r' && at + 1 < n && text_[at + 1] == '\n') {
+        carriage_return = at;
+      } else {
+        return SplitCheckedLine(record);  // a quote or a control character: not plain
+      }
+    }
+    scan = b.at + kBlockBytes;
+  }
+}
+
+CsvPartReader::Line CsvPartReader::SplitCheckedLine(CsvRecord* record) {
   const auto* s = reinterpret_cast<const unsigned char*>(text_.data());
   const size_t n = text_.size();
   const size_t begin = pos_;
@@ -146,6 +268,11 @@ CsvPartReader::Line CsvPartReader::SplitPlainLine(CsvRecord* record) {
     }
     break;
   }
+  return FinishLine(begin, field, line_end, next, record);
+}
+
+CsvPartReader::Line CsvPartReader::FinishLine(size_t begin, size_t field, size_t line_end,
+                                              size_t next, CsvRecord* record) {
   pos_ = next;
   if (line_end == begin) return Line::kBlank;
   record->fields.push_back(text_.substr(field, line_end - field));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -19,10 +20,14 @@ std::vector<size_t> PartStarts(std::string_view text, size_t begin, int parts,
                                size_t min_part_bytes);
 
 // The records of `text` that start in [begin, end). A line with no quote, no lone CR and
-// nothing but plain UTF-8 (encoding.h, IsPlainUtf8) is split right here, checked on the way;
-// any other record is read by a CsvReader, and one that is not plain UTF-8 comes back with
-// an error. Line numbers are not kept (a part does not know where its lines start): records
-// have line 0.
+// nothing but plain UTF-8 (encoding.h, IsPlainUtf8) is split right here; any other record
+// is read by a CsvReader, and one that is not plain UTF-8 comes back with an error. Line
+// numbers are not kept (a part does not know where its lines start): records have line 0.
+//
+// The text is checked for UTF-8 a window of whole lines at a time (simdjson's validator),
+// and the lines of a window that passes are split 64 bytes at a time by the positions of
+// their separators, found with vector compares; a window that fails is split line by line
+// with every byte checked, so the one bad line is found and its record carries the error.
 class CsvPartReader {
  public:
   CsvPartReader(std::string_view text, size_t begin, size_t end);
@@ -39,11 +44,28 @@ class CsvPartReader {
  private:
   enum class Line { kRecord, kBlank, kNeedsReader };
   Line SplitPlainLine(CsvRecord* record);
+  Line SplitCheckedLine(CsvRecord* record);
+  // The line [begin, line_end) whose last field starts at `field`; the next starts at `next`.
+  Line FinishLine(size_t begin, size_t field, size_t line_end, size_t next, CsvRecord* record);
+  void CheckNextWindow();
+
+  // Where the separators and the bytes that stop a plain line lie in the 64 bytes at
+  // block_at_: a bit per byte.
+  struct Block {
+    size_t at = 0;
+    uint64_t commas = 0, newlines = 0, stops = 0;
+    bool valid = false;
+  };
+  const Block& BlockAt(size_t at);
 
   std::string_view text_;
   size_t end_;
   size_t pos_;
   CsvReader reader_;
+  Block block_;
+  size_t checked_begin_ = 0;  // [checked_begin_, checked_end_) is whole lines of strict UTF-8
+  size_t checked_end_ = 0;
+  size_t window_end_ = 0;  // the end of the window last checked, whether it passed or not
   bool started_ = false;
   bool done_ = false;
   size_t first_start_;

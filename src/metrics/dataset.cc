@@ -33,9 +33,11 @@ std::string_view StringPool::Keep(std::string_view s) {
   return {at, s.size()};
 }
 
-void StringPool::Grow() {
+void StringPool::Grow() { Rehash(slots_.empty() ? 1024 : slots_.size() * 2); }
+
+void StringPool::Rehash(size_t slots) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  slots_.assign(slots, Slot{});
   const size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.id == kNone) continue;
@@ -47,7 +49,33 @@ void StringPool::Grow() {
 
 Id StringPool::Intern(std::string_view s) {
   if ((strings_.size() + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = XXH3_64bits(s.data(), s.size());
+  return InternHashed(s, XXH3_64bits(s.data(), s.size()));
+}
+
+std::vector<Id> StringPool::InternAll(const StringPool& other) {
+  const size_t n = other.size();
+  size_t slots = std::max<size_t>(slots_.size(), 1024);
+  while ((strings_.size() + n + 1) * 2 > slots) slots *= 2;
+  if (slots != slots_.size()) Rehash(slots);
+  std::vector<Id> ids(n);
+  constexpr size_t kAhead = 16;
+  uint64_t hashes[kAhead];
+  const size_t mask = slots_.size() - 1;
+  for (size_t base = 0; base < n; base += kAhead) {
+    const size_t count = std::min(kAhead, n - base);
+    for (size_t k = 0; k < count; ++k) {
+      const std::string_view s = other.strings_[base + k];
+      hashes[k] = XXH3_64bits(s.data(), s.size());
+      __builtin_prefetch(&slots_[hashes[k] & mask]);
+    }
+    for (size_t k = 0; k < count; ++k) {
+      ids[base + k] = InternHashed(other.strings_[base + k], hashes[k]);
+    }
+  }
+  return ids;
+}
+
+Id StringPool::InternHashed(std::string_view s, uint64_t hash) {
   const size_t i = SlotOf(s, hash);
   if (slots_[i].id != kNone) return slots_[i].id;
   const Id id = static_cast<Id>(strings_.size());

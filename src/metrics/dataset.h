@@ -33,6 +33,9 @@ class StringPool {
 
   Id Intern(std::string_view s);
   Id Find(std::string_view s) const;  // kNone when absent
+  // Interns every string of `other` in its order and returns their ids here. Looks a batch
+  // of slots up ahead of use: a month's customers make a table far larger than the cache.
+  std::vector<Id> InternAll(const StringPool& other);
   std::string_view Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
   size_t size() const { return strings_.size(); }
 
@@ -42,8 +45,10 @@ class StringPool {
     Id id = kNone;
   };
   size_t SlotOf(std::string_view s, uint64_t hash) const;  // its slot, or the empty one
+  Id InternHashed(std::string_view s, uint64_t hash);
   std::string_view Keep(std::string_view s);
   void Grow();
+  void Rehash(size_t slots);
 
   std::vector<std::string_view> strings_;  // views into blocks_, which never move
   std::vector<std::unique_ptr<char[]>> blocks_;

@@ -161,11 +161,17 @@ class PartBase {
     return nullptr;
   }
   Id Customer(Id shop, std::string_view customer_id) {
+    // The customer of the row before, most of the time: no key to build, no table to ask.
+    if (shop == last_customer_shop_ && last_customer_.Holds(customer_id)) {
+      return last_customer_.id();
+    }
     key_.assign(shops_.Get(shop));
     key_ += '\x1F';
     key_ += customer_id;
-    const Id id = last_customer_.Intern(customers_, key_);
+    const Id id = customers_.Intern(key_);
     if (static_cast<size_t>(id) == customer_shop_.size()) customer_shop_.push_back(shop);
+    last_customer_.Remember(customer_id, id);
+    last_customer_shop_ = shop;
     return id;
   }
   // Shops and customers in the Dataset's numbering; customers new to it bring their shop.
@@ -174,8 +180,8 @@ class PartBase {
   Id Account(std::string_view account) {
     return account.empty() ? kNone : last_account_.Intern(accounts_, account);
   }
-  static Id Optional(StringPool& pool, std::string_view s) {
-    return s.empty() ? kNone : pool.Intern(s);
+  Id Conversation(std::string_view conversation) {
+    return conversation.empty() ? kNone : last_conversation_.Intern(conversations_, conversation);
   }
   void NoteId(std::string_view shop, std::string_view id) {
     if (id.empty()) return;
@@ -199,18 +205,22 @@ class PartBase {
   class LastSeen {
    public:
     Id Intern(StringPool& pool, std::string_view s) {
-      if (id_ == kNone || s != text_) {
-        id_ = pool.Intern(s);
-        text_.assign(s);
-      }
+      if (!Holds(s)) Remember(s, pool.Intern(s));
       return id_;
+    }
+    bool Holds(std::string_view s) const { return id_ != kNone && s == text_; }
+    Id id() const { return id_; }
+    void Remember(std::string_view s, Id id) {
+      text_.assign(s);
+      id_ = id;
     }
 
    private:
     std::string text_;
     Id id_ = kNone;
   };
-  LastSeen last_shop_, last_customer_, last_account_;
+  LastSeen last_shop_, last_customer_, last_account_, last_conversation_;
+  Id last_customer_shop_ = kNone;
   RowParser parser_;
   Record record_;
   std::vector<Problem> problems_;
@@ -227,11 +237,7 @@ std::vector<Id> RenumberPool(StringPool* local, StringPool* global) {
     *local = StringPool();
     return {};
   }
-  std::vector<Id> ids(local->size());
-  for (size_t i = 0; i < local->size(); ++i) {
-    ids[i] = global->Intern(local->Get(static_cast<Id>(i)));
-  }
-  return ids;
+  return global->InternAll(*local);
 }
 Id Mapped(const std::vector<Id>& ids, Id id) {
   return id == kNone || ids.empty() ? id : ids[static_cast<size_t>(id)];
@@ -305,8 +311,8 @@ class MessagePart : public PartBase {
   void Emit(std::string_view shop, std::string_view customer, Sender sender, Instant at,
             std::string_view account, std::string_view conversation, std::string_view message_id) {
     const Id shop_id = Shop(shop);
-    messages_.push_back({at, Customer(shop_id, customer), Account(account),
-                         Optional(conversations_, conversation), sender});
+    messages_.push_back(
+        {at, Customer(shop_id, customer), Account(account), Conversation(conversation), sender});
     NoteId(shop, message_id);
   }
 
