@@ -62,6 +62,17 @@ TEST(CsvPartsTest, ACutInsideAQuotedLineBreakIsCaught) {
   EXPECT_FALSE(PartsAgree({&first, &second}));
 }
 
+TEST(CsvPartsTest, CountsLineFeeds) {
+  EXPECT_EQ(CountLineFeeds(""), 0u);
+  EXPECT_EQ(CountLineFeeds("a\nb\n\nc"), 3u);
+  // 10,000 bytes with a line feed at every offset 7k + 6: k = 0 … 1427, 1,428 of them; past
+  // 255 rounds of 16 bytes, so the byte-wide counters are summed along the way.
+  std::string text(10000, 'x');
+  for (size_t at = 6; at < text.size(); at += 7) text[at] = '\n';
+  EXPECT_EQ(CountLineFeeds(text), 1428u);
+  EXPECT_EQ(CountLineFeeds(std::string_view(text).substr(1, 12)), 1u);  // offsets 1–12: just 6
+}
+
 const std::vector<std::string>& ShapesOfText() {
   static const std::vector<std::string> texts = {
       "a,b,c\n1,2,3\n",

@@ -142,6 +142,25 @@ TEST_F(DirectReaderTest, AQuotedFieldAcrossEveryCutFallsBackToOnePart) {
   ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
 }
 
+// Each part writes its messages straight into the column, sized by its line ends: blank
+// lines and quoted line breaks leave room that is closed up afterwards, in every part.
+TEST_F(DirectReaderTest, BlankLinesAndQuotedLineBreaksInEveryPartAreClosedUp) {
+  std::string messages = kMessagesHeader;
+  for (int i = 0; i < 60; ++i) {
+    const std::string at = "2024-01-05 10:" + std::string(i < 10 ? "0" : "") + std::to_string(i);
+    messages += "店,b" + std::to_string(i % 5) + ",customer," + at + ":00,,,,\"两\n行\"\n";
+    if (i % 3 == 0) messages += "\n\n";
+    messages += "店,b" + std::to_string(i % 5) + ",agent," + at + ":30,店:a,,,ok\n";
+  }
+  dir_.Write("in/messages.csv", messages);
+  for (int threads : {1, 2, 4, 16}) {
+    Dataset direct;
+    ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, threads));
+    ASSERT_EQ(direct.messages.size(), 120u) << threads;
+    ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+  }
+}
+
 TEST_F(DirectReaderTest, WhatOnlyTheGeneralPathHandlesIsHandedBack) {
   const std::string ok_row = "店,b1,customer,2024-01-05 10:00:00,,,,hi\n";
   struct Case {

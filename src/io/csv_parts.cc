@@ -34,6 +34,38 @@ std::vector<size_t> PartStarts(std::string_view text, size_t begin, int parts,
   return starts;
 }
 
+size_t CountLineFeeds(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t count = 0;
+  size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen byte-wide counters (a match is -1, so subtracting it adds one), summed before
+  // any of them can overflow.
+  const __m128i line_feed = _mm_set1_epi8('\n');
+  const __m128i zero = _mm_setzero_si128();
+  auto sum = [&](__m128i counters) {
+    const __m128i sums = _mm_sad_epu8(counters, zero);
+    return static_cast<size_t>(_mm_cvtsi128_si64(sums)) +
+           static_cast<size_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+  };
+  __m128i counters = zero;
+  int rounds = 0;
+  for (; i + 16 <= n; i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    counters = _mm_sub_epi8(counters, _mm_cmpeq_epi8(x, line_feed));
+    if (++rounds == 255) {
+      count += sum(counters);
+      counters = zero;
+      rounds = 0;
+    }
+  }
+  count += sum(counters);
+#endif
+  for (; i < n; ++i) count += s[i] == '\n';
+  return count;
+}
+
 CsvPartReader::CsvPartReader(std::string_view text, size_t begin, size_t end)
     : text_(text),
       end_(end),

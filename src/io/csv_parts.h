@@ -19,6 +19,9 @@ namespace csperf {
 std::vector<size_t> PartStarts(std::string_view text, size_t begin, int parts,
                                size_t min_part_bytes);
 
+// How many line feeds `text` holds: one more is a bound on the records that start in it.
+size_t CountLineFeeds(std::string_view text);
+
 // The records of `text` that start in [begin, end). A line with no quote, no lone CR and
 // nothing but plain UTF-8 (encoding.h, IsPlainUtf8) is split right here; any other record
 // is read by a CsvReader, and one that is not plain UTF-8 comes back with an error. Line

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <thread>
 
@@ -74,6 +75,15 @@ bool PlainAmount(std::string_view s, Cents* cents) {
 
 std::string_view TextOf(const Value& v) { return v.is_null() ? std::string_view() : v.s; }
 
+// Calls f(k) for every k in [0, n), each on its own thread (the first on this one).
+template <class F>
+void RunOnEach(size_t n, F f) {
+  std::vector<std::thread> threads;
+  for (size_t k = 1; k < n; ++k) threads.emplace_back(f, k);
+  if (n > 0) f(0);
+  for (std::thread& t : threads) t.join();
+}
+
 // Rows kept in blocks, handed over block by block when the parts are joined, so that the
 // joined column and the parts' rows are never all in memory at once.
 template <class T>
@@ -112,6 +122,19 @@ struct PlainFile {
   size_t body = 0;        // where the first record after the header starts
   HeaderMap header;
 };
+
+// Calls f(from, to) on [begin, end) a stretch of 32 MB at a time, giving each stretch's pages
+// back once done: the file counts against the process's memory only a little at a time.
+template <class F>
+void ForEachStretch(const PlainFile& file, size_t begin, size_t end, F f) {
+  constexpr size_t kStretch = 32 << 20;
+  const size_t offset = static_cast<size_t>(file.text.data() - file.file->bytes().data());
+  for (size_t from = begin; from < end; from += kStretch) {
+    const size_t to = std::min(end, from + kStretch);
+    f(from, to);
+    file.file->Release(offset + from, offset + to);
+  }
+}
 
 std::optional<PlainFile> OpenPlain(const std::string& path, const KindSpec& spec) {
   auto mapped = MappedFile::Open(path);
@@ -265,7 +288,15 @@ class MessagePart : public PartBase {
              Canonical("sent_at"),   Canonical("account"),     Canonical("conversation_id"),
              Canonical("message_id")} {}
 
+  // Where the part writes its messages: at most `capacity` of them.
+  void Place(Message* out, size_t capacity) {
+    out_ = out;
+    capacity_ = capacity;
+    count_ = 0;
+  }
+
   bool Add(const CsvRecord& row) {
+    if (count_ == capacity_) return false;  // cannot happen: the bound counts line ends
     if (Plain(row)) {
       const std::string_view shop = Cell(row, src_.shop);
       const std::string_view customer = Cell(row, src_.customer);
@@ -289,19 +320,23 @@ class MessagePart : public PartBase {
     return true;
   }
 
-  // Parts are renumbered one after the other, in order, then moved at once.
+  // Parts are renumbered one after the other, in order, then rewritten all at once.
   void Renumber(Dataset* d) {
     RenumberShopsAndCustomers(d);
     accounts_map_ = RenumberPool(&accounts_, &d->accounts);
     conversations_map_ = RenumberPool(&conversations_, &d->conversations);
   }
-  void MoveInto(Message* out) {
-    messages_.Drain([&](const Message& m) {
-      *out++ = {m.at, Mapped(customers_map_, m.customer), Mapped(accounts_map_, m.account),
-                Mapped(conversations_map_, m.conversation), m.sender};
-    });
+  // The part's messages with the Dataset's ids, where they were written.
+  void UseDatasetIds() {
+    if (customers_map_.empty() && accounts_map_.empty() && conversations_map_.empty()) return;
+    for (Message* m = out_; m != out_ + count_; ++m) {
+      m->customer = Mapped(customers_map_, m->customer);
+      m->account = Mapped(accounts_map_, m->account);
+      m->conversation = Mapped(conversations_map_, m->conversation);
+    }
   }
-  size_t size() const { return messages_.size(); }
+  const Message* data() const { return out_; }
+  size_t size() const { return count_; }
 
  private:
   struct Columns {
@@ -311,14 +346,16 @@ class MessagePart : public PartBase {
   void Emit(std::string_view shop, std::string_view customer, Sender sender, Instant at,
             std::string_view account, std::string_view conversation, std::string_view message_id) {
     const Id shop_id = Shop(shop);
-    messages_.push_back(
-        {at, Customer(shop_id, customer), Account(account), Conversation(conversation), sender});
+    out_[count_++] = {at, Customer(shop_id, customer), Account(account), Conversation(conversation),
+                      sender};
     NoteId(shop, message_id);
   }
 
   Columns src_;
   Columns col_;
-  Blocks<Message> messages_;
+  Message* out_ = nullptr;
+  size_t capacity_ = 0;
+  size_t count_ = 0;
 };
 
 class OrderPart : public PartBase {
@@ -403,11 +440,59 @@ class OrderPart : public PartBase {
   Blocks<Order> orders_;
 };
 
+// Messages are written straight into the Dataset's column, each part into its own range,
+// sized by the line ends in the part (a record starts at a line start): tens of millions of
+// them are neither kept twice nor copied. Orders, few and holding strings, are kept by each
+// part and moved once all are read.
+void PlaceParts(const PlainFile& file, const std::vector<size_t>& starts,
+                std::vector<MessagePart>* parts, MessageColumn* rows) {
+  std::vector<size_t> bounds(starts.size());
+  RunOnEach(starts.size(), [&](size_t k) {
+    const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
+    ForEachStretch(file, starts[k], end, [&](size_t from, size_t to) {
+      bounds[k] += CountLineFeeds(file.text.substr(from, to - from));
+    });
+    ++bounds[k];
+  });
+  size_t at = rows->size();
+  size_t total = at;
+  for (size_t bound : bounds) total += bound;
+  rows->resize(total);
+  for (size_t k = 0; k < starts.size(); ++k) {
+    (*parts)[k].Place(rows->data() + at, bounds[k]);
+    at += bounds[k];
+  }
+}
+void PlaceParts(const PlainFile&, const std::vector<size_t>&, std::vector<OrderPart>*,
+                std::vector<Order>*) {}
+
+// The parts' messages in the Dataset's numbering, closed up where a part held fewer than
+// its bound. `base`: the column's length before the parts.
+void JoinParts(std::vector<MessagePart>& parts, size_t base, MessageColumn* rows) {
+  RunOnEach(parts.size(), [&](size_t k) { parts[k].UseDatasetIds(); });
+  Message* to = rows->data() + base;
+  for (const MessagePart& p : parts) {
+    if (p.data() != to) std::memmove(to, p.data(), p.size() * sizeof(Message));
+    to += p.size();
+  }
+  rows->resize(static_cast<size_t>(to - rows->data()));
+}
+void JoinParts(std::vector<OrderPart>& parts, size_t base, std::vector<Order>* rows) {
+  std::vector<size_t> offsets;
+  size_t total = base;
+  for (const OrderPart& p : parts) {
+    offsets.push_back(total);
+    total += p.size();
+  }
+  rows->resize(total);
+  RunOnEach(parts.size(), [&](size_t k) { parts[k].MoveInto(rows->data() + offsets[k]); });
+}
+
 // Reads the file's records in parts, one thread each; false when any part met something
-// only the general path handles.
-template <class Part>
+// only the general path handles, and then `rows` is as it was.
+template <class Part, class Rows>
 bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
-               const DirectReadOptions& options, std::vector<Part>* parts) {
+               const DirectReadOptions& options, std::vector<Part>* parts, Rows* rows) {
   std::optional<PlainFile> file = OpenPlain(path, spec);
   if (!file) return false;
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -422,6 +507,8 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       parts->emplace_back(spec, *file, zone, path);
       readers.emplace_back(file->text, starts[k], end);
     }
+    const size_t base = rows->size();
+    PlaceParts(*file, starts, parts, rows);
     std::vector<char> ok(starts.size(), 0);
     auto read = [&](size_t k) {
       // Pages read are given back as the part goes on: the file counts against the
@@ -440,15 +527,13 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       }
       ok[k] = 1;
     };
-    std::vector<std::thread> workers;
-    for (size_t k = 1; k < starts.size(); ++k) workers.emplace_back(read, k);
-    read(0);
-    for (std::thread& w : workers) w.join();
+    RunOnEach(starts.size(), read);
     std::vector<const CsvPartReader*> views;
     views.reserve(readers.size());
     for (const CsvPartReader& r : readers) views.push_back(&r);
     const bool all_ok = std::find(ok.begin(), ok.end(), 0) == ok.end();
     if (all_ok && PartsAgree(views)) return true;
+    rows->resize(base);
     // A part that started inside a quoted line break reads nonsense, which may look like a
     // bad row: only the reading in one part is the file's own.
     if (starts.size() == 1) return false;
@@ -472,22 +557,14 @@ template <class Part, class Rows>
 bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
               const DirectReadOptions& options, Dataset* d, Rows* rows) {
   std::vector<Part> parts;
-  if (!ReadParts(path, spec, std::move(zone), options, &parts)) return false;
-  if (IdsRepeat(parts)) return false;
-  std::vector<size_t> offsets;
-  size_t total = rows->size();
-  for (Part& p : parts) {
-    p.Renumber(d);
-    offsets.push_back(total);
-    total += p.size();
+  const size_t base = rows->size();
+  if (!ReadParts(path, spec, std::move(zone), options, &parts, rows)) return false;
+  if (IdsRepeat(parts)) {
+    rows->resize(base);
+    return false;
   }
-  rows->resize(total);
-  std::vector<std::thread> movers;
-  for (size_t k = 1; k < parts.size(); ++k) {
-    movers.emplace_back([&, k] { parts[k].MoveInto(rows->data() + offsets[k]); });
-  }
-  parts[0].MoveInto(rows->data() + offsets[0]);
-  for (std::thread& m : movers) m.join();
+  for (Part& p : parts) p.Renumber(d);
+  JoinParts(parts, base, rows);
   return true;
 }
 
