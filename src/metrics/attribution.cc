@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
+#include <utility>
 
 namespace csperf::metrics {
 namespace {
@@ -16,39 +16,63 @@ Actor CreditedActor(const Sessions& s, const Session& session, Instant created_a
   return actor != kNone ? actor : s.lines[session.lines_begin].actor;
 }
 
+// Each customer's inquiries, the candidates for their orders: bucketed by customer (a
+// counting sort, sessions already come grouped by customer) and each bucket in time order
+// then input order, so an order looks only at its own customer's few.
+struct InquiriesByCustomer {
+  std::vector<uint32_t> start;     // per customer, where its bucket begins; one more at the end
+  std::vector<uint32_t> sessions;  // session indices
+};
+
+InquiriesByCustomer IndexInquiries(const Dataset& d, const Sessions& s) {
+  InquiriesByCustomer index;
+  index.start.assign(d.customers.size() + 1, 0);
+  for (const Session& x : s.sessions) {
+    if (x.inquiry()) ++index.start[static_cast<size_t>(x.customer) + 1];
+  }
+  for (size_t c = 1; c < index.start.size(); ++c) index.start[c] += index.start[c - 1];
+  index.sessions.resize(index.start.back());
+  std::vector<uint32_t> fill(index.start.begin(), index.start.end() - 1);
+  for (uint32_t i = 0; i < s.sessions.size(); ++i) {
+    if (s.sessions[i].inquiry())
+      index.sessions[fill[static_cast<size_t>(s.sessions[i].customer)]++] = i;
+  }
+  auto earlier = [&](uint32_t a, uint32_t b) {
+    const Session& x = s.sessions[a];
+    const Session& y = s.sessions[b];
+    return std::make_pair(x.first_at, x.first_message) <
+           std::make_pair(y.first_at, y.first_message);
+  };
+  for (size_t c = 0; c + 1 < index.start.size(); ++c) {
+    auto first = index.sessions.begin() + index.start[c];
+    auto last = index.sessions.begin() + index.start[c + 1];
+    if (!std::is_sorted(first, last, earlier)) std::sort(first, last, earlier);
+  }
+  return index;
+}
+
 }  // namespace
 
 std::vector<OrderCredit> CreditOrders(const Context& c, const Sessions& s) {
-  // Inquiries by customer, in time order then input order: the candidates for each order.
-  std::vector<uint32_t> inquiries;
-  for (uint32_t i = 0; i < s.sessions.size(); ++i) {
-    if (s.sessions[i].inquiry()) inquiries.push_back(i);
-  }
-  auto key = [&](uint32_t i) {
-    const Session& x = s.sessions[i];
-    return std::make_tuple(x.customer, x.first_at, x.first_message);
-  };
-  std::sort(inquiries.begin(), inquiries.end(),
-            [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
-
-  std::vector<OrderCredit> credits;
   const Dataset& d = c.data;
+  const InquiriesByCustomer inquiries = IndexInquiries(d, s);
+  std::vector<OrderCredit> credits;
   for (uint32_t o = 0; o < d.orders.size(); ++o) {
     const Order& order = d.orders[o];
     const ShopSettings& shop = c.settings.ForShop(d.shops.Get(order.shop));
     if (!order.paid_at || *order.paid_at - order.created_at > shop.payment_window_s) continue;
     // The latest inquiry of this customer whose first message lies in
     // [created_at - attribution_window, created_at], both ends included.
-    auto after = std::upper_bound(
-        inquiries.begin(), inquiries.end(), order.created_at, [&](Instant t, uint32_t i) {
-          const Session& x = s.sessions[i];
-          return std::make_pair(order.customer, t) < std::make_pair(x.customer, x.first_at);
-        });
-    if (after == inquiries.begin()) continue;
+    const auto customer = static_cast<size_t>(order.customer);
+    auto first = inquiries.sessions.begin() + inquiries.start[customer];
+    auto last = inquiries.sessions.begin() + inquiries.start[customer + 1];
+    auto after = std::upper_bound(first, last, order.created_at, [&](Instant t, uint32_t i) {
+      return t < s.sessions[i].first_at;
+    });
+    if (after == first) continue;
     const uint32_t candidate = *(after - 1);
     const Session& session = s.sessions[candidate];
-    if (session.customer != order.customer ||
-        session.first_at < order.created_at - shop.attribution_window_s) {
+    if (session.first_at < order.created_at - shop.attribution_window_s) {
       continue;  // a silent order (静默下单): credited to no one
     }
     credits.push_back({o, candidate, CreditedActor(s, session, order.created_at)});

@@ -24,11 +24,16 @@ int64_t CountDistinct(std::vector<Id>& ids) {
 void AddConversionColumns(const Context& c, const Sessions& s, const RowMap& map,
                           std::vector<ReportRow>* rows) {
   std::vector<SaleTally> tally(rows->size());
+  std::vector<int> touched;  // the rows one session's agents fall in, each once
   for (const Session& session : s.sessions) {
     if (!session.inquiry() || !session.in_period) continue;
+    touched.clear();
     for (uint32_t l = session.lines_begin; l < session.lines_end; ++l) {
       const int row = map.Row(s.lines[l].actor, session.shop);
-      if (row >= 0) tally[static_cast<size_t>(row)].inquirers.push_back(session.customer);
+      if (row >= 0 && std::find(touched.begin(), touched.end(), row) == touched.end()) {
+        touched.push_back(row);
+        tally[static_cast<size_t>(row)].inquirers.push_back(session.customer);
+      }
     }
   }
   for (const OrderCredit& credit : CreditOrders(c, s)) {
