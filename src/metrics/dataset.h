@@ -57,6 +57,26 @@ class StringPool {
   std::vector<Slot> slots_;  // a power of two long, at most half full
 };
 
+// The string interned last and its id: exports write a chat's messages (and a customer's
+// orders) together, so most rows repeat the row before and need not ask the table.
+class LastSeen {
+ public:
+  Id Intern(StringPool& pool, std::string_view s) {
+    if (!Holds(s)) Remember(s, pool.Intern(s));
+    return id_;
+  }
+  bool Holds(std::string_view s) const { return id_ != kNone && s == text_; }
+  Id id() const { return id_; }
+  void Remember(std::string_view s, Id id) {
+    text_.assign(s);
+    id_ = id;
+  }
+
+ private:
+  std::string text_;
+  Id id_ = kNone;
+};
+
 struct Agent {
   std::string id;
   std::string name;

@@ -223,25 +223,6 @@ class PartBase {
   std::vector<Id> shops_map_, customers_map_, accounts_map_, conversations_map_;
 
  private:
-  // The string interned last and its id: exports write a chat's messages (and a customer's
-  // orders) together, so most rows repeat the row before and skip the table.
-  class LastSeen {
-   public:
-    Id Intern(StringPool& pool, std::string_view s) {
-      if (!Holds(s)) Remember(s, pool.Intern(s));
-      return id_;
-    }
-    bool Holds(std::string_view s) const { return id_ != kNone && s == text_; }
-    Id id() const { return id_; }
-    void Remember(std::string_view s, Id id) {
-      text_.assign(s);
-      id_ = id;
-    }
-
-   private:
-    std::string text_;
-    Id id_ = kNone;
-  };
   LastSeen last_shop_, last_customer_, last_account_, last_conversation_;
   Id last_customer_shop_ = kNone;
   RowParser parser_;
