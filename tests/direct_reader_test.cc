@@ -161,6 +161,27 @@ TEST_F(DirectReaderTest, BlankLinesAndQuotedLineBreaksInEveryPartAreClosedUp) {
   }
 }
 
+// Times in the usual form are read with the date of the row before reused: runs of one
+// date, a leap day, month and year ends, and a date that comes back after another.
+TEST_F(DirectReaderTest, TimesAcrossDaysMonthsAndYearsGiveTheImportersInstants) {
+  std::string messages = kMessagesHeader;
+  for (const char* at : {"2023-12-31 23:59:59", "2024-01-01 00:00:00", "2024-01-01 08:30:05",
+                         "2024-02-28 23:59:59", "2024-02-29 00:00:00", "2024-02-29 12:00:00",
+                         "2024-03-01 00:00:00", "2024-01-01 23:59:59"}) {
+    messages += std::string("店,b1,customer,") + at + ",,,,hi\n";
+  }
+  dir_.Write("in/messages.csv", messages);
+  Dataset direct;
+  ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, 1));
+  ASSERT_EQ(direct.messages.size(), 8u);
+  // By hand: 2024-02-29 00:00:00 in Asia/Shanghai (UTC+8) is 2024-02-28 16:00:00 UTC,
+  // 1,709,136,000 s after the epoch; the leap day's noon is 12 hours later.
+  EXPECT_EQ(direct.messages[4].at, 1709136000);
+  EXPECT_EQ(direct.messages[5].at, 1709136000 + 12 * 3600);
+  EXPECT_EQ(direct.messages[6].at, 1709136000 + 24 * 3600);
+  ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+}
+
 TEST_F(DirectReaderTest, WhatOnlyTheGeneralPathHandlesIsHandedBack) {
   const std::string ok_row = "店,b1,customer,2024-01-05 10:00:00,,,,hi\n";
   struct Case {
@@ -178,6 +199,8 @@ TEST_F(DirectReaderTest, WhatOnlyTheGeneralPathHandlesIsHandedBack) {
       {"a control character",
        std::string(kMessagesHeader) + "店,b1,customer,2024-01-05 10:00:00,,,,\x01\n"},
       {"a row too short", std::string(kMessagesHeader) + ok_row + "店,b1\n"},
+      {"a day no month has",
+       std::string(kMessagesHeader) + ok_row + "店,b1,customer,2024-02-30 10:00:00,,,,x\n"},
   };
   for (const Case& c : cases) {
     dir_.Write("messages.csv", c.content);

@@ -31,25 +31,44 @@ bool Digits(std::string_view s, size_t at, size_t count, int* out) {
 
 // "2024-01-05 10:00:00" with a plain date and clock, as local seconds. Years outside
 // 2000–2098 (well inside the zone's table) and anything else go to the importer's parser.
-bool PlainLocalTime(std::string_view s, int64_t* local_seconds) {
-  if (s.size() != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' ||
-      s[16] != ':') {
-    return false;
+// Rows mostly share the date of the row before: a date is read once for each run of rows.
+class PlainLocalTimes {
+ public:
+  bool Read(std::string_view s, int64_t* local_seconds) {
+    if (s.size() != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
+    if (!has_date_ || s.compare(0, 10, date_) != 0) {
+      if (!ReadDate(s.substr(0, 10))) return false;
+    }
+    int hour = 0, minute = 0, second = 0;
+    if (!Digits(s, 11, 2, &hour) || !Digits(s, 14, 2, &minute) || !Digits(s, 17, 2, &second) ||
+        hour > 23 || minute > 59 || second > 59) {
+      return false;
+    }
+    *local_seconds = day_seconds_ + int64_t{hour} * 3600 + int64_t{minute} * 60 + second;
+    return true;
   }
-  CivilTime t;
-  if (!Digits(s, 0, 4, &t.date.year) || !Digits(s, 5, 2, &t.date.month) ||
-      !Digits(s, 8, 2, &t.date.day) || !Digits(s, 11, 2, &t.hour) || !Digits(s, 14, 2, &t.minute) ||
-      !Digits(s, 17, 2, &t.second)) {
-    return false;
+
+ private:
+  bool ReadDate(std::string_view s) {
+    CivilDate d;
+    if (s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4, &d.year) || !Digits(s, 5, 2, &d.month) ||
+        !Digits(s, 8, 2, &d.day)) {
+      return false;
+    }
+    if (d.year < 2000 || d.year > 2098 || d.month < 1 || d.month > 12 || d.day < 1 ||
+        d.day > DaysInMonth(d.year, d.month)) {
+      return false;
+    }
+    date_.assign(s);
+    day_seconds_ = DaysFromCivil(d) * kSecondsPerDay;
+    has_date_ = true;
+    return true;
   }
-  if (t.date.year < 2000 || t.date.year > 2098 || t.date.month < 1 || t.date.month > 12 ||
-      t.date.day < 1 || t.date.day > DaysInMonth(t.date.year, t.date.month) || t.hour > 23 ||
-      t.minute > 59 || t.second > 59) {
-    return false;
-  }
-  *local_seconds = LocalSeconds(t);
-  return true;
-}
+
+  std::string date_;
+  int64_t day_seconds_ = 0;
+  bool has_date_ = false;
+};
 
 // "1299", "1299.5" or "1299.50" (no sign, separators, currency or leading zeros) as cents.
 bool PlainAmount(std::string_view s, Cents* cents) {
@@ -218,6 +237,7 @@ class PartBase {
   const KindSpec& spec_;
   HeaderMap header_;
   const TimeZone& zone_;
+  PlainLocalTimes times_;
   StringPool shops_, customers_, accounts_, conversations_;
   std::vector<Id> customer_shop_;
   std::vector<Id> shops_map_, customers_map_, accounts_map_, conversations_map_;
@@ -285,7 +305,7 @@ class MessagePart : public PartBase {
       const std::optional<Sender> sender = SenderOfWord(Cell(row, src_.sender));
       int64_t local = 0;
       if (!shop.empty() && !customer.empty() && sender &&
-          PlainLocalTime(Cell(row, src_.sent_at), &local) &&
+          times_.Read(Cell(row, src_.sent_at), &local) &&
           !(*sender == Sender::kAgent && account.empty())) {
         Emit(shop, customer, *sender, zone_.FromLocalSeconds(local), account,
              Cell(row, src_.conversation), Cell(row, src_.message_id));
@@ -361,8 +381,8 @@ class OrderPart : public PartBase {
       int64_t paid_local = 0;
       Cents amount = 0;
       if (!order_id.empty() && !shop.empty() && !customer.empty() &&
-          PlainLocalTime(Cell(row, src_.created_at), &created_local) &&
-          (paid.empty() || PlainLocalTime(paid, &paid_local)) &&
+          times_.Read(Cell(row, src_.created_at), &created_local) &&
+          (paid.empty() || times_.Read(paid, &paid_local)) &&
           PlainAmount(Cell(row, src_.amount), &amount) && PlainStatus(status)) {
         const Instant created = zone_.FromLocalSeconds(created_local);
         std::optional<Instant> paid_at;
