@@ -1,11 +1,15 @@
 #include "metrics/sessions.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
+#include <span>
+#include <thread>
 
 namespace csperf::metrics {
 namespace {
+
+// Below this many chat messages per thread, starting a thread costs more than it saves.
+constexpr size_t kMinMessagesPerThread = size_t{1} << 16;
 
 // Seconds between two instants as the rules count them: wall-clock seconds, or only those
 // inside the shop's service hours when it has them.
@@ -14,12 +18,132 @@ int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant t
   return SecondsInServiceHours(from, to, *shop.service_hours, c.zone);
 }
 
+bool IsChat(const Message& m) {
+  return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
+}
+
+// The chat messages (customers' and agents'; bots' and the system's count nowhere) bucketed
+// by customer, in input order inside each bucket: a counting sort.
+struct Buckets {
+  std::vector<uint32_t> start;  // customer cu's messages are order[start[cu], start[cu + 1])
+  std::vector<uint32_t> asked;  // how many of the messages before start[cu] are customers'
+  std::vector<uint32_t> order;  // message indices
+};
+
+Buckets BucketByCustomer(const Dataset& d) {
+  const size_t customers = d.customers.size();
+  Buckets b;
+  b.start.assign(customers + 1, 0);
+  b.asked.assign(customers + 1, 0);
+  for (const Message& m : d.messages) {
+    if (!IsChat(m)) continue;
+    ++b.start[m.customer + 1];
+    b.asked[m.customer + 1] += m.sender == Sender::kCustomer;
+  }
+  std::partial_sum(b.start.begin(), b.start.end(), b.start.begin());
+  std::partial_sum(b.asked.begin(), b.asked.end(), b.asked.begin());
+  b.order.resize(b.start.back());
+  std::vector<uint32_t> fill(b.start.begin(), b.start.end() - 1);
+  for (uint32_t i = 0; i < d.messages.size(); ++i) {
+    const Message& m = d.messages[i];
+    if (IsChat(m)) b.order[fill[m.customer]++] = i;
+  }
+  return b;
+}
+
+// Customers [begin, end): the share of one thread.
+struct CustomerRange {
+  size_t begin;
+  size_t end;
+};
+
+// `parts` contiguous ranges of customers with about as many chat messages each: customers
+// differ widely in how much they write, so equal numbers of customers would not balance.
+std::vector<CustomerRange> SplitByMessages(const Buckets& b, size_t parts) {
+  const size_t customers = b.start.size() - 1;
+  const uint64_t total = b.start.back();
+  std::vector<CustomerRange> ranges;
+  size_t begin = 0;
+  for (size_t p = 1; p <= parts; ++p) {
+    size_t end = customers;
+    if (p < parts) {
+      // The first customer whose messages start at or past this part's share of the total.
+      const uint64_t share = total * p / parts;
+      end = static_cast<size_t>(
+          std::lower_bound(b.start.begin() + begin, b.start.end() - 1, share) - b.start.begin());
+    }
+    ranges.push_back({begin, end});
+    begin = end;
+  }
+  return ranges;
+}
+
+// Room for the most the customers of `r` can make (a session needs a message, a wait a
+// customer's, a line an agent's): no copying as they grow, and pages never written are never
+// used.
+void Reserve(const Buckets& b, CustomerRange r, Sessions* out) {
+  const size_t messages = b.start[r.end] - b.start[r.begin];
+  const size_t from_customers = b.asked[r.end] - b.asked[r.begin];
+  out->sessions.reserve(messages);
+  out->waits.reserve(from_customers);
+  out->lines.reserve(messages - from_customers);
+}
+
 class SessionBuilder {
  public:
   SessionBuilder(const Context& c, Sessions* out) : c_(c), out_(out) {}
 
+  // One customer's chat messages, in input order: sorted here by time, then cut into
+  // sessions, those without a conversation id first, then one per conversation id.
+  void AddCustomer(Id customer, std::span<uint32_t> messages) {
+    const Dataset& d = c_.data;
+    // Equal times keep input order. Most customers' messages come in time order already:
+    // then the sort, and the buffer it allocates, are skipped.
+    auto earlier = [&](uint32_t a, uint32_t b) { return d.messages[a].at < d.messages[b].at; };
+    if (!std::is_sorted(messages.begin(), messages.end(), earlier))
+      std::stable_sort(messages.begin(), messages.end(), earlier);
+    const ShopSettings& shop = c_.settings.ForShop(d.shops.Get(d.ShopOf(customer)));
+    plain_.clear();
+    conversed_.clear();
+    for (uint32_t index : messages) {
+      const Message& m = d.messages[index];
+      if (m.conversation != kNone) {
+        conversed_.push_back(index);
+        continue;
+      }
+      // A new session when the gap since the previous such message exceeds session_gap.
+      if (!plain_.empty() &&
+          Span(c_, shop, d.messages[plain_.back()].at, m.at) > shop.session_gap_s) {
+        Add(plain_, kNone);
+        plain_.clear();
+      }
+      plain_.push_back(index);
+    }
+    if (!plain_.empty()) Add(plain_, kNone);
+    AddConversations();
+  }
+
+ private:
+  // One session per conversation id of conversed_, in ascending conversation id. The sort is
+  // stable, so each conversation's messages keep their time order; most customers have one
+  // conversation or none, and their messages are sorted already.
+  void AddConversations() {
+    const Dataset& d = c_.data;
+    auto conversation = [&](uint32_t index) { return d.messages[index].conversation; };
+    auto lower = [&](uint32_t a, uint32_t b) { return conversation(a) < conversation(b); };
+    if (!std::is_sorted(conversed_.begin(), conversed_.end(), lower))
+      std::stable_sort(conversed_.begin(), conversed_.end(), lower);
+    for (auto first = conversed_.begin(); first != conversed_.end();) {
+      const Id id = conversation(*first);
+      auto last = std::find_if(first, conversed_.end(),
+                               [&](uint32_t index) { return conversation(index) != id; });
+      Add({first, last}, id);
+      first = last;
+    }
+  }
+
   // `messages`: one session's customer and agent messages, in time order then input order.
-  void Add(const std::vector<uint32_t>& messages, Id conversation) {
+  void Add(std::span<const uint32_t> messages, Id conversation) {
     const Dataset& d = c_.data;
     const Message& first = d.messages[messages.front()];
     // Every message of a session has the session's customer, hence its shop.
@@ -74,10 +198,71 @@ class SessionBuilder {
     out_->sessions.push_back(s);
   }
 
- private:
   const Context& c_;
   Sessions* out_;
+  std::vector<uint32_t> plain_;      // reused: the messages of the session being cut by the gap
+  std::vector<uint32_t> conversed_;  // reused: the customer's messages with a conversation id
 };
+
+// The sessions of the customers of `r`, into `out`. Threads share `b`, each sorting only
+// its own customers' buckets.
+void BuildRange(const Context& c, CustomerRange r, Buckets* b, Sessions* out) {
+  SessionBuilder builder(c, out);
+  for (size_t cu = r.begin; cu < r.end; ++cu) {
+    const std::span<uint32_t> messages(b->order.data() + b->start[cu],
+                                       b->order.data() + b->start[cu + 1]);
+    if (!messages.empty()) builder.AddCustomer(static_cast<Id>(cu), messages);
+  }
+}
+
+// Moves `from` to the end of `to` and frees it at once, so that a part's copy lives no
+// longer than its append.
+template <class T>
+void AppendAndFree(std::vector<T>* from, std::vector<T>* to) {
+  to->insert(to->end(), from->begin(), from->end());
+  std::vector<T>().swap(*from);
+}
+
+// Where a part's lines and waits begin in the joined result.
+struct Offsets {
+  uint32_t lines;
+  uint32_t waits;
+};
+
+// Points the sessions of `part` at its lines and waits in the joined result.
+void Shift(Offsets at, Sessions* part) {
+  for (Session& s : part->sessions) {
+    s.lines_begin += at.lines;
+    s.lines_end += at.lines;
+    s.waits_begin += at.waits;
+    s.waits_end += at.waits;
+  }
+}
+
+// The parts, in range order, as one: the later parts append to the first, which has room
+// for all, each freed as it is appended. The columns are independent: the waits move on a
+// second thread while this one shifts and moves the sessions, then moves the lines.
+Sessions Join(std::vector<Sessions> parts) {
+  Sessions out = std::move(parts.front());
+  if (parts.size() == 1) return out;
+  std::vector<Offsets> offsets(parts.size());
+  Offsets next{static_cast<uint32_t>(out.lines.size()), static_cast<uint32_t>(out.waits.size())};
+  for (size_t p = 1; p < parts.size(); ++p) {
+    offsets[p] = next;
+    next.lines += static_cast<uint32_t>(parts[p].lines.size());
+    next.waits += static_cast<uint32_t>(parts[p].waits.size());
+  }
+  std::thread waits_mover([&] {
+    for (size_t p = 1; p < parts.size(); ++p) AppendAndFree(&parts[p].waits, &out.waits);
+  });
+  for (size_t p = 1; p < parts.size(); ++p) {
+    Shift(offsets[p], &parts[p]);
+    AppendAndFree(&parts[p].sessions, &out.sessions);
+    AppendAndFree(&parts[p].lines, &out.lines);
+  }
+  waits_mover.join();
+  return out;
+}
 
 }  // namespace
 
@@ -89,62 +274,27 @@ Actor ActorOfAccount(const Dataset& data, Id account, Id shop) {
   return ShopActor(shop);
 }
 
-Sessions BuildSessions(const Context& c) {
-  const Dataset& d = c.data;
-  Sessions out;
-  // Bucket the chat messages by customer, keeping input order inside each bucket (a
-  // counting sort), then order each bucket by time: equal times keep input order.
-  const size_t customers = d.customers.size();
-  std::vector<uint32_t> start(customers + 1, 0);
-  size_t from_customers = 0;
-  size_t from_agents = 0;
-  for (const Message& m : d.messages) {
-    if (m.sender == Sender::kCustomer || m.sender == Sender::kAgent) ++start[m.customer + 1];
-    from_customers += m.sender == Sender::kCustomer;
-    from_agents += m.sender == Sender::kAgent;
+Sessions BuildSessions(const Context& c) { return BuildSessions(c, 0); }
+
+Sessions BuildSessions(const Context& c, int threads) {
+  Buckets b = BucketByCustomer(c.data);
+  size_t parts = static_cast<size_t>(threads);
+  if (threads <= 0) {
+    parts = std::max(1u, std::thread::hardware_concurrency());
+    parts = std::clamp<size_t>(b.order.size() / kMinMessagesPerThread, 1, parts);
   }
-  // Room for the most there can be (a session needs a message, a wait a customer's, a line
-  // an agent's): no copying as they grow, and pages never written are never used.
-  out.sessions.reserve(from_customers + from_agents);
-  out.waits.reserve(from_customers);
-  out.lines.reserve(from_agents);
-  std::partial_sum(start.begin(), start.end(), start.begin());
-  std::vector<uint32_t> order(start.back());
-  std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-  for (uint32_t i = 0; i < d.messages.size(); ++i) {
-    const Message& m = d.messages[i];
-    if (m.sender == Sender::kCustomer || m.sender == Sender::kAgent) order[fill[m.customer]++] = i;
-  }
-  SessionBuilder builder(c, &out);
-  std::vector<uint32_t> plain;
-  std::map<Id, std::vector<uint32_t>> by_conversation;
-  for (size_t cu = 0; cu < customers; ++cu) {
-    auto first = order.begin() + start[cu];
-    auto last = order.begin() + start[cu + 1];
-    if (first == last) continue;
-    std::stable_sort(first, last,
-                     [&](uint32_t a, uint32_t b) { return d.messages[a].at < d.messages[b].at; });
-    const ShopSettings& shop = c.settings.ForShop(d.shops.Get(d.ShopOf(static_cast<Id>(cu))));
-    plain.clear();
-    by_conversation.clear();
-    for (auto it = first; it != last; ++it) {
-      const Message& m = d.messages[*it];
-      if (m.conversation != kNone) {
-        by_conversation[m.conversation].push_back(*it);
-        continue;
-      }
-      // A new session when the gap since the previous such message exceeds session_gap.
-      if (!plain.empty() && Span(c, shop, d.messages[plain.back()].at, m.at) > shop.session_gap_s) {
-        builder.Add(plain, kNone);
-        plain.clear();
-      }
-      plain.push_back(*it);
-    }
-    if (!plain.empty()) builder.Add(plain, kNone);
-    for (const auto& [conversation, messages] : by_conversation)
-      builder.Add(messages, conversation);
-  }
-  return out;
+  const std::vector<CustomerRange> ranges = SplitByMessages(b, parts);
+  // Each range into its own part; the first part becomes the result, so it has room for all.
+  std::vector<Sessions> results(ranges.size());
+  Reserve(b, {0, c.data.customers.size()}, &results[0]);
+  for (size_t r = 1; r < ranges.size(); ++r) Reserve(b, ranges[r], &results[r]);
+  std::vector<std::thread> workers;
+  for (size_t r = 1; r < ranges.size(); ++r)
+    workers.emplace_back([&, r] { BuildRange(c, ranges[r], &b, &results[r]); });
+  BuildRange(c, ranges[0], &b, &results[0]);
+  for (std::thread& w : workers) w.join();
+  b = Buckets{};  // freed before the join grows the result, which is when memory peaks
+  return Join(std::move(results));
 }
 
 }  // namespace csperf::metrics

@@ -55,6 +55,9 @@ struct Sessions {
 };
 
 Sessions BuildSessions(const Context& c);
+// The same on `threads` threads (0: one per core, fewer for few messages), each cutting the
+// sessions of a range of customers; the result does not depend on how many.
+Sessions BuildSessions(const Context& c, int threads);
 
 // The actor of an account on a message of `shop`: its agent, or the shop's unmapped accounts.
 Actor ActorOfAccount(const Dataset& data, Id account, Id shop);
