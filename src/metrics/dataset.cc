@@ -53,7 +53,11 @@ Id StringPool::Intern(std::string_view s) {
 }
 
 std::vector<Id> StringPool::InternAll(const StringPool& other) {
-  const size_t n = other.size();
+  return InternAll(std::span<const std::string_view>(other.strings_));
+}
+
+std::vector<Id> StringPool::InternAll(std::span<const std::string_view> strings) {
+  const size_t n = strings.size();
   size_t slots = std::max<size_t>(slots_.size(), 1024);
   while ((strings_.size() + n + 1) * 2 > slots) slots *= 2;
   if (slots != slots_.size()) Rehash(slots);
@@ -64,12 +68,12 @@ std::vector<Id> StringPool::InternAll(const StringPool& other) {
   for (size_t base = 0; base < n; base += kAhead) {
     const size_t count = std::min(kAhead, n - base);
     for (size_t k = 0; k < count; ++k) {
-      const std::string_view s = other.strings_[base + k];
+      const std::string_view s = strings[base + k];
       hashes[k] = XXH3_64bits(s.data(), s.size());
       __builtin_prefetch(&slots_[hashes[k] & mask]);
     }
     for (size_t k = 0; k < count; ++k) {
-      ids[base + k] = InternHashed(other.strings_[base + k], hashes[k]);
+      ids[base + k] = InternHashed(strings[base + k], hashes[k]);
     }
   }
   return ids;

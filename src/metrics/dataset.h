@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -36,6 +37,7 @@ class StringPool {
   // Interns every string of `other` in its order and returns their ids here. Looks a batch
   // of slots up ahead of use: a month's customers make a table far larger than the cache.
   std::vector<Id> InternAll(const StringPool& other);
+  std::vector<Id> InternAll(std::span<const std::string_view> strings);
   std::string_view Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
   size_t size() const { return strings_.size(); }
 

@@ -203,18 +203,23 @@ class PartBase {
     return nullptr;
   }
   Id Customer(Id shop, std::string_view customer_id) {
-    // The customer of the row before, most of the time: no key to build, no table to ask.
-    if (shop == last_customer_shop_ && last_customer_.Holds(customer_id)) {
-      return last_customer_.id();
-    }
+    if (const Id known = CustomerBefore(shop, customer_id); known != kNone) return known;
     key_.assign(shops_.Get(shop));
     key_ += '\x1F';
     key_ += customer_id;
     const Id id = customers_.Intern(key_);
     if (static_cast<size_t>(id) == customer_shop_.size()) customer_shop_.push_back(shop);
+    RememberCustomer(shop, customer_id, id);
+    return id;
+  }
+  // The customer of the row before, most of the time: no key to build, no table to ask.
+  Id CustomerBefore(Id shop, std::string_view customer_id) const {
+    return shop == last_customer_shop_ && last_customer_.Holds(customer_id) ? last_customer_.id()
+                                                                            : kNone;
+  }
+  void RememberCustomer(Id shop, std::string_view customer_id, Id id) {
     last_customer_.Remember(customer_id, id);
     last_customer_shop_ = shop;
-    return id;
   }
   // Shops and customers in the Dataset's numbering; customers new to it bring their shop.
   void RenumberShopsAndCustomers(Dataset* d);
@@ -294,7 +299,11 @@ class MessagePart : public PartBase {
     out_ = out;
     capacity_ = capacity;
     count_ = 0;
+    batch_first_ = 0;
+    pending_.clear();
   }
+  // Called once the part is read.
+  void Finish() { InternPending(); }
 
   bool Add(const CsvRecord& row) {
     if (count_ == capacity_) return false;  // cannot happen: the bound counts line ends
@@ -307,15 +316,18 @@ class MessagePart : public PartBase {
       if (!shop.empty() && !customer.empty() && sender &&
           times_.Read(Cell(row, src_.sent_at), &local) &&
           !(*sender == Sender::kAgent && account.empty())) {
-        Emit(shop, customer, *sender, zone_.FromLocalSeconds(local), account,
-             Cell(row, src_.conversation), Cell(row, src_.message_id));
+        Emit(shop, PendingCustomer(Shop(shop), customer), *sender, zone_.FromLocalSeconds(local),
+             account, Cell(row, src_.conversation), Cell(row, src_.message_id));
         return true;
       }
     }
     const Record* r = Slow(row);
     if (r == nullptr) return false;
     const auto& v = r->values;
-    Emit(v[col_.shop].s, v[col_.customer].s,
+    // The parsed row's strings go with the next row: its customer is interned at once.
+    InternPending();
+    const Id shop = Shop(v[col_.shop].s);
+    Emit(v[col_.shop].s, Customer(shop, v[col_.customer].s),
          SenderOfWord(v[col_.sender].s).value_or(Sender::kSystem), v[col_.sent_at].i,
          TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id]));
     return true;
@@ -344,19 +356,70 @@ class MessagePart : public PartBase {
     int shop, customer, sender, sent_at, account, conversation, message_id;
   };
 
-  void Emit(std::string_view shop, std::string_view customer, Sender sender, Instant at,
-            std::string_view account, std::string_view conversation, std::string_view message_id) {
-    const Id shop_id = Shop(shop);
-    out_[count_++] = {at, Customer(shop_id, customer), Account(account), Conversation(conversation),
-                      sender};
+  void Emit(std::string_view shop, Id customer, Sender sender, Instant at, std::string_view account,
+            std::string_view conversation, std::string_view message_id) {
+    out_[count_++] = {at, customer, Account(account), Conversation(conversation), sender};
     NoteId(shop, message_id);
+    if (pending_.size() == kBatch) InternPending();
   }
+
+  // Customers new to the row before wait to be interned a batch at a time, their table
+  // slots fetched ahead: a month holds a million customers, and one at a time each insert
+  // waits on memory. Until then a message holds its customer's place in the batch, encoded
+  // as -2 - place. `customer` views the file, which outlives the batch.
+  Id PendingCustomer(Id shop, std::string_view customer) {
+    if (!pending_.empty()) {
+      if (pending_.back().shop == shop && pending_.back().id == customer) {
+        return -1 - static_cast<Id>(pending_.size());
+      }
+    } else if (const Id known = CustomerBefore(shop, customer); known != kNone) {
+      return known;
+    }
+    pending_.push_back({shop, customer});
+    return -1 - static_cast<Id>(pending_.size());
+  }
+  void InternPending() {
+    if (pending_.empty()) return;
+    keys_.clear();
+    for (const Pending& p : pending_) {
+      keys_.append(shops_.Get(p.shop)).append(1, '\x1F').append(p.id);
+    }
+    std::vector<std::string_view> views;
+    views.reserve(pending_.size());
+    size_t at = 0;
+    for (const Pending& p : pending_) {
+      const size_t length = shops_.Get(p.shop).size() + 1 + p.id.size();
+      views.push_back(std::string_view(keys_).substr(at, length));
+      at += length;
+    }
+    const std::vector<Id> ids = customers_.InternAll(views);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (static_cast<size_t>(ids[i]) == customer_shop_.size()) {
+        customer_shop_.push_back(pending_[i].shop);
+      }
+    }
+    for (Message* m = out_ + batch_first_; m != out_ + count_; ++m) {
+      if (m->customer <= -2) m->customer = ids[static_cast<size_t>(-2 - m->customer)];
+    }
+    RememberCustomer(pending_.back().shop, pending_.back().id, ids.back());
+    pending_.clear();
+    batch_first_ = count_;
+  }
+
+  struct Pending {
+    Id shop;
+    std::string_view id;
+  };
+  static constexpr size_t kBatch = 4096;
 
   Columns src_;
   Columns col_;
   Message* out_ = nullptr;
   size_t capacity_ = 0;
   size_t count_ = 0;
+  std::vector<Pending> pending_;
+  size_t batch_first_ = 0;  // the first message written since the last batch
+  std::string keys_;
 };
 
 class OrderPart : public PartBase {
@@ -404,6 +467,7 @@ class OrderPart : public PartBase {
     return true;
   }
 
+  void Finish() {}
   void Renumber(Dataset* d) {
     RenumberShopsAndCustomers(d);
     accounts_map_ = RenumberPool(&accounts_, &d->accounts);
@@ -526,6 +590,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
           released = at;
         }
       }
+      (*parts)[k].Finish();
       ok[k] = 1;
     };
     RunOnEach(starts.size(), read);
