@@ -161,6 +161,25 @@ TEST_F(DirectReaderTest, BlankLinesAndQuotedLineBreaksInEveryPartAreClosedUp) {
   }
 }
 
+// New customers are interned a batch of 4,096 at a time; rows the importer's parser reads
+// intern theirs at once. Across several batches, with such rows among them and customers
+// coming back after others, the ids must still follow first appearance.
+TEST_F(DirectReaderTest, ManyNewCustomersAcrossBatchesKeepTheImportersIds) {
+  std::string messages = kMessagesHeader;
+  for (int i = 0; i < 12000; ++i) {
+    const int customer = i % 3 == 2 ? i / 7 : i;  // every third row a customer seen before
+    const std::string shop = i % 1000 == 0 ? " 二店 " : "店";  // padded: the parser's row
+    messages += shop + ",b" + std::to_string(customer) + ",customer,2024-01-05 10:00:00,,,,x\n";
+  }
+  dir_.Write("in/messages.csv", messages);
+  for (int threads : {1, 3}) {
+    Dataset direct;
+    ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, threads));
+    ASSERT_EQ(direct.messages.size(), 12000u);
+    ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+  }
+}
+
 // Times in the usual form are read with the date of the row before reused: runs of one
 // date, a leap day, month and year ends, and a date that comes back after another.
 TEST_F(DirectReaderTest, TimesAcrossDaysMonthsAndYearsGiveTheImportersInstants) {
