@@ -129,49 +129,12 @@ constexpr size_t kBlockBytes = 64;
 // the cache when they are split.
 constexpr size_t kWindowBytes = 128 << 10;
 
-// The bit of each byte of the 64 at `p` that is a comma, a line feed, or a byte a plain line
-// cannot hold as it is: a quote, DEL, or a control character other than TAB and LF (a CR
-// among them: CRLF is looked at where it is found).
-void Classify(const unsigned char* p, uint64_t* commas, uint64_t* newlines, uint64_t* stops) {
-  uint64_t c = 0, nl = 0, st = 0;
-#if defined(__SSE2__)
-  for (size_t k = 0; k < 4; ++k) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    auto equal = [&](char b) {
-      return static_cast<uint64_t>(
-          static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(b)))));
-    };
-    // A signed compare: bytes from 0x80 up are negative, so they are taken out again.
-    const auto high = static_cast<uint64_t>(static_cast<uint32_t>(_mm_movemask_epi8(x)));
-    const auto below = static_cast<uint64_t>(
-        static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)))));
-    const uint64_t line_feed = equal('\n');
-    const uint64_t control = below & ~high & ~equal('\t') & ~line_feed;
-    const size_t shift = 16 * k;
-    c |= equal(',') << shift;
-    nl |= line_feed << shift;
-    st |= (control | equal('"') | equal(0x7F)) << shift;
-  }
-#else
-  for (size_t i = 0; i < kBlockBytes; ++i) {
-    const unsigned char b = p[i];
-    const uint64_t bit = uint64_t{1} << i;
-    if (b == ',') c |= bit;
-    if (b == '\n') nl |= bit;
-    if ((b < 0x20 && b != '\t' && b != '\n') || b == '"' || b == 0x7F) st |= bit;
-  }
-#endif
-  *commas = c;
-  *newlines = nl;
-  *stops = st;
-}
-
 }  // namespace
 
 const CsvPartReader::Block& CsvPartReader::BlockAt(size_t at) {
   if (!block_.valid || at < block_.at || at >= block_.at + kBlockBytes) {
-    Classify(reinterpret_cast<const unsigned char*>(text_.data()) + at, &block_.commas,
-             &block_.newlines, &block_.stops);
+    static_cast<ByteMasks&>(block_) =
+        MaskBlock(reinterpret_cast<const unsigned char*>(text_.data()) + at);
     block_.at = at;
     block_.valid = true;
   }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/byte_masks.h"
 #include "io/csv_reader.h"
 
 namespace csperf {
@@ -52,11 +53,9 @@ class CsvPartReader {
   Line FinishLine(size_t begin, size_t field, size_t line_end, size_t next, CsvRecord* record);
   void CheckNextWindow();
 
-  // Where the separators and the bytes that stop a plain line lie in the 64 bytes at
-  // block_at_: a bit per byte.
-  struct Block {
+  // The masks (byte_masks.h) of the 64 bytes at `at`.
+  struct Block : ByteMasks {
     size_t at = 0;
-    uint64_t commas = 0, newlines = 0, stops = 0;
     bool valid = false;
   };
   const Block& BlockAt(size_t at);
