@@ -50,10 +50,16 @@ __attribute__((target("avx512bw"))) ByteMasks Avx512Masks(const unsigned char* p
   return m;
 }
 
+constexpr bool kVectors = true;
 bool HasAvx512() {
   static const bool has = __builtin_cpu_supports("avx512bw") != 0;
   return has;
 }
+#else
+constexpr bool kVectors = false;
+ByteMasks Sse2Masks(const unsigned char* p) { return MaskBlockByBytes(p); }
+ByteMasks Avx512Masks(const unsigned char* p) { return MaskBlockByBytes(p); }
+bool HasAvx512() { return false; }
 #endif
 
 }  // namespace
@@ -71,34 +77,20 @@ ByteMasks MaskBlockByBytes(const unsigned char* p) {
 }
 
 bool MaskBlockSse2(const unsigned char* p, ByteMasks* out) {
-#if CSPERF_X86_VECTORS
+  if (!kVectors) return false;
   *out = Sse2Masks(p);
   return true;
-#else
-  (void)p;
-  (void)out;
-  return false;
-#endif
 }
 
 bool MaskBlockAvx512(const unsigned char* p, ByteMasks* out) {
-#if CSPERF_X86_VECTORS
   if (!HasAvx512()) return false;
   *out = Avx512Masks(p);
   return true;
-#else
-  (void)p;
-  (void)out;
-  return false;
-#endif
 }
 
 ByteMasks MaskBlock(const unsigned char* p) {
-#if CSPERF_X86_VECTORS
-  return HasAvx512() ? Avx512Masks(p) : Sse2Masks(p);
-#else
-  return MaskBlockByBytes(p);
-#endif
+  if (HasAvx512()) return Avx512Masks(p);
+  return kVectors ? Sse2Masks(p) : MaskBlockByBytes(p);
 }
 
 }  // namespace csperf
