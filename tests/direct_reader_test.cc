@@ -180,6 +180,35 @@ TEST_F(DirectReaderTest, ManyNewCustomersAcrossBatchesKeepTheImportersIds) {
   }
 }
 
+// Orders come after the messages: a customer the messages brought keeps its id, looked up
+// while the parts read; one first seen in an order gets the next id, in order of first
+// appearance, whichever part its order lies in.
+TEST_F(DirectReaderTest, OrdersKeepTheMessagesCustomersAndAddNewOnesInOrder) {
+  dir_.Write("in/messages.csv", std::string(kMessagesHeader) +
+                                    "店,b1,customer,2024-01-05 10:00:00,,,,hi\n"
+                                    "店,b2,customer,2024-01-05 10:00:05,,,,hi\n");
+  std::string orders = kOrdersHeader;
+  const char* customers[] = {"b2", "b9", "b1", "b8", "b9", "b2", "b7"};
+  for (int i = 0; i < 35; ++i) {
+    orders += "T" + std::to_string(i) + ",店," + customers[i % 7] +
+              ",2024-01-05 11:00:00,2024-01-05 11:01:00,10.00,paid,\n";
+  }
+  dir_.Write("in/orders.csv", orders);
+  const Dataset general = ThroughImport(dir_ / "in");
+  for (int threads : {1, 3, 8}) {
+    Dataset direct;
+    ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, threads));
+    ASSERT_TRUE(Direct(dir_ / "in/orders.csv", Kind::kOrders, &direct, threads));
+    // By hand: b1 0 and b2 1 from the messages, then b9 2, b8 3, b7 4 from the orders.
+    ASSERT_EQ(direct.customers.size(), 5u);
+    EXPECT_EQ(direct.CustomerIdOf(2), "b9");
+    EXPECT_EQ(direct.CustomerIdOf(4), "b7");
+    EXPECT_EQ(direct.orders[0].customer, 1);
+    EXPECT_EQ(direct.orders[3].customer, 3);
+    ExpectSameDataset(direct, general);
+  }
+}
+
 // Times in the usual form are read with the date of the row before reused: runs of one
 // date, a leap day, month and year ends, and a date that comes back after another.
 TEST_F(DirectReaderTest, TimesAcrossDaysMonthsAndYearsGiveTheImportersInstants) {

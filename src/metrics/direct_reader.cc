@@ -212,6 +212,16 @@ class PartBase {
     RememberCustomer(shop, customer_id, id);
     return id;
   }
+  // For orders, read after the messages: a customer the Dataset holds already keeps the
+  // Dataset's id, found without a lock while the parts read (nothing writes to it then); a
+  // new one gets the part's own id, encoded as -2 - id until the parts are joined.
+  Id KnownOrOwnCustomer(const StringPool& known, Id shop, std::string_view customer_id) {
+    key_.assign(shops_.Get(shop));
+    key_ += '\x1F';
+    key_ += customer_id;
+    if (const Id id = known.Find(key_); id != kNone) return id;
+    return -2 - Customer(shop, customer_id);
+  }
   // The customer of the row before, most of the time: no key to build, no table to ask.
   Id CustomerBefore(Id shop, std::string_view customer_id) const {
     return shop == last_customer_shop_ && last_customer_.Holds(customer_id) ? last_customer_.id()
@@ -286,7 +296,7 @@ void PartBase::RenumberShopsAndCustomers(Dataset* d) {
 class MessagePart : public PartBase {
  public:
   MessagePart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-              const std::string& path)
+              const std::string& path, const Dataset& /*known: messages come first*/)
       : PartBase(spec, file, std::move(zone), path),
         src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
              Source("account"), Source("conversation_id"), Source("message_id")},
@@ -425,8 +435,9 @@ class MessagePart : public PartBase {
 class OrderPart : public PartBase {
  public:
   OrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-            const std::string& path)
+            const std::string& path, const Dataset& known)
       : PartBase(spec, file, std::move(zone), path),
+        known_customers_(known.customers),
         src_{Source("order_id"), Source("shop"),   Source("customer_id"), Source("created_at"),
              Source("paid_at"),  Source("amount"), Source("status"),      Source("account")},
         col_{Canonical("order_id"),   Canonical("shop"),    Canonical("customer_id"),
@@ -475,7 +486,7 @@ class OrderPart : public PartBase {
   void MoveInto(Order* out) {
     orders_.Drain([&](Order& o) {
       o.shop = Mapped(shops_map_, o.shop);
-      o.customer = Mapped(customers_map_, o.customer);
+      if (o.customer <= -2) o.customer = Mapped(customers_map_, -2 - o.customer);
       o.account = Mapped(accounts_map_, o.account);
       *out++ = std::move(o);
     });
@@ -495,11 +506,13 @@ class OrderPart : public PartBase {
             Instant created, std::optional<Instant> paid_at, Cents amount, bool refunded,
             std::string_view account) {
     const Id shop_id = Shop(shop);
-    orders_.push_back({std::string(order_id), shop_id, Customer(shop_id, customer), created,
-                       paid_at, amount, refunded, Account(account)});
+    orders_.push_back({std::string(order_id), shop_id,
+                       KnownOrOwnCustomer(known_customers_, shop_id, customer), created, paid_at,
+                       amount, refunded, Account(account)});
     NoteId(shop, order_id);
   }
 
+  const StringPool& known_customers_;
   Columns src_;
   Columns col_;
   Blocks<Order> orders_;
@@ -557,7 +570,8 @@ void JoinParts(std::vector<OrderPart>& parts, size_t base, std::vector<Order>* r
 // only the general path handles, and then `rows` is as it was.
 template <class Part, class Rows>
 bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
-               const DirectReadOptions& options, std::vector<Part>* parts, Rows* rows) {
+               const DirectReadOptions& options, const Dataset& known, std::vector<Part>* parts,
+               Rows* rows) {
   std::optional<PlainFile> file = OpenPlain(path, spec);
   if (!file) return false;
   for (int attempt = 0; attempt < 2; ++attempt) {
@@ -569,7 +583,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
     readers.reserve(starts.size());
     for (size_t k = 0; k < starts.size(); ++k) {
       const size_t end = k + 1 < starts.size() ? starts[k + 1] : file->text.size();
-      parts->emplace_back(spec, *file, zone, path);
+      parts->emplace_back(spec, *file, zone, path, known);
       readers.emplace_back(file->text, starts[k], end);
     }
     const size_t base = rows->size();
@@ -624,7 +638,7 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
               const DirectReadOptions& options, Dataset* d, Rows* rows) {
   std::vector<Part> parts;
   const size_t base = rows->size();
-  if (!ReadParts(path, spec, std::move(zone), options, &parts, rows)) return false;
+  if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, rows)) return false;
   if (IdsRepeat(parts)) {
     rows->resize(base);
     return false;
