@@ -180,6 +180,29 @@ TEST_F(DirectReaderTest, ManyNewCustomersAcrossBatchesKeepTheImportersIds) {
   }
 }
 
+// Messages sorted by time interleave chats: customers come back after others, found in a
+// small cache of recent ones, which must tell one customer id at two shops apart and pass
+// over ids too long for it.
+TEST_F(DirectReaderTest, InterleavedCustomersKeepTheImportersIds) {
+  const std::string long_id(30, 'L');
+  std::string messages = kMessagesHeader;
+  for (int i = 0; i < 9000; ++i) {
+    const int pick = (i * 7919) % 11;
+    const std::string shop = pick % 2 == 0 ? "店" : "二店";
+    const std::string customer = pick < 4   ? "same"
+                                 : pick < 6 ? long_id
+                                            : "c" + std::to_string(i % 5003);
+    messages += shop + "," + customer + ",customer,2024-01-05 10:00:00,,,,x\n";
+  }
+  dir_.Write("in/messages.csv", messages);
+  const Dataset general = ThroughImport(dir_ / "in");
+  for (int threads : {1, 2}) {
+    Dataset direct;
+    ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, threads));
+    ExpectSameDataset(direct, general);
+  }
+}
+
 // Orders come after the messages: a customer the messages brought keeps its id, looked up
 // while the parts read; one first seen in an order gets the next id, in order of first
 // appearance, whichever part its order lies in.

@@ -134,6 +134,45 @@ class Blocks {
   size_t size_ = 0;
 };
 
+// Customers seen lately, in a small table that stays in the cache. Messages sorted by time
+// interleave the day's chats: a customer comes back within minutes, seldom as the row
+// before, and the part's large table would cost a trip to memory each time.
+class RecentCustomers {
+ public:
+  RecentCustomers() : slots_(kSlots) {}
+
+  Id Find(Id shop, std::string_view customer) const {
+    if (customer.size() > kLongest) return kNone;
+    const Slot& s = slots_[SlotOf(shop, customer)];
+    const bool same = s.shop == shop && s.length == customer.size() &&
+                      std::memcmp(s.text, customer.data(), customer.size()) == 0;
+    return same ? s.id : kNone;
+  }
+  void Remember(Id shop, std::string_view customer, Id id) {
+    if (customer.size() > kLongest) return;
+    Slot& s = slots_[SlotOf(shop, customer)];
+    s.shop = shop;
+    s.id = id;
+    s.length = static_cast<uint8_t>(customer.size());
+    std::memcpy(s.text, customer.data(), customer.size());
+  }
+
+ private:
+  static constexpr size_t kSlots = 1 << 12;
+  static constexpr size_t kLongest = 22;
+  struct Slot {
+    Id shop = kNone;
+    Id id = kNone;
+    uint8_t length = 0;
+    char text[kLongest + 1] = {};
+  };
+  static size_t SlotOf(Id shop, std::string_view customer) {
+    return XXH3_64bits_withSeed(customer.data(), customer.size(), static_cast<uint64_t>(shop)) &
+           (kSlots - 1);
+  }
+  std::vector<Slot> slots_;
+};
+
 // A plain file, mapped, its header matched.
 struct PlainFile {
   std::unique_ptr<MappedFile> file;
@@ -385,8 +424,13 @@ class MessagePart : public PartBase {
     } else if (const Id known = CustomerBefore(shop, customer); known != kNone) {
       return known;
     }
+    // A customer seen lately: its id, or its place in this batch (a batch's places give way
+    // to ids when it is interned).
+    if (const Id recent = recent_.Find(shop, customer); recent != kNone) return recent;
     pending_.push_back({shop, customer});
-    return -1 - static_cast<Id>(pending_.size());
+    const Id place = -1 - static_cast<Id>(pending_.size());
+    recent_.Remember(shop, customer, place);
+    return place;
   }
   void InternPending() {
     if (pending_.empty()) return;
@@ -407,6 +451,7 @@ class MessagePart : public PartBase {
       if (static_cast<size_t>(ids[i]) == customer_shop_.size()) {
         customer_shop_.push_back(pending_[i].shop);
       }
+      recent_.Remember(pending_[i].shop, pending_[i].id, ids[i]);
     }
     for (Message* m = out_ + batch_first_; m != out_ + count_; ++m) {
       if (m->customer <= -2) m->customer = ids[static_cast<size_t>(-2 - m->customer)];
@@ -429,6 +474,7 @@ class MessagePart : public PartBase {
   size_t count_ = 0;
   std::vector<Pending> pending_;
   size_t batch_first_ = 0;  // the first message written since the last batch
+  RecentCustomers recent_;
   std::string keys_;
 };
 
