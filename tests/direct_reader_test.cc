@@ -270,6 +270,14 @@ TEST_F(DirectReaderTest, WhatOnlyTheGeneralPathHandlesIsHandedBack) {
       {"a control character",
        std::string(kMessagesHeader) + "店,b1,customer,2024-01-05 10:00:00,,,,\x01\n"},
       {"a row too short", std::string(kMessagesHeader) + ok_row + "店,b1\n"},
+      {"an id again in a later part", std::string(kMessagesHeader) +
+                                          "店,b1,customer,2024-01-05 10:00:00,,,m1,a\n" +
+                                          [&] {
+                                            std::string rows;
+                                            for (int i = 0; i < 40; ++i) rows += ok_row;
+                                            return rows;
+                                          }() +
+                                          "店,b1,customer,2024-01-05 10:00:01,,,m1,a\n"},
       {"a day no month has",
        std::string(kMessagesHeader) + ok_row + "店,b1,customer,2024-02-30 10:00:00,,,,x\n"},
   };

@@ -668,14 +668,18 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
 }
 
 // Ids seen twice (or two ids of one 64-bit hash, which the general path then sorts out).
+// Each part's ids are sorted on its own core, then merged.
 template <class Part>
 bool IdsRepeat(std::vector<Part>& parts) {
-  std::vector<uint64_t> all;
+  RunOnEach(parts.size(),
+            [&](size_t k) { std::sort(parts[k].id_hashes().begin(), parts[k].id_hashes().end()); });
+  std::vector<uint64_t> all, merged;
   for (Part& p : parts) {
-    all.insert(all.end(), p.id_hashes().begin(), p.id_hashes().end());
+    merged.resize(all.size() + p.id_hashes().size());
+    std::merge(all.begin(), all.end(), p.id_hashes().begin(), p.id_hashes().end(), merged.begin());
+    all.swap(merged);
     std::vector<uint64_t>().swap(p.id_hashes());
   }
-  std::sort(all.begin(), all.end());
   return std::adjacent_find(all.begin(), all.end()) != all.end();
 }
 
