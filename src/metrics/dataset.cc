@@ -16,7 +16,9 @@ size_t StringPool::SlotOf(std::string_view s, uint64_t hash) const {
   for (size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
     if (slot.id == kNone) return i;
-    if (slot.hash == hash && strings_[static_cast<size_t>(slot.id)] == s) return i;
+    if (slot.hash == static_cast<uint32_t>(hash) && strings_[static_cast<size_t>(slot.id)] == s) {
+      return i;
+    }
   }
 }
 
@@ -84,7 +86,7 @@ Id StringPool::InternHashed(std::string_view s, uint64_t hash) {
   if (slots_[i].id != kNone) return slots_[i].id;
   const Id id = static_cast<Id>(strings_.size());
   strings_.push_back(Keep(s));
-  slots_[i] = {hash, id};
+  slots_[i] = {static_cast<uint32_t>(hash), id};
   return id;
 }
 

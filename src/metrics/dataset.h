@@ -42,8 +42,10 @@ class StringPool {
   size_t size() const { return strings_.size(); }
 
  private:
+  // Eight bytes: the hash's low half (the slot's index comes from it, so tables up to 2^32
+  // slots can be rebuilt without the strings) and the id. A small table stays in the cache.
   struct Slot {
-    uint64_t hash = 0;
+    uint32_t hash = 0;
     Id id = kNone;
   };
   size_t SlotOf(std::string_view s, uint64_t hash) const;  // its slot, or the empty one
