@@ -355,6 +355,41 @@ TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
   ASSERT_EQ(got.size(), 3u);
   // Customers are interned in input order: the first message's customer is customer 0.
   EXPECT_EQ(data->messages[0].customer, 0);
+  // Read in ranges of rowids on several connections, the replacement is noticed the same way.
+  auto ranged = LoadDataset(**store, **zone, StoreReadOptions{3, 1});
+  ASSERT_TRUE(ranged.ok());
+  ExpectSameDataset(*ranged, *data);
+}
+
+// A large store's messages are read in ranges of rowids, one connection each, and joined in
+// order: the same Dataset as one read, strings numbered in input order.
+TEST(StoreLoaderTest, RangesOfRowsJoinIntoTheSameDataset) {
+  csperf::testing::ScratchDir dir;
+  auto store = Store::Open(dir / "s.db");
+  ASSERT_TRUE(store.ok());
+  FixedClock clock(0);
+  std::string messages = kMessagesHeader;
+  for (int i = 0; i < 300; ++i) {
+    const std::string shop = i % 3 == 0 ? "二店" : "店";
+    const std::string at =
+        "2024-01-05 10:" + std::string(i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + ":00";
+    messages += shop + ",b" + std::to_string((i * 7) % 41) + "," +
+                (i % 2 == 0 ? "customer," + at + ",,"
+                            : "agent," + at + "," + shop + ":a" + std::to_string(i % 4) + ",") +
+                (i % 5 == 0 ? "c" + std::to_string(i % 9) : "") + ",,x\n";
+  }
+  dir.Write("in/messages.csv", messages);
+  ImportReport r = RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{}, clock);
+  ASSERT_TRUE(r.committed);
+  auto zone = TimeZone::Load(DefaultSettings().timezone);
+  auto one = LoadDataset(**store, **zone, StoreReadOptions{1, 1});
+  ASSERT_TRUE(one.ok());
+  ASSERT_EQ(one->messages.size(), 300u);
+  for (int threads : {2, 3, 7}) {
+    auto ranged = LoadDataset(**store, **zone, StoreReadOptions{threads, 10});
+    ASSERT_TRUE(ranged.ok());
+    ExpectSameDataset(*ranged, *one);
+  }
 }
 
 }  // namespace

@@ -248,6 +248,9 @@ struct Dataset {
 
   // The agent owning each account (index into agents), or kNone for an unmapped account.
   std::vector<Id> account_owner;
+  // Appends the messages of a part read with pools of its own (its other records are not
+  // looked at) in this Dataset's numbering: strings new here follow in the part's order.
+  void AppendMessages(Dataset&& part);
   // Fills account_owner; call after loading.
   void IndexAccounts();
   Id AgentIndex(const std::string& agent_id) const;

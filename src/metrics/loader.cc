@@ -3,9 +3,11 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "core/text.h"
 #include "core/time_parse.h"
@@ -63,7 +65,13 @@ Id Interned(StringPool& pool, const SQLite::Column& c) {
 // order when `in_order_only` and returns false. Strings are interned as rows come, so only
 // input order interns them as the other readers do. Tens of millions of rows: the cells are
 // read straight from SQLite, without a column object per cell.
-bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, Dataset* d) {
+struct OrdSpan {
+  int64_t first = INT64_MAX;
+  int64_t last = INT64_MIN;
+};
+
+bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, Dataset* d,
+                  OrdSpan* span = nullptr) {
   sqlite3_stmt* prepared = nullptr;
   if (sqlite3_prepare_v2(db.getHandle(), query, -1, &prepared, nullptr) != SQLITE_OK) {
     throw SQLite::Exception(db.getHandle());
@@ -87,6 +95,10 @@ bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, D
     const int64_t ord = sqlite3_column_int64(row, 7);
     if (in_order_only && ord < last_ord) return false;
     last_ord = ord;
+    if (span != nullptr) {
+      span->first = std::min(span->first, ord);
+      span->last = std::max(span->last, ord);
+    }
     const Id shop = shop_before.Intern(d->shops, text(0));
     Message m;
     const std::string_view customer = text(1);
@@ -104,23 +116,79 @@ bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, D
   return true;
 }
 
+constexpr const char* kMessageColumns =
+    "SELECT shop, customer_id, sender, sent_at, account, conversation_id, copies, ord "
+    "FROM messages";
+
+// A large store's messages on every core: each thread reads a range of rowids on its own
+// connection into its own pools, and the ranges are joined in order. False (and `d` as it
+// was) when a range is out of input order, or the ranges are not in order one after
+// another, or the store is not a file another connection can open.
+bool ReadMessageRanges(const std::string& path, int64_t max_rowid, const StoreReadOptions& options,
+                       Dataset* d) {
+  const int64_t threads =
+      options.threads > 0 ? options.threads
+                          : static_cast<int64_t>(std::max(1u, std::thread::hardware_concurrency()));
+  const int64_t ranges =
+      std::min(threads, max_rowid / std::max<int64_t>(1, options.min_rows_per_range));
+  if (path == ":memory:" || path.empty() || ranges < 2 || !d->messages.empty() ||
+      d->shops.size() != 0 || d->customers.size() != 0 || d->accounts.size() != 0 ||
+      d->conversations.size() != 0) {
+    return false;
+  }
+  std::vector<Dataset> parts(static_cast<size_t>(ranges));
+  std::vector<OrdSpan> spans(parts.size());
+  std::vector<char> ok(parts.size(), 0);
+  auto read = [&](size_t k) {
+    const int64_t first = max_rowid * static_cast<int64_t>(k) / ranges + 1;
+    const int64_t last = max_rowid * static_cast<int64_t>(k + 1) / ranges;
+    try {
+      SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+      db.exec("PRAGMA cache_size=-32768");
+      const std::string query = fmt::format("{} WHERE rowid BETWEEN {} AND {} ORDER BY rowid",
+                                            kMessageColumns, first, last);
+      ok[k] = ReadMessages(db, query.c_str(), /*in_order_only=*/true, &parts[k], &spans[k]);
+    } catch (const SQLite::Exception&) {
+      ok[k] = 0;
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read, k);
+  read(0);
+  for (std::thread& w : workers) w.join();
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (!ok[k] || (k > 0 && spans[k].first < spans[k - 1].last)) return false;
+  }
+  // The first range's pools and messages become the Dataset's; the others join after them.
+  size_t total = 0;
+  for (const Dataset& p : parts) total += p.messages.size();
+  d->shops = std::move(parts[0].shops);
+  d->customers = std::move(parts[0].customers);
+  d->customer_shop = std::move(parts[0].customer_shop);
+  d->accounts = std::move(parts[0].accounts);
+  d->conversations = std::move(parts[0].conversations);
+  d->messages = std::move(parts[0].messages);
+  d->messages.reserve(total);
+  for (size_t k = 1; k < parts.size(); ++k) d->AppendMessages(std::move(parts[k]));
+  return true;
+}
+
 // Rows are stored in input order unless an import replaced a record (which keeps its place
 // in input order under a new rowid): reading in storage order, with no sort, is the usual
 // case, and a sorted read the fallback. Messages are the first records interned.
-void LoadMessages(SQLite::Database& db, Dataset* d) {
+void LoadMessages(SQLite::Database& db, const std::string& path, const StoreReadOptions& options,
+                  Dataset* d) {
   const int64_t rows = db.execAndGet("SELECT coalesce(max(rowid), 0) FROM messages").getInt64();
+  if (ReadMessageRanges(path, rows, options, d)) return;
   d->messages.reserve(static_cast<size_t>(rows));
-  constexpr const char* kColumns =
-      "SELECT shop, customer_id, sender, sent_at, account, conversation_id, copies, ord "
-      "FROM messages";
-  if (ReadMessages(db, kColumns, /*in_order_only=*/true, d)) return;
+  if (ReadMessages(db, kMessageColumns, /*in_order_only=*/true, d)) return;
   d->shops = StringPool();
   d->customers = StringPool();
   d->customer_shop.clear();
   d->accounts = StringPool();
   d->conversations = StringPool();
   d->messages.clear();
-  ReadMessages(db, (std::string(kColumns) + " ORDER BY ord").c_str(), false, d);
+  ReadMessages(db, (std::string(kMessageColumns) + " ORDER BY ord").c_str(), false, d);
 }
 
 void LoadOrders(SQLite::Database& db, Dataset* d) {
@@ -245,10 +313,10 @@ void LoadPeople(SQLite::Database& db, Dataset* d) {
 }
 
 // Appends what the store holds to `d` (which may hold directly read messages and orders).
-void LoadInto(Store& store, const TimeZone& zone, Dataset* d) {
+void LoadInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d) {
   SQLite::Database& db = store.db();
   LoadAgents(db, d);
-  LoadMessages(db, d);
+  LoadMessages(db, store.path(), options, d);
   LoadOrders(db, d);
   LoadRatings(db, d);
   LoadCases(db, d);
@@ -291,9 +359,9 @@ std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
 
 }  // namespace
 
-Result<Dataset> LoadDataset(Store& store, const TimeZone& zone) {
+Result<Dataset> LoadDataset(Store& store, const TimeZone& zone, const StoreReadOptions& options) {
   Dataset d;
-  LoadInto(store, zone, &d);
+  LoadInto(store, zone, options, &d);
   d.IndexAccounts();
   return d;
 }
@@ -319,7 +387,7 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                       "--skip-bad-rows into a store and use --db)",
                       report->bad_rows));
     }
-    LoadInto(**store, **zone, &d);
+    LoadInto(**store, **zone, StoreReadOptions{}, &d);
   }
   d.IndexAccounts();
   return d;

@@ -15,7 +15,15 @@
 
 namespace csperf::metrics {
 
-Result<Dataset> LoadDataset(Store& store, const TimeZone& zone);
+// How a store is read: a large store's messages in ranges of rowids, one connection and
+// one thread each, joined in order (the same Dataset as one read).
+struct StoreReadOptions {
+  int threads = 0;                       // 0: one per core
+  int64_t min_rows_per_range = 1 << 20;  // fewer are not worth a connection
+};
+
+Result<Dataset> LoadDataset(Store& store, const TimeZone& zone,
+                            const StoreReadOptions& options = {});
 
 // Reads `paths` (all or nothing). Bad rows refuse the whole read with the import report, as
 // `csperf import` would.
