@@ -289,7 +289,60 @@ std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
   return rest;
 }
 
+// The one messages file of `paths` when it could be streamed (the conditions of
+// ReadDirectly), and every other file of them.
+struct StreamSplit {
+  std::string messages;
+  std::vector<std::string> rest;
+};
+std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths,
+                                           const ImportOptions& options) {
+  if (options.profile != nullptr || !options.default_shop.empty()) return std::nullopt;
+  auto sources = DiscoverSources(paths);
+  if (!sources.ok() || sources->empty()) return std::nullopt;
+  StreamSplit split;
+  for (const SourceFile& source : *sources) {
+    if (!source.qa_form) {
+      std::optional<Kind> kind = KindFromFileName(source.path, nullptr);
+      if (!kind) return std::nullopt;
+      if (*kind == Kind::kMessages) {
+        if (!split.messages.empty()) return std::nullopt;
+        split.messages = source.path;
+        continue;
+      }
+    }
+    split.rest.push_back(source.path);
+  }
+  if (split.messages.empty()) return std::nullopt;
+  return split;
+}
+
 }  // namespace
+
+Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
+                                             const Settings& settings, const ImportOptions& options,
+                                             ImportReport* report, const Period& period,
+                                             std::span<const Grouping> groupings) {
+  auto zone = TimeZone::Load(settings.timezone);
+  if (!zone.ok()) return zone.problem();
+  // A file in generated or customer order shows it within its first rows.
+  constexpr size_t kProbeRows = 4096;
+  const std::optional<StreamSplit> split = SplitStreamable(paths, options);
+  if (split && StartsTimeSorted(split->messages, *zone, kProbeRows)) {
+    Result<Dataset> rest = split->rest.empty()
+                               ? Result<Dataset>(Dataset())
+                               : LoadDatasetFromFiles(split->rest, settings, options, report);
+    if (!rest.ok()) return rest.problem();
+    ReportInput input{std::move(*rest), std::nullopt};
+    input.data.IndexAccounts();
+    const Context c{input.data, settings, **zone, period, period.begin(**zone), period.end(**zone)};
+    input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
+    if (input.streamed) return input;
+  }
+  auto data = LoadDatasetFromFiles(paths, settings, options, report);
+  if (!data.ok()) return data.problem();
+  return ReportInput{std::move(*data), std::nullopt};
+}
 
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone) {
   Dataset d;

@@ -1,0 +1,491 @@
+#include "metrics/chat_stream.h"
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <utility>
+
+#include "metrics/attribution.h"
+#include "metrics/direct_reader.h"
+#include "metrics/tallies.h"
+
+namespace csperf::metrics {
+namespace {
+
+// Messages handed over by the reader at a time: enough to amortise a block's bookkeeping.
+constexpr size_t kBlock = size_t{1} << 13;
+
+bool IsChat(const Message& m) {
+  return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
+}
+
+// One grouping's rows and what they add up. A shop row is found by shop id while the stream
+// runs (shops keep turning up in the messages) and put in its report place at the end.
+struct GroupingTallies {
+  GroupingTallies(const Context& c, Grouping g) : grouping(g) {
+    size_t rows = 0;
+    map = RowMapOf(c, g, &rows);
+    if (g == Grouping::kShop) {
+      map.shop_row.clear();
+      rows = 0;
+    }
+    chat = std::make_unique<ChatTallies>(map, rows);
+    sales = std::make_unique<SaleTallies>(map, rows);
+    ratings = std::make_unique<RatingTallies>(map, rows);
+  }
+  // Shops [0, shops) have their rows.
+  void HaveShops(size_t shops) {
+    if (grouping != Grouping::kShop || map.shop_row.size() >= shops) return;
+    while (map.shop_row.size() < shops)
+      map.shop_row.push_back(static_cast<int>(map.shop_row.size()));
+    chat->Resize(shops);
+    sales->Resize(shops);
+    ratings->Resize(shops);
+  }
+
+  Grouping grouping;
+  RowMap map;  // the tallies point at it: this struct does not move once made
+  std::unique_ptr<ChatTallies> chat;
+  std::unique_ptr<SaleTallies> sales;
+  std::unique_ptr<RatingTallies> ratings;
+};
+
+// The best inquiry an order was offered: the latest by (first message's time, index).
+struct OrderCandidate {
+  Instant first_at = 0;
+  uint32_t first_message = 0;
+  Actor actor = kNone;  // kNone: none offered yet
+  bool in_period = false;
+};
+
+// A block of messages, and the Dataset's terms for the reader's ids first seen in it (the
+// reader numbers ids densely, so each list goes on from the one of the block before).
+struct Block {
+  std::vector<Message> messages;
+  std::vector<Id> shops;  // the Dataset's id of each new shop
+  std::vector<const ShopSettings*> shop_settings;
+  size_t dataset_shops = 0;        // Dataset::shops.size() once they were added
+  std::vector<Id> account_owners;  // the agent of each new account, or kNone
+  std::vector<Id> customers;       // the Dataset's id of each new customer, kNone if none
+  std::vector<Id> customer_shops;  // the reader's shop of each new customer
+  std::vector<Id> conversations;   // the Dataset's id of each new one, kNone if none
+  bool last = false;               // the end of the file, or of what could be read: no messages
+  bool ok = true;                  // with `last`: the whole file read, no message id repeated
+};
+
+// Reads blocks on a thread of its own, a few ahead of the streamer: parsing is most of the
+// work. Only this thread touches the reader and adds shops to the Dataset; the streamer
+// sees shops only by id, and a block's ids only once the block is handed over.
+class BlockReader {
+ public:
+  BlockReader(const Context& c, Dataset* d, MessageStream* in) : c_(c), d_(*d), in_(*in) {
+    // An account's agent: the first agent in input order who lists it (IndexAccounts).
+    for (size_t a = 0; a < d_.agents.size(); ++a) {
+      for (const std::string& account : d_.agents[a].accounts)
+        owner_of_account_.emplace(account, static_cast<Id>(a));
+    }
+    thread_ = std::thread([this] { Run(); });
+  }
+  ~BlockReader() { Stop(); }
+
+  Block Take() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [&] { return !ready_.empty(); });
+    Block b = std::move(ready_.front());
+    ready_.pop_front();
+    cv_.notify_all();
+    return b;
+  }
+  // Ends the thread (at once if it is still reading) and waits for it.
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  static constexpr size_t kAhead = 4;
+
+  void Run() {
+    for (;;) {
+      Block b;
+      if (!in_.Next(kBlock, &b.messages)) {
+        b.last = true;
+        b.ok = !in_.failed() && !in_.IdsRepeat();
+      } else {
+        NewIds(&b);
+      }
+      const bool last = b.last;
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return stop_ || ready_.size() < kAhead; });
+      if (stop_) return;
+      ready_.push_back(std::move(b));
+      cv_.notify_all();
+      if (last) return;
+    }
+  }
+
+  void NewIds(Block* b) {
+    for (Id s = seen_.shops; s < static_cast<Id>(in_.shops().size()); ++s) {
+      const std::string_view name = in_.shops().Get(s);
+      b->shops.push_back(d_.shops.Intern(name));
+      b->shop_settings.push_back(&c_.settings.ForShop(name));
+    }
+    b->dataset_shops = d_.shops.size();
+    for (Id a = seen_.accounts; a < static_cast<Id>(in_.accounts().size()); ++a) {
+      auto it = owner_of_account_.find(std::string(in_.accounts().Get(a)));
+      b->account_owners.push_back(it == owner_of_account_.end() ? kNone : it->second);
+    }
+    for (Id cu = seen_.customers; cu < static_cast<Id>(in_.customers().size()); ++cu) {
+      b->customers.push_back(d_.customers.Find(in_.customers().Get(cu)));
+      b->customer_shops.push_back(in_.ShopOf(cu));
+    }
+    for (Id cv = seen_.conversations; cv < static_cast<Id>(in_.conversations().size()); ++cv)
+      b->conversations.push_back(d_.conversations.Find(in_.conversations().Get(cv)));
+    seen_ = {static_cast<Id>(in_.shops().size()), static_cast<Id>(in_.accounts().size()),
+             static_cast<Id>(in_.customers().size()), static_cast<Id>(in_.conversations().size())};
+  }
+
+  const Context& c_;
+  Dataset& d_;
+  MessageStream& in_;
+  std::unordered_map<std::string, Id> owner_of_account_;
+  struct Seen {
+    Id shops = 0, accounts = 0, customers = 0, conversations = 0;
+  } seen_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Block> ready_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+class ChatStreamer {
+ public:
+  ChatStreamer(const Context& c, Dataset* d, MessageStream* in, std::span<const Grouping> groupings)
+      : c_(c), d_(*d), in_(*in) {
+    for (Grouping g : groupings) tallies_.push_back(std::make_unique<GroupingTallies>(c, g));
+    for (auto& t : tallies_) t->HaveShops(d_.shops.size());
+    IndexOrders();
+  }
+
+  // False when the stream gave up.
+  bool Run() {
+    {
+      BlockReader reader(c_, &d_, &in_);
+      for (;;) {
+        Block b = reader.Take();
+        if (b.last) {
+          if (!b.ok) return false;
+          break;
+        }
+        UseIds(b);
+        for (const Message& m : b.messages) {
+          if (!Take(m)) return false;  // the reader stops as it goes out of scope
+          ++index_;
+        }
+      }
+    }  // the reader's thread has ended: its pools may be read here
+    for (int32_t slot = 0; slot < static_cast<int32_t>(open_.size()); ++slot) {
+      if (open_[static_cast<size_t>(slot)].open) Close(slot);
+    }
+    return true;
+  }
+
+  StreamedChat Finish() {
+    for (uint32_t o = 0; o < d_.orders.size(); ++o) {
+      const OrderCandidate& best = best_[o];
+      // An order counts in the period of its session.
+      if (best.actor == kNone || !best.in_period) continue;
+      for (auto& t : tallies_) t->sales->AddOrder(d_.orders[o], best.actor, d_.orders[o].shop);
+    }
+    for (const RatingCredit& credit : CreditRatings(c_, conversed_)) {
+      for (auto& t : tallies_)
+        t->ratings->AddRating(d_.ratings[credit.rating].score, credit.actor, credit.shop);
+    }
+    StreamedChat out;
+    for (auto& t : tallies_) {
+      t->HaveShops(d_.shops.size());
+      size_t rows = 0;
+      const RowMap final_map = RowMapOf(c_, t->grouping, &rows);
+      std::vector<Columns> columns(rows);
+      // The tallies' row of each report row: itself, or for a shop row the shop's id.
+      std::vector<size_t> tally_row(rows);
+      for (size_t r = 0; r < rows; ++r) tally_row[r] = r;
+      if (t->grouping == Grouping::kShop) {
+        for (size_t s = 0; s < final_map.shop_row.size(); ++s)
+          tally_row[static_cast<size_t>(final_map.shop_row[s])] = s;
+      }
+      for (size_t r = 0; r < rows; ++r) {
+        t->chat->AppendColumns(tally_row[r], &columns[r]);
+        t->sales->AppendColumns(tally_row[r], &columns[r]);
+        t->ratings->AppendColumns(tally_row[r], &columns[r]);
+      }
+      out.columns.emplace_back(t->grouping, std::move(columns));
+    }
+    return out;
+  }
+
+ private:
+  struct OpenSession {
+    SessionBuilder builder;
+    std::vector<AgentLine> lines;
+    Id customer = kNone;      // the reader's
+    Id conversation = kNone;  // the Dataset's, kNone when no rating can name it
+    uint32_t generation = 0;
+    bool open = false;
+  };
+  // A plain session's last message, to close it once idle past the gap.
+  struct Idle {
+    Instant last_at;
+    int32_t slot;
+    uint32_t generation;
+  };
+
+  // Each customer's orders that count, as Dataset customer → order indices.
+  void IndexOrders() {
+    // The shops of the orders are all known now (the reader adds only shops of messages):
+    // their settings are looked up here, not while the reader adds shops.
+    for (size_t shop = 0; shop < d_.shops.size(); ++shop)
+      order_shop_settings_.push_back(&c_.settings.ForShop(d_.shops.Get(static_cast<Id>(shop))));
+    best_.assign(d_.orders.size(), OrderCandidate{});
+    order_start_.assign(d_.customers.size() + 1, 0);
+    for (const Order& o : d_.orders) {
+      if (OrderCounts(c_, o)) ++order_start_[static_cast<size_t>(o.customer) + 1];
+    }
+    for (size_t i = 1; i < order_start_.size(); ++i) order_start_[i] += order_start_[i - 1];
+    orders_.resize(order_start_.back());
+    std::vector<uint32_t> fill(order_start_.begin(), order_start_.end() - 1);
+    for (uint32_t o = 0; o < d_.orders.size(); ++o) {
+      if (OrderCounts(c_, d_.orders[o]))
+        orders_[fill[static_cast<size_t>(d_.orders[o].customer)]++] = o;
+    }
+  }
+
+  // The Dataset's terms for the ids a block brought.
+  void UseIds(const Block& b) {
+    shop_.insert(shop_.end(), b.shops.begin(), b.shops.end());
+    shop_settings_.insert(shop_settings_.end(), b.shop_settings.begin(), b.shop_settings.end());
+    idle_.resize(shop_.size());
+    for (auto& t : tallies_) t->HaveShops(b.dataset_shops);
+    account_owner_.insert(account_owner_.end(), b.account_owners.begin(), b.account_owners.end());
+    customer_.insert(customer_.end(), b.customers.begin(), b.customers.end());
+    customer_shop_.insert(customer_shop_.end(), b.customer_shops.begin(), b.customer_shops.end());
+    plain_of_.resize(customer_.size(), -1);
+    conversation_.insert(conversation_.end(), b.conversations.begin(), b.conversations.end());
+  }
+
+  Actor ActorOf(Id account, Id shop) const {
+    const Id owner = account == kNone ? kNone : account_owner_[static_cast<size_t>(account)];
+    return owner != kNone ? owner : ShopActor(shop);
+  }
+
+  bool Take(const Message& m) {
+    if (m.at < now_) return false;  // not in time order: the batch path sorts
+    if (m.at > now_) {
+      now_ = m.at;
+      CloseIdle();
+    }
+    if (!IsChat(m)) return true;
+    const Id local_shop = customer_shop_[static_cast<size_t>(m.customer)];
+    const Id shop = shop_[static_cast<size_t>(local_shop)];
+    const ShopSettings& settings = *shop_settings_[static_cast<size_t>(local_shop)];
+    int32_t slot = -1;
+    if (m.conversation != kNone) {
+      const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(m.customer)) << 32) |
+                           static_cast<uint32_t>(m.conversation);
+      auto [it, fresh] = conversed_open_.emplace(key, -1);
+      if (fresh) {
+        it->second = Begin(m, shop, settings, m.conversation);
+        open_[static_cast<size_t>(it->second)].conversation =
+            conversation_[static_cast<size_t>(m.conversation)];
+      }
+      slot = it->second;
+    } else {
+      slot = plain_of_[static_cast<size_t>(m.customer)];
+      // A new session when the gap since the customer's previous plain message exceeds it.
+      if (slot >= 0 && Span(c_, settings, open_[static_cast<size_t>(slot)].builder.last_at(),
+                            m.at) > settings.session_gap_s) {
+        Close(slot);
+        slot = -1;
+      }
+      if (slot < 0) {
+        slot = Begin(m, shop, settings, kNone);
+        plain_of_[static_cast<size_t>(m.customer)] = slot;
+      }
+      idle_[static_cast<size_t>(local_shop)].push_back(
+          {m.at, slot, open_[static_cast<size_t>(slot)].generation});
+    }
+    Add(slot, m, shop);
+    return true;
+  }
+
+  int32_t Begin(const Message& m, Id shop, const ShopSettings& settings, Id conversation) {
+    int32_t slot;
+    if (!free_.empty()) {
+      slot = free_.back();
+      free_.pop_back();
+    } else {
+      slot = static_cast<int32_t>(open_.size());
+      open_.emplace_back();
+    }
+    OpenSession& o = open_[static_cast<size_t>(slot)];
+    o.open = true;
+    o.customer = m.customer;
+    o.conversation = kNone;
+    o.builder.Begin(c_, settings, shop, m.customer, conversation, m.at, index_,
+                    m.sender == Sender::kCustomer, &o.lines, &waits_);
+    return slot;
+  }
+
+  // One message into its open session; a wait it closes is tallied at once (all a wait
+  // needs of its session is known at the session's first message).
+  void Add(int32_t slot, const Message& m, Id shop) {
+    OpenSession& o = open_[static_cast<size_t>(slot)];
+    const Actor actor = ActorOf(m.account, shop);
+    if (m.sender == Sender::kCustomer) {
+      o.builder.AddCustomer(m.at, actor);
+    } else {
+      o.builder.AddAgent(m.at, actor);
+    }
+    TallyWaits(o.builder.session());
+  }
+
+  void TallyWaits(const Session& session) {
+    for (const Wait& w : waits_) {
+      for (auto& t : tallies_) t->chat->AddWait(session, w);
+    }
+    waits_.clear();
+  }
+
+  // Closes the plain sessions idle past their gap at now_: the front of a shop's queue is
+  // its oldest, and when it is not idle long enough neither is any behind it.
+  void CloseIdle() {
+    for (size_t s = 0; s < idle_.size(); ++s) {
+      std::deque<Idle>& queue = idle_[s];
+      const ShopSettings& settings = *shop_settings_[s];
+      while (!queue.empty()) {
+        const Idle& e = queue.front();
+        const OpenSession& o = open_[static_cast<size_t>(e.slot)];
+        const bool stale =
+            !o.open || o.generation != e.generation || o.builder.last_at() != e.last_at;
+        if (!stale) {
+          // Span never exceeds the wall-clock seconds: most fronts are decided without it.
+          if (now_ - e.last_at <= settings.session_gap_s ||
+              Span(c_, settings, e.last_at, now_) <= settings.session_gap_s) {
+            break;
+          }
+          Close(e.slot);
+        }
+        queue.pop_front();
+      }
+    }
+  }
+
+  void Close(int32_t slot) {
+    OpenSession& o = open_[static_cast<size_t>(slot)];
+    const Session session = o.builder.End();
+    TallyWaits(session);
+    const SessionView view{session, o.lines, {}};
+    for (auto& t : tallies_) {
+      t->chat->AddLines(view);
+      t->sales->AddSession(view);
+    }
+    if (session.inquiry()) OfferOrders(session, o.lines);
+    if (session.conversation != kNone) {
+      if (o.conversation != kNone) {
+        const std::string_view key = in_.customers().Get(o.customer);
+        conversed_.push_back({o.conversation, session.shop, key.substr(key.find('\x1F') + 1),
+                              session.served(), session.served() ? o.lines.back().actor : kNone,
+                              static_cast<int64_t>(conversed_.size())});
+      }
+    } else if (plain_of_[static_cast<size_t>(o.customer)] == slot) {
+      plain_of_[static_cast<size_t>(o.customer)] = -1;
+    }
+    o.lines.clear();
+    o.open = false;
+    ++o.generation;
+    free_.push_back(slot);
+  }
+
+  // The inquiry to each order of its customer created within the window after its first
+  // message: an order keeps the latest it is offered.
+  void OfferOrders(const Session& s, const std::vector<AgentLine>& lines) {
+    const Id customer = customer_[static_cast<size_t>(s.customer)];
+    if (customer == kNone || static_cast<size_t>(customer) + 1 >= order_start_.size()) return;
+    for (uint32_t i = order_start_[static_cast<size_t>(customer)];
+         i < order_start_[static_cast<size_t>(customer) + 1]; ++i) {
+      const uint32_t o = orders_[i];
+      const Order& order = d_.orders[o];
+      const ShopSettings& shop = *order_shop_settings_[static_cast<size_t>(order.shop)];
+      if (!InWindow(shop, order, s.first_at)) continue;
+      OrderCandidate& best = best_[o];
+      if (best.actor != kNone && std::make_pair(best.first_at, best.first_message) >
+                                     std::make_pair(s.first_at, s.first_message)) {
+        continue;
+      }
+      best = {s.first_at, s.first_message, CreditedActor(lines, order.created_at), s.in_period};
+    }
+  }
+
+  const Context& c_;
+  Dataset& d_;
+  MessageStream& in_;
+  std::vector<std::unique_ptr<GroupingTallies>> tallies_;
+
+  // The reader's ids in the Dataset's terms.
+  std::vector<Id> shop_;
+  std::vector<const ShopSettings*> shop_settings_;
+  std::vector<Id> account_owner_;
+  std::vector<Id> customer_;       // kNone: a customer with no order
+  std::vector<Id> customer_shop_;  // the reader's shop of each of the reader's customers
+  std::vector<Id> conversation_;   // kNone: a conversation no rating names
+
+  std::vector<const ShopSettings*> order_shop_settings_;  // per shop of the Dataset's orders
+  std::vector<uint32_t> order_start_;                     // per Dataset customer, into orders_
+  std::vector<uint32_t> orders_;
+  std::vector<OrderCandidate> best_;  // per order
+
+  std::deque<OpenSession> open_;  // slots, reused; a deque, as builders point into them
+  std::vector<int32_t> free_;
+  std::vector<int32_t> plain_of_;  // per reader's customer: its open plain session, or -1
+  std::unordered_map<uint64_t, int32_t> conversed_open_;  // (customer, conversation) → slot
+  std::vector<std::deque<Idle>> idle_;                    // per reader's shop
+  std::vector<Wait> waits_;  // the waits the last message closed or opened
+  std::vector<ConversationSession> conversed_;
+
+  Instant now_ = INT64_MIN;
+  uint32_t index_ = 0;  // the message's place in the file
+};
+
+}  // namespace
+
+bool StartsTimeSorted(const std::string& path, std::shared_ptr<const TimeZone> zone, size_t rows) {
+  std::unique_ptr<MessageStream> in = MessageStream::Open(path, std::move(zone));
+  if (in == nullptr) return false;
+  std::vector<Message> block;
+  if (!in->Next(rows, &block)) return !in->failed();
+  for (size_t i = 1; i < block.size(); ++i) {
+    if (block[i].at < block[i - 1].at) return false;
+  }
+  return true;
+}
+
+std::optional<StreamedChat> StreamChat(const std::string& path, const Context& c,
+                                       std::shared_ptr<const TimeZone> zone,
+                                       std::span<const Grouping> groupings, Dataset* data) {
+  std::unique_ptr<MessageStream> in = MessageStream::Open(path, std::move(zone));
+  if (in == nullptr) return std::nullopt;
+  ChatStreamer streamer(c, data, in.get(), groupings);
+  if (!streamer.Run()) return std::nullopt;
+  return streamer.Finish();
+}
+
+}  // namespace csperf::metrics

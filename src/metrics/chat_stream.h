@@ -1,0 +1,52 @@
+// The chat, conversion and satisfaction columns of a report computed while the messages of
+// one plain, time-sorted file stream past, for `metrics`, `score` and `export` on a month
+// that would not fit in memory otherwise. Messages are cut into sessions as they come: a
+// plain session closes once the customer writes again past the gap, or once the stream's
+// time has run past its last message by the gap (no later message can join it then: the
+// gap is measured by Span, which only grows with its end), and is tallied at once
+// (tallies.h); sessions by conversation id are held to the end. An order keeps the best
+// inquiry offered to it as its customer's sessions close (attribution.h's rules), ratings
+// are matched at the end. Memory holds the open sessions, not the month.
+//
+// The stream gives up, and the caller reads the messages the usual way, at the first
+// message earlier than the one before it, at a row only the general path reads, or when a
+// message id repeats: the columns are then exactly those of the batch report, or none.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "metrics/report.h"
+
+namespace csperf::metrics {
+
+struct StreamedChat {
+  // Per grouping, per row of BuildReport's rows: the chat, conversion and satisfaction
+  // columns in report order.
+  std::vector<std::pair<Grouping, std::vector<Columns>>> columns;
+
+  const std::vector<Columns>* Find(Grouping g) const {
+    for (const auto& [grouping, rows] : columns) {
+      if (grouping == g) return &rows;
+    }
+    return nullptr;
+  }
+};
+
+// Whether the first `rows` messages of `path` are ones the stream reads, in time order: a
+// file in generated or customer order fails within a few rows, before anything else is read.
+bool StartsTimeSorted(const std::string& path, std::shared_ptr<const TimeZone> zone, size_t rows);
+
+// Streams the messages of `path` for the report rows of `groupings`. `data` is c.data, with
+// every record but the messages loaded and its accounts indexed; the shops of the messages
+// are added to it. Nothing when the stream gave up (above): `data` may then hold shops only
+// the messages named, and should be loaded again.
+std::optional<StreamedChat> StreamChat(const std::string& path, const Context& c,
+                                       std::shared_ptr<const TimeZone> zone,
+                                       std::span<const Grouping> groupings, Dataset* data);
+
+}  // namespace csperf::metrics
