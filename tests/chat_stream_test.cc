@@ -177,6 +177,33 @@ TEST_F(ChatStreamEdgeTest, DisorderPastTheFirstRowsIsFoundOnTheWay) {
   ExpectSameReports(r);
 }
 
+TEST_F(ChatStreamEdgeTest, AConversationBackAfterADayOfSilenceFallsBackToTheBatch) {
+  // The stream closes a conversation silent for a day; one that comes back after that is
+  // left to the batch path.
+  std::string csv = SortedByTime(WithoutMessageIds(messages_));
+  csv += "店,c4,agent,2024-02-03 09:00:00,店:a1,CV1,,days later in the same conversation\n";
+  WriteMessages(csv);
+  const Reports r = BothReports(Folder(), settings_, "2024-01");
+  EXPECT_FALSE(r.streamed);
+  ExpectSameReports(r);
+}
+
+TEST_F(ChatStreamEdgeTest, BadRowsAreReportedAsTheBatchReportsThem) {
+  WriteMessages(SortedByTime(WithoutMessageIds(messages_)) +
+                "店,c9,customer,2024-02-05 10:00:00,,,,fine\n"
+                "店,c9,customer,not a time,,,,bad\n");
+  ImportReport streamed_report, batch_report;
+  auto zone = *TimeZone::Load(settings_.timezone);
+  const Period p = *ParsePeriod("2024-01");
+  auto read = LoadReportInputFromFiles({Folder()}, settings_, ImportOptions{}, &streamed_report, p,
+                                       kAllGroupings);
+  auto batch = LoadDatasetFromFiles({Folder()}, settings_, ImportOptions{}, &batch_report);
+  ASSERT_FALSE(read.ok());
+  ASSERT_FALSE(batch.ok());
+  EXPECT_EQ(read.problem().ToString(), batch.problem().ToString());
+  EXPECT_EQ(streamed_report.bad_rows, batch_report.bad_rows);
+}
+
 // A case worked by hand. Default settings: gap 30 min, fast response 180 s, windows 72 h.
 //   c1: customer 10:00:00, a1 10:02:00 (wait 120 s, first, within), customer 10:03:00,
 //       customer 10:04:00, a2 10:10:00 (wait 420 s, not within), then idle; customer

@@ -52,11 +52,11 @@ bool OrderCounts(const Context& c, const Order& order) {
 }
 
 bool InWindow(const Context& c, const Order& order, Instant first_at) {
-  return InWindow(c.settings.ForShop(c.data.shops.Get(order.shop)), order, first_at);
+  return InWindow(c.settings.ForShop(c.data.shops.Get(order.shop)), order.created_at, first_at);
 }
 
-bool InWindow(const ShopSettings& shop, const Order& order, Instant first_at) {
-  return first_at <= order.created_at && first_at >= order.created_at - shop.attribution_window_s;
+bool InWindow(const ShopSettings& shop, Instant created_at, Instant first_at) {
+  return first_at <= created_at && first_at >= created_at - shop.attribution_window_s;
 }
 
 Actor CreditedActor(std::span<const AgentLine> lines, Instant created_at) {

@@ -18,7 +18,7 @@ bool OrderCounts(const Context& c, const Order& order);
 // its first message lies in [created_at - attribution_window, created_at].
 bool InWindow(const Context& c, const Order& order, Instant first_at);
 // The same with the settings of the order's shop at hand.
-bool InWindow(const ShopSettings& shop, const Order& order, Instant first_at);
+bool InWindow(const ShopSettings& shop, Instant created_at, Instant first_at);
 // Whom an order earned by a session with these agents' lines (in time order) is credited
 // to: the last agent at or before created_at, else the first.
 Actor CreditedActor(std::span<const AgentLine> lines, Instant created_at);

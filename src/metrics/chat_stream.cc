@@ -18,6 +18,8 @@ namespace {
 
 // Messages handed over by the reader at a time: enough to amortise a block's bookkeeping.
 constexpr size_t kBlock = size_t{1} << 13;
+// How long a conversation may be silent before the stream wagers it is over.
+constexpr Instant kConversationIdle = 24 * 3600;
 
 bool IsChat(const Message& m) {
   return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
@@ -54,27 +56,31 @@ struct GroupingTallies {
   std::unique_ptr<RatingTallies> ratings;
 };
 
-// The best inquiry an order was offered: the latest by (first message's time, index).
-struct OrderCandidate {
-  Instant first_at = 0;
-  uint32_t first_message = 0;
-  Actor actor = kNone;  // kNone: none offered yet
-  bool in_period = false;
+// A counted order as the stream keeps it (the Dataset's orders are let go: a month holds
+// hundreds of thousands), and the best inquiry offered to it so far: the latest by (first
+// message's time, index).
+struct StreamOrder {
+  Instant created_at;
+  Instant best_first_at = 0;
+  Cents amount;
+  uint32_t best_first_message = 0;
+  Actor best_actor = kNone;  // kNone: none offered yet
+  Id customer;
+  Id shop;
+  bool refunded;
 };
 
 // A block of messages, and the Dataset's terms for the reader's ids first seen in it (the
 // reader numbers ids densely, so each list goes on from the one of the block before).
 struct Block {
   std::vector<Message> messages;
-  std::vector<Id> shops;  // the Dataset's id of each new shop
-  std::vector<const ShopSettings*> shop_settings;
-  size_t dataset_shops = 0;        // Dataset::shops.size() once they were added
-  std::vector<Id> account_owners;  // the agent of each new account, or kNone
-  std::vector<Id> customers;       // the Dataset's id of each new customer, kNone if none
-  std::vector<Id> customer_shops;  // the reader's shop of each new customer
-  std::vector<Id> conversations;   // the Dataset's id of each new one, kNone if none
-  bool last = false;               // the end of the file, or of what could be read: no messages
-  bool ok = true;                  // with `last`: the whole file read, no message id repeated
+  std::vector<Id> message_shops;                   // the shop of each message
+  std::vector<const ShopSettings*> shop_settings;  // of each new shop
+  std::vector<Id> account_owners;                  // the agent of each new account, or kNone
+  std::vector<Id> conversations;  // the Dataset's id of each new one, kNone if none
+  size_t customers = 0;           // how many customers the Dataset holds with the block's
+  bool last = false;              // the end of the file, or of what could be read: no messages
+  bool ok = true;                 // with `last`: the whole file read, no message id repeated
 };
 
 // Reads blocks on a thread of its own, a few ahead of the streamer: parsing is most of the
@@ -133,20 +139,16 @@ class BlockReader {
   }
 
   void NewIds(Block* b) {
-    for (Id s = seen_.shops; s < static_cast<Id>(in_.shops().size()); ++s) {
-      const std::string_view name = in_.shops().Get(s);
-      b->shops.push_back(d_.shops.Intern(name));
-      b->shop_settings.push_back(&c_.settings.ForShop(name));
-    }
-    b->dataset_shops = d_.shops.size();
+    // Shops and customers are numbered in the Dataset's pools (MessageStream::AdoptPools).
+    for (Id s = seen_.shops; s < static_cast<Id>(in_.shops().size()); ++s)
+      b->shop_settings.push_back(&c_.settings.ForShop(in_.shops().Get(s)));
+    b->message_shops.reserve(b->messages.size());
+    for (const Message& m : b->messages) b->message_shops.push_back(in_.ShopOf(m.customer));
     for (Id a = seen_.accounts; a < static_cast<Id>(in_.accounts().size()); ++a) {
       auto it = owner_of_account_.find(std::string(in_.accounts().Get(a)));
       b->account_owners.push_back(it == owner_of_account_.end() ? kNone : it->second);
     }
-    for (Id cu = seen_.customers; cu < static_cast<Id>(in_.customers().size()); ++cu) {
-      b->customers.push_back(d_.customers.Find(in_.customers().Get(cu)));
-      b->customer_shops.push_back(in_.ShopOf(cu));
-    }
+    b->customers = in_.customers().size();
     for (Id cv = seen_.conversations; cv < static_cast<Id>(in_.conversations().size()); ++cv)
       b->conversations.push_back(d_.conversations.Find(in_.conversations().Get(cv)));
     seen_ = {static_cast<Id>(in_.shops().size()), static_cast<Id>(in_.accounts().size()),
@@ -178,6 +180,19 @@ class ChatStreamer {
 
   // False when the stream gave up.
   bool Run() {
+    // The reader numbers shops and customers in the Dataset's pools, which are its own till
+    // it ends: this thread knows shops and customers only by id meanwhile.
+    in_.AdoptPools(&d_);
+    const bool read = ReadAll();
+    in_.ReturnPools(&d_);
+    if (!read) return false;
+    for (int32_t slot = 0; slot < static_cast<int32_t>(open_.size()); ++slot) {
+      if (open_[static_cast<size_t>(slot)].open) Close(slot);
+    }
+    return true;
+  }
+
+  bool ReadAll() {
     {
       BlockReader reader(c_, &d_, &in_);
       for (;;) {
@@ -187,24 +202,26 @@ class ChatStreamer {
           break;
         }
         UseIds(b);
-        for (const Message& m : b.messages) {
-          if (!Take(m)) return false;  // the reader stops as it goes out of scope
+        for (size_t i = 0; i < b.messages.size(); ++i) {
+          if (!Take(b.messages[i], b.message_shops[i])) return false;
           ++index_;
         }
       }
-    }  // the reader's thread has ended: its pools may be read here
-    for (int32_t slot = 0; slot < static_cast<int32_t>(open_.size()); ++slot) {
-      if (open_[static_cast<size_t>(slot)].open) Close(slot);
-    }
+    }  // the reader's thread has ended
     return true;
   }
 
   StreamedChat Finish() {
-    for (uint32_t o = 0; o < d_.orders.size(); ++o) {
-      const OrderCandidate& best = best_[o];
+    for (const StreamOrder& o : orders_) {
       // An order counts in the period of its session.
-      if (best.actor == kNone || !best.in_period) continue;
-      for (auto& t : tallies_) t->sales->AddOrder(d_.orders[o], best.actor, d_.orders[o].shop);
+      if (o.best_actor == kNone || o.best_first_at < c_.begin || o.best_first_at >= c_.end)
+        continue;
+      for (auto& t : tallies_)
+        t->sales->AddOrder(o.customer, o.amount, o.refunded, o.best_actor, o.shop);
+    }
+    for (size_t i = 0; i < conversed_.size(); ++i) {
+      const std::string_view key = d_.customers.Get(conversed_customer_[i]);
+      conversed_[i].customer_id = key.substr(key.find('\x1F') + 1);
     }
     for (const RatingCredit& credit : CreditRatings(c_, conversed_)) {
       for (auto& t : tallies_)
@@ -255,7 +272,6 @@ class ChatStreamer {
     // their settings are looked up here, not while the reader adds shops.
     for (size_t shop = 0; shop < d_.shops.size(); ++shop)
       order_shop_settings_.push_back(&c_.settings.ForShop(d_.shops.Get(static_cast<Id>(shop))));
-    best_.assign(d_.orders.size(), OrderCandidate{});
     order_start_.assign(d_.customers.size() + 1, 0);
     for (const Order& o : d_.orders) {
       if (OrderCounts(c_, o)) ++order_start_[static_cast<size_t>(o.customer) + 1];
@@ -263,23 +279,34 @@ class ChatStreamer {
     for (size_t i = 1; i < order_start_.size(); ++i) order_start_[i] += order_start_[i - 1];
     orders_.resize(order_start_.back());
     std::vector<uint32_t> fill(order_start_.begin(), order_start_.end() - 1);
-    for (uint32_t o = 0; o < d_.orders.size(); ++o) {
-      if (OrderCounts(c_, d_.orders[o]))
-        orders_[fill[static_cast<size_t>(d_.orders[o].customer)]++] = o;
+    for (const Order& o : d_.orders) {
+      if (!OrderCounts(c_, o)) continue;
+      StreamOrder& kept = orders_[fill[static_cast<size_t>(o.customer)]++];
+      kept = StreamOrder{};
+      kept.created_at = o.created_at;
+      kept.amount = o.amount;
+      kept.customer = o.customer;
+      kept.shop = o.shop;
+      kept.refunded = o.refunded;
     }
+    // Nothing else of the report reads the orders once the stream has them.
+    std::vector<Order>().swap(d_.orders);
   }
 
   // The Dataset's terms for the ids a block brought.
   void UseIds(const Block& b) {
-    shop_.insert(shop_.end(), b.shops.begin(), b.shops.end());
     shop_settings_.insert(shop_settings_.end(), b.shop_settings.begin(), b.shop_settings.end());
-    idle_.resize(shop_.size());
-    for (auto& t : tallies_) t->HaveShops(b.dataset_shops);
+    idle_.resize(shop_settings_.size());
+    for (auto& t : tallies_) t->HaveShops(shop_settings_.size());
     account_owner_.insert(account_owner_.end(), b.account_owners.begin(), b.account_owners.end());
-    customer_.insert(customer_.end(), b.customers.begin(), b.customers.end());
-    customer_shop_.insert(customer_shop_.end(), b.customer_shops.begin(), b.customer_shops.end());
-    plain_of_.resize(customer_.size(), -1);
+    plain_of_.resize(b.customers, -1);
     conversation_.insert(conversation_.end(), b.conversations.begin(), b.conversations.end());
+    closed_conversation_.resize(conversation_.size(), 0);
+  }
+
+  static uint64_t ConversationKey(Id customer, Id conversation) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(customer)) << 32) |
+           static_cast<uint32_t>(conversation);
   }
 
   Actor ActorOf(Id account, Id shop) const {
@@ -287,27 +314,28 @@ class ChatStreamer {
     return owner != kNone ? owner : ShopActor(shop);
   }
 
-  bool Take(const Message& m) {
+  bool Take(const Message& m, Id shop) {
     if (m.at < now_) return false;  // not in time order: the batch path sorts
     if (m.at > now_) {
       now_ = m.at;
       CloseIdle();
     }
     if (!IsChat(m)) return true;
-    const Id local_shop = customer_shop_[static_cast<size_t>(m.customer)];
-    const Id shop = shop_[static_cast<size_t>(local_shop)];
-    const ShopSettings& settings = *shop_settings_[static_cast<size_t>(local_shop)];
+    const ShopSettings& settings = *shop_settings_[static_cast<size_t>(shop)];
     int32_t slot = -1;
     if (m.conversation != kNone) {
-      const uint64_t key = (static_cast<uint64_t>(static_cast<uint32_t>(m.customer)) << 32) |
-                           static_cast<uint32_t>(m.conversation);
+      const uint64_t key = ConversationKey(m.customer, m.conversation);
       auto [it, fresh] = conversed_open_.emplace(key, -1);
+      // A conversation closed for being idle a day comes back (or its id, at another
+      // customer: the stream does not tell them apart): the batch path holds it.
+      if (fresh && closed_conversation_[static_cast<size_t>(m.conversation)]) return false;
       if (fresh) {
         it->second = Begin(m, shop, settings, m.conversation);
         open_[static_cast<size_t>(it->second)].conversation =
             conversation_[static_cast<size_t>(m.conversation)];
       }
       slot = it->second;
+      conversation_idle_.push_back({m.at, slot, open_[static_cast<size_t>(slot)].generation});
     } else {
       slot = plain_of_[static_cast<size_t>(m.customer)];
       // A new session when the gap since the customer's previous plain message exceeds it.
@@ -320,7 +348,7 @@ class ChatStreamer {
         slot = Begin(m, shop, settings, kNone);
         plain_of_[static_cast<size_t>(m.customer)] = slot;
       }
-      idle_[static_cast<size_t>(local_shop)].push_back(
+      idle_[static_cast<size_t>(shop)].push_back(
           {m.at, slot, open_[static_cast<size_t>(slot)].generation});
     }
     Add(slot, m, shop);
@@ -368,6 +396,19 @@ class ChatStreamer {
   // Closes the plain sessions idle past their gap at now_: the front of a shop's queue is
   // its oldest, and when it is not idle long enough neither is any behind it.
   void CloseIdle() {
+    // Conversations idle for a day are closed too, on the wager that they are over (a
+    // conversation id names one chat); should one come back, the stream gives up.
+    while (!conversation_idle_.empty()) {
+      const Idle& e = conversation_idle_.front();
+      const OpenSession& o = open_[static_cast<size_t>(e.slot)];
+      const bool stale =
+          !o.open || o.generation != e.generation || o.builder.last_at() != e.last_at;
+      if (!stale) {
+        if (now_ - e.last_at <= kConversationIdle) break;
+        Close(e.slot);
+      }
+      conversation_idle_.pop_front();
+    }
     for (size_t s = 0; s < idle_.size(); ++s) {
       std::deque<Idle>& queue = idle_[s];
       const ShopSettings& settings = *shop_settings_[s];
@@ -400,11 +441,18 @@ class ChatStreamer {
     }
     if (session.inquiry()) OfferOrders(session, o.lines);
     if (session.conversation != kNone) {
+      const uint64_t key = ConversationKey(o.customer, session.conversation);
+      conversed_open_.erase(key);
+      closed_conversation_[static_cast<size_t>(session.conversation)] = 1;
       if (o.conversation != kNone) {
-        const std::string_view key = in_.customers().Get(o.customer);
-        conversed_.push_back({o.conversation, session.shop, key.substr(key.find('\x1F') + 1),
-                              session.served(), session.served() ? o.lines.back().actor : kNone,
+        // Its customer id is looked up at the end: the reader's pools are its own till then.
+        conversed_.push_back({o.conversation,
+                              session.shop,
+                              {},
+                              session.served(),
+                              session.served() ? o.lines.back().actor : kNone,
                               static_cast<int64_t>(conversed_.size())});
+        conversed_customer_.push_back(o.customer);
       }
     } else if (plain_of_[static_cast<size_t>(o.customer)] == slot) {
       plain_of_[static_cast<size_t>(o.customer)] = -1;
@@ -418,20 +466,21 @@ class ChatStreamer {
   // The inquiry to each order of its customer created within the window after its first
   // message: an order keeps the latest it is offered.
   void OfferOrders(const Session& s, const std::vector<AgentLine>& lines) {
-    const Id customer = customer_[static_cast<size_t>(s.customer)];
-    if (customer == kNone || static_cast<size_t>(customer) + 1 >= order_start_.size()) return;
+    const Id customer = s.customer;  // the Dataset's: orders know only customers it held before
+    if (static_cast<size_t>(customer) + 1 >= order_start_.size()) return;
     for (uint32_t i = order_start_[static_cast<size_t>(customer)];
          i < order_start_[static_cast<size_t>(customer) + 1]; ++i) {
-      const uint32_t o = orders_[i];
-      const Order& order = d_.orders[o];
+      StreamOrder& order = orders_[i];
       const ShopSettings& shop = *order_shop_settings_[static_cast<size_t>(order.shop)];
-      if (!InWindow(shop, order, s.first_at)) continue;
-      OrderCandidate& best = best_[o];
-      if (best.actor != kNone && std::make_pair(best.first_at, best.first_message) >
-                                     std::make_pair(s.first_at, s.first_message)) {
+      if (!InWindow(shop, order.created_at, s.first_at)) continue;
+      if (order.best_actor != kNone &&
+          std::make_pair(order.best_first_at, order.best_first_message) >
+              std::make_pair(s.first_at, s.first_message)) {
         continue;
       }
-      best = {s.first_at, s.first_message, CreditedActor(lines, order.created_at), s.in_period};
+      order.best_first_at = s.first_at;
+      order.best_first_message = s.first_message;
+      order.best_actor = CreditedActor(lines, order.created_at);
     }
   }
 
@@ -441,25 +490,24 @@ class ChatStreamer {
   std::vector<std::unique_ptr<GroupingTallies>> tallies_;
 
   // The reader's ids in the Dataset's terms.
-  std::vector<Id> shop_;
   std::vector<const ShopSettings*> shop_settings_;
   std::vector<Id> account_owner_;
-  std::vector<Id> customer_;       // kNone: a customer with no order
-  std::vector<Id> customer_shop_;  // the reader's shop of each of the reader's customers
-  std::vector<Id> conversation_;   // kNone: a conversation no rating names
+  std::vector<Id> conversation_;  // kNone: a conversation no rating names
 
   std::vector<const ShopSettings*> order_shop_settings_;  // per shop of the Dataset's orders
   std::vector<uint32_t> order_start_;                     // per Dataset customer, into orders_
-  std::vector<uint32_t> orders_;
-  std::vector<OrderCandidate> best_;  // per order
+  std::vector<StreamOrder> orders_;                       // grouped by customer
 
   std::deque<OpenSession> open_;  // slots, reused; a deque, as builders point into them
   std::vector<int32_t> free_;
   std::vector<int32_t> plain_of_;  // per reader's customer: its open plain session, or -1
   std::unordered_map<uint64_t, int32_t> conversed_open_;  // (customer, conversation) → slot
-  std::vector<std::deque<Idle>> idle_;                    // per reader's shop
-  std::vector<Wait> waits_;  // the waits the last message closed or opened
+  std::vector<uint8_t> closed_conversation_;  // per reader's conversation: a session closed
+  std::deque<Idle> conversation_idle_;
+  std::vector<std::deque<Idle>> idle_;  // per reader's shop
+  std::vector<Wait> waits_;             // the waits the last message closed or opened
   std::vector<ConversationSession> conversed_;
+  std::vector<Id> conversed_customer_;  // the reader's customer of each
 
   Instant now_ = INT64_MIN;
   uint32_t index_ = 0;  // the message's place in the file

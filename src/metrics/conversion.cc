@@ -13,7 +13,8 @@ void AddConversionColumns(const Context& c, const Sessions& s, const RowMap& map
   for (const OrderCredit& credit : CreditOrders(c, s)) {
     const Session& session = s.sessions[credit.session];
     if (!session.in_period) continue;  // an order counts in the period of its session
-    tally.AddOrder(c.data.orders[credit.order], credit.actor, session.shop);
+    const Order& order = c.data.orders[credit.order];
+    tally.AddOrder(order.customer, order.amount, order.refunded, credit.actor, session.shop);
   }
   for (size_t r = 0; r < rows->size(); ++r) tally.AppendColumns(r, &(*rows)[r].columns);
 }

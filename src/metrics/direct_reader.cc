@@ -405,6 +405,12 @@ class MessagePart : public PartBase {
   const StringPool& accounts() const { return accounts_; }
   const StringPool& conversations() const { return conversations_; }
   Id ShopOf(Id customer) const { return customer_shop_[static_cast<size_t>(customer)]; }
+  // Swaps the part's shops and customers with `d`'s (empty parts only: ids stay valid).
+  void SwapPools(Dataset* d) {
+    std::swap(shops_, d->shops);
+    std::swap(customers_, d->customers);
+    std::swap(customer_shop_, d->customer_shop);
+  }
 
  private:
   struct Columns {
@@ -748,8 +754,8 @@ bool MessageStream::Next(size_t max, std::vector<Message>* out) {
   }
   s.part.Finish();  // every customer of the block interned: ids, not places
   out->resize(s.part.size());
-  // Pages read are given back as the stream goes on.
-  constexpr size_t kReleaseEvery = 32 << 20;
+  // Pages read are given back as the stream goes on, often: the stream's memory is small.
+  constexpr size_t kReleaseEvery = 4 << 20;
   const size_t at =
       rows == 0 ? s.file.text.size() : static_cast<size_t>(s.row.raw.data() - s.file.text.data());
   if (at - s.released >= kReleaseEvery || rows == 0) {
@@ -765,6 +771,9 @@ bool MessageStream::IdsRepeat() {
   std::sort(ids.begin(), ids.end());
   return std::adjacent_find(ids.begin(), ids.end()) != ids.end();
 }
+
+void MessageStream::AdoptPools(Dataset* data) { state_->part.SwapPools(data); }
+void MessageStream::ReturnPools(Dataset* data) { state_->part.SwapPools(data); }
 
 const StringPool& MessageStream::shops() const { return state_->part.shops(); }
 const StringPool& MessageStream::customers() const { return state_->part.customers(); }

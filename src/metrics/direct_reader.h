@@ -53,6 +53,12 @@ class MessageStream {
   // Once the file is read: whether a message id was seen twice (the general path decides).
   bool IdsRepeat();
 
+  // Before the first Next: the stream's shops and customers become `data`'s (its pools
+  // and customer_shop move in), so a customer the Dataset knows keeps its id and none is
+  // kept twice. Until ReturnPools, `data` lacks them.
+  void AdoptPools(Dataset* data);
+  void ReturnPools(Dataset* data);
+
   const StringPool& shops() const;
   const StringPool& customers() const;
   const StringPool& accounts() const;

@@ -1,6 +1,9 @@
 #include "metrics/loader.h"
 
 #include <fmt/format.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sqlite3.h>
 
 #include <map>
@@ -332,12 +335,21 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
     Result<Dataset> rest = split->rest.empty()
                                ? Result<Dataset>(Dataset())
                                : LoadDatasetFromFiles(split->rest, settings, options, report);
-    if (!rest.ok()) return rest.problem();
-    ReportInput input{std::move(*rest), std::nullopt};
-    input.data.IndexAccounts();
-    const Context c{input.data, settings, **zone, period, period.begin(**zone), period.end(**zone)};
-    input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
-    if (input.streamed) return input;
+    // Any problem with the rest is reported as the usual path reports it, below.
+    if (rest.ok()) {
+      ReportInput input{std::move(*rest), std::nullopt};
+      input.data.IndexAccounts();
+      // Reading the rest freed much of what it used on the way: give it back before the
+      // stream, whose peak is the one that counts.
+#ifdef __GLIBC__
+      malloc_trim(0);
+#endif
+      const Context c{input.data,           settings,          **zone, period,
+                      period.begin(**zone), period.end(**zone)};
+      input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
+      if (input.streamed) return input;
+    }
+    *report = ImportReport{};
   }
   auto data = LoadDatasetFromFiles(paths, settings, options, report);
   if (!data.ok()) return data.problem();

@@ -29,7 +29,7 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
 // What a report reads from files: the records, and when the messages were streamed past
 // instead of held (chat_stream.h), the columns computed from them.
 struct ReportInput {
-  Dataset data;  // without messages when `streamed` is set
+  Dataset data;  // without messages and orders when `streamed` is set
   std::optional<StreamedChat> streamed;
 };
 

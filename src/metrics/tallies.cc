@@ -140,14 +140,14 @@ void SaleTallies::AddSession(const SessionView& s) {
   }
 }
 
-void SaleTallies::AddOrder(const Order& order, Actor actor, Id shop) {
+void SaleTallies::AddOrder(Id customer, Cents amount, bool refunded, Actor actor, Id shop) {
   const int row = map_.Row(actor, shop);
   if (row < 0) return;
   Row& t = rows_[static_cast<size_t>(row)];
   ++t.orders;
-  t.sales += order.amount;
-  if (!order.refunded) t.net += order.amount;
-  AddCustomer(&t.buyers, order.customer);
+  t.sales += amount;
+  if (!refunded) t.net += amount;
+  AddCustomer(&t.buyers, customer);
 }
 
 void SaleTallies::AppendColumns(size_t r, Columns* out) {

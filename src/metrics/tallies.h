@@ -73,8 +73,8 @@ class SaleTallies {
   void Resize(size_t rows) { rows_.resize(rows); }
   // A session of any period: the inquiries of the period count their customers.
   void AddSession(const SessionView& s);
-  // An order credited to `actor` through an inquiry of the period in `shop`.
-  void AddOrder(const Order& order, Actor actor, Id shop);
+  // An order of `customer` credited to `actor` through an inquiry of the period in `shop`.
+  void AddOrder(Id customer, Cents amount, bool refunded, Actor actor, Id shop);
   void AppendColumns(size_t r, Columns* out);  // counts distinct customers: not const
 
  private:
