@@ -1,23 +1,19 @@
 #include "metrics/chat_stream.h"
 
-#include <condition_variable>
 #include <deque>
 #include <memory>
-#include <mutex>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 
 #include "metrics/attribution.h"
 #include "metrics/direct_reader.h"
+#include "metrics/message_blocks.h"
 #include "metrics/tallies.h"
 
 namespace csperf::metrics {
 namespace {
 
-// Messages handed over by the reader at a time: enough to amortise a block's bookkeeping.
-constexpr size_t kBlock = size_t{1} << 13;
 // How long a conversation may be silent before the stream wagers it is over.
 constexpr Instant kConversationIdle = 24 * 3600;
 
@@ -70,105 +66,6 @@ struct StreamOrder {
   bool refunded;
 };
 
-// A block of messages, and the Dataset's terms for the reader's ids first seen in it (the
-// reader numbers ids densely, so each list goes on from the one of the block before).
-struct Block {
-  std::vector<Message> messages;
-  std::vector<Id> message_shops;                   // the shop of each message
-  std::vector<const ShopSettings*> shop_settings;  // of each new shop
-  std::vector<Id> account_owners;                  // the agent of each new account, or kNone
-  std::vector<Id> conversations;  // the Dataset's id of each new one, kNone if none
-  size_t customers = 0;           // how many customers the Dataset holds with the block's
-  bool last = false;              // the end of the file, or of what could be read: no messages
-  bool ok = true;                 // with `last`: the whole file read, no message id repeated
-};
-
-// Reads blocks on a thread of its own, a few ahead of the streamer: parsing is most of the
-// work. Only this thread touches the reader and adds shops to the Dataset; the streamer
-// sees shops only by id, and a block's ids only once the block is handed over.
-class BlockReader {
- public:
-  BlockReader(const Context& c, Dataset* d, MessageStream* in) : c_(c), d_(*d), in_(*in) {
-    // An account's agent: the first agent in input order who lists it (IndexAccounts).
-    for (size_t a = 0; a < d_.agents.size(); ++a) {
-      for (const std::string& account : d_.agents[a].accounts)
-        owner_of_account_.emplace(account, static_cast<Id>(a));
-    }
-    thread_ = std::thread([this] { Run(); });
-  }
-  ~BlockReader() { Stop(); }
-
-  Block Take() {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return !ready_.empty(); });
-    Block b = std::move(ready_.front());
-    ready_.pop_front();
-    cv_.notify_all();
-    return b;
-  }
-  // Ends the thread (at once if it is still reading) and waits for it.
-  void Stop() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  static constexpr size_t kAhead = 4;
-
-  void Run() {
-    for (;;) {
-      Block b;
-      if (!in_.Next(kBlock, &b.messages)) {
-        b.last = true;
-        b.ok = !in_.failed() && !in_.IdsRepeat();
-      } else {
-        NewIds(&b);
-      }
-      const bool last = b.last;
-      std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return stop_ || ready_.size() < kAhead; });
-      if (stop_) return;
-      ready_.push_back(std::move(b));
-      cv_.notify_all();
-      if (last) return;
-    }
-  }
-
-  void NewIds(Block* b) {
-    // Shops and customers are numbered in the Dataset's pools (MessageStream::AdoptPools).
-    for (Id s = seen_.shops; s < static_cast<Id>(in_.shops().size()); ++s)
-      b->shop_settings.push_back(&c_.settings.ForShop(in_.shops().Get(s)));
-    b->message_shops.reserve(b->messages.size());
-    for (const Message& m : b->messages) b->message_shops.push_back(in_.ShopOf(m.customer));
-    for (Id a = seen_.accounts; a < static_cast<Id>(in_.accounts().size()); ++a) {
-      auto it = owner_of_account_.find(std::string(in_.accounts().Get(a)));
-      b->account_owners.push_back(it == owner_of_account_.end() ? kNone : it->second);
-    }
-    b->customers = in_.customers().size();
-    for (Id cv = seen_.conversations; cv < static_cast<Id>(in_.conversations().size()); ++cv)
-      b->conversations.push_back(d_.conversations.Find(in_.conversations().Get(cv)));
-    seen_ = {static_cast<Id>(in_.shops().size()), static_cast<Id>(in_.accounts().size()),
-             static_cast<Id>(in_.customers().size()), static_cast<Id>(in_.conversations().size())};
-  }
-
-  const Context& c_;
-  Dataset& d_;
-  MessageStream& in_;
-  std::unordered_map<std::string, Id> owner_of_account_;
-  struct Seen {
-    Id shops = 0, accounts = 0, customers = 0, conversations = 0;
-  } seen_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<Block> ready_;
-  bool stop_ = false;
-  std::thread thread_;
-};
-
 class ChatStreamer {
  public:
   ChatStreamer(const Context& c, Dataset* d, MessageStream* in, std::span<const Grouping> groupings)
@@ -196,7 +93,7 @@ class ChatStreamer {
     {
       BlockReader reader(c_, &d_, &in_);
       for (;;) {
-        Block b = reader.Take();
+        MessageBlock b = reader.Take();
         if (b.last) {
           if (!b.ok) return false;
           break;
@@ -294,7 +191,7 @@ class ChatStreamer {
   }
 
   // The Dataset's terms for the ids a block brought.
-  void UseIds(const Block& b) {
+  void UseIds(const MessageBlock& b) {
     shop_settings_.insert(shop_settings_.end(), b.shop_settings.begin(), b.shop_settings.end());
     idle_.resize(shop_settings_.size());
     for (auto& t : tallies_) t->HaveShops(shop_settings_.size());
