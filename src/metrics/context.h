@@ -25,7 +25,7 @@ struct Context {
   Instant end;    // the first instant after the period
   // Set when the messages were streamed past instead of held (chat_stream.h): the chat,
   // conversion and satisfaction columns of the groupings computed then. The Dataset holds
-  // no messages, and only BuildReport of those groupings may be asked.
+  // no messages and no orders, and only BuildReport of those groupings may be asked.
   const StreamedChat* streamed = nullptr;
 };
 

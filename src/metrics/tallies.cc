@@ -12,11 +12,15 @@ int64_t CountDistinct(std::vector<Id>& ids) {
   return static_cast<int64_t>(ids.size());
 }
 
-// Adds `customer` to a list counted distinct at the end; a list that has doubled since it
-// was last made distinct is made so again, so a long stream keeps it near its distinct size.
+// Adds `customer` to a list counted distinct at the end. A full list is made distinct
+// before it grows, so a long stream keeps it near its distinct size; when that leaves it
+// more than half full it grows anyway, so each value is sorted a few times at most.
 void AddCustomer(std::vector<Id>* ids, Id customer) {
   if (!ids->empty() && ids->back() == customer) return;
-  if (ids->size() >= 4096 && ids->size() == ids->capacity()) CountDistinct(*ids);
+  if (ids->size() >= 4096 && ids->size() == ids->capacity()) {
+    CountDistinct(*ids);
+    if (ids->size() * 2 > ids->capacity()) ids->reserve(ids->capacity() * 2);
+  }
   ids->push_back(customer);
 }
 
