@@ -204,6 +204,29 @@ TEST_F(ChatStreamEdgeTest, BadRowsAreReportedAsTheBatchReportsThem) {
   EXPECT_EQ(streamed_report.bad_rows, batch_report.bad_rows);
 }
 
+TEST_F(ChatStreamEdgeTest, TheCommandsPrintTheSameForEitherOrder) {
+  // `metrics` (each grouping) and `score` stream the sorted folder and hold the other.
+  dir_.Write("sorted/agents.csv", ReadFile(Folder() + "/agents.csv"));
+  dir_.Write("sorted/orders.csv", ReadFile(Folder() + "/orders.csv"));
+  dir_.Write("sorted/messages.csv", SortedByTime(WithoutMessageIds(messages_)));
+  WriteMessages(WithoutMessageIds(messages_));
+  for (const char* group : {"agent", "team", "shop", "manager"}) {
+    auto sorted = csperf::testing::RunCsperf(
+        {"metrics", "--data", dir_ / "sorted", "--period", "2024-01", "--group", group});
+    auto held = csperf::testing::RunCsperf(
+        {"metrics", "--data", Folder(), "--period", "2024-01", "--group", group});
+    EXPECT_EQ(sorted.exit_code, 0) << sorted.out;
+    EXPECT_EQ(sorted.out, held.out) << group;
+  }
+  const std::string presales = SourceDir() + "/templates/presales.toml";
+  auto sorted = csperf::testing::RunCsperf({"score", "--data", dir_ / "sorted", "--period",
+                                            "2024-01", "--template", presales, "--format", "csv"});
+  auto held = csperf::testing::RunCsperf({"score", "--data", Folder(), "--period", "2024-01",
+                                          "--template", presales, "--format", "csv"});
+  EXPECT_EQ(sorted.exit_code, held.exit_code) << sorted.out;
+  EXPECT_EQ(sorted.out, held.out);
+}
+
 // A case worked by hand. Default settings: gap 30 min, fast response 180 s, windows 72 h.
 //   c1: customer 10:00:00, a1 10:02:00 (wait 120 s, first, within), customer 10:03:00,
 //       customer 10:04:00, a2 10:10:00 (wait 420 s, not within), then idle; customer
