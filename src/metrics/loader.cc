@@ -331,7 +331,7 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
   // A file in generated or customer order shows it within its first rows.
   constexpr size_t kProbeRows = 4096;
   const std::optional<StreamSplit> split = SplitStreamable(paths, options);
-  if (split && StartsTimeSorted(split->messages, *zone, kProbeRows)) {
+  if (split && StartsTimeSorted(split->messages, kProbeRows)) {
     Result<Dataset> rest = split->rest.empty()
                                ? Result<Dataset>(Dataset())
                                : LoadDatasetFromFiles(split->rest, settings, options, report);

@@ -147,11 +147,10 @@ class CustomerCutter {
             first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
     for (uint32_t index : messages) {
       const Message& m = d.messages[index];
-      const Actor actor = ActorOfAccount(d, m.account, shop_id);
       if (m.sender == Sender::kCustomer) {
-        b.AddCustomer(m.at, actor);
+        b.AddCustomer(m.at, b.NeedsRouted() ? ActorOfAccount(d, m.account, shop_id) : kNone);
       } else {
-        b.AddAgent(m.at, actor);
+        b.AddAgent(m.at, ActorOfAccount(d, m.account, shop_id));
       }
     }
     out_->sessions.push_back(b.End());
@@ -256,28 +255,12 @@ void SessionBuilder::Begin(const Context& c, const ShopSettings& shop, Id shop_i
   charge_ = kNone;
 }
 
-void SessionBuilder::AddCustomer(Instant at, Actor routed) {
-  s_.last_at = at;
-  ++s_.customer_messages;
-  if (wait_open_) return;  // customer messages while a wait is open do not change it
-  wait_open_ = true;
-  opened_ = at;
-  // Charged, if never answered, to the last agent who spoke before the wait opened; else to
-  // the agent the customer was routed to; else to the shop.
-  charge_ = last_speaker_ != kNone ? last_speaker_ : routed;
-}
-
-void SessionBuilder::AddAgent(Instant at, Actor actor) {
-  s_.last_at = at;
-  lines_->push_back({at, actor});
-  if (wait_open_) {
-    const int64_t seconds = Span(*c_, *shop_, opened_, at);
-    waits_->push_back(
-        {opened_, at, seconds, actor, true, first_wait_, seconds <= shop_->fast_response_s});
-    wait_open_ = false;
-    first_wait_ = false;
-  }
-  last_speaker_ = actor;
+void SessionBuilder::CloseWait(Instant at, Actor actor) {
+  const int64_t seconds = Span(*c_, *shop_, opened_, at);
+  waits_->push_back(
+      {opened_, at, seconds, actor, true, first_wait_, seconds <= shop_->fast_response_s});
+  wait_open_ = false;
+  first_wait_ = false;
 }
 
 Session SessionBuilder::End() {

@@ -64,10 +64,27 @@ class SessionBuilder {
   void Begin(const Context& c, const ShopSettings& shop, Id shop_id, Id customer, Id conversation,
              Instant at, uint32_t index, bool customer_first, std::vector<AgentLine>* lines,
              std::vector<Wait>* waits);
+  // Whether the next customer message would be charged, if never answered, to the account
+  // it was routed to: only then need its caller find that account's actor.
+  bool NeedsRouted() const { return !wait_open_ && last_speaker_ == kNone; }
   // A customer's message; `routed` is the actor of the account it was routed to, or the
-  // shop's when it names none.
-  void AddCustomer(Instant at, Actor routed);
-  void AddAgent(Instant at, Actor actor);
+  // shop's when it names none (anything when NeedsRouted() is false).
+  void AddCustomer(Instant at, Actor routed) {
+    s_.last_at = at;
+    ++s_.customer_messages;
+    if (wait_open_) return;  // customer messages while a wait is open do not change it
+    wait_open_ = true;
+    opened_ = at;
+    // Charged, if never answered, to the last agent who spoke before the wait opened; else
+    // to the agent the customer was routed to; else to the shop.
+    charge_ = last_speaker_ != kNone ? last_speaker_ : routed;
+  }
+  void AddAgent(Instant at, Actor actor) {
+    s_.last_at = at;
+    lines_->push_back({at, actor});
+    if (wait_open_) CloseWait(at, actor);
+    last_speaker_ = actor;
+  }
   // Closes the session at its last message: a wait still open is unanswered.
   Session End();
 
@@ -75,6 +92,8 @@ class SessionBuilder {
   Instant last_at() const { return s_.last_at; }
 
  private:
+  void CloseWait(Instant at, Actor actor);
+
   const Context* c_ = nullptr;
   const ShopSettings* shop_ = nullptr;
   std::vector<AgentLine>* lines_ = nullptr;
