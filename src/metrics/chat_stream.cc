@@ -105,25 +105,6 @@ class ChatStreamer {
     return true;
   }
 
-  bool ReadAll() {
-    {
-      BlockReader reader(c_, &d_, &in_);
-      for (;;) {
-        MessageBlock b = reader.Take();
-        if (b.last) {
-          if (!b.ok) return false;
-          break;
-        }
-        UseIds(b);
-        for (size_t i = 0; i < b.messages.size(); ++i) {
-          if (!Take(b.messages[i], b.message_shops[i])) return false;
-          ++index_;
-        }
-      }
-    }  // the reader's thread has ended
-    return true;
-  }
-
   StreamedChat Finish() {
     for (const StreamOrder& o : orders_) {
       // An order counts in the period of its session.
@@ -164,6 +145,21 @@ class ChatStreamer {
   }
 
  private:
+  // Every message through Take, while the reader's thread parses ahead; false when the
+  // stream gave up.
+  bool ReadAll() {
+    BlockReader reader(c_, &d_, &in_);  // its thread ends when it goes out of scope
+    for (;;) {
+      MessageBlock b = reader.Take();
+      if (b.last) return b.ok;
+      UseIds(b);
+      for (size_t i = 0; i < b.messages.size(); ++i) {
+        if (!Take(b.messages[i], b.message_shops[i])) return false;
+        ++index_;
+      }
+    }
+  }
+
   struct OpenSession {
     SessionBuilder builder;
     std::vector<AgentLine> lines;
