@@ -23,13 +23,14 @@ Command MetricsCommand() {
             app->add_option("--format", args->format, "csv (default), json or table")
                 ->check(CLI::IsMember({"csv", "json", "table"}));
             return [args]() {
-              auto loaded = LoadMetricsInput(args->input);
-              if (!loaded.ok()) return ReportProblem(loaded.problem());
               const std::string& g = args->group;
               metrics::Grouping grouping = g == "team"      ? metrics::Grouping::kTeam
                                            : g == "shop"    ? metrics::Grouping::kShop
                                            : g == "manager" ? metrics::Grouping::kManager
                                                             : metrics::Grouping::kAgent;
+              // Only this report is built: time-sorted messages may stream past.
+              auto loaded = LoadMetricsInput(args->input, {grouping});
+              if (!loaded.ok()) return ReportProblem(loaded.problem());
               metrics::Report report = metrics::BuildReport((*loaded)->context(), grouping);
               std::cout << (args->format == "json"    ? metrics::RenderJson(report)
                             : args->format == "table" ? metrics::RenderTable(report)

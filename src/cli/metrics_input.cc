@@ -18,7 +18,8 @@ void AddMetricsInputOptions(CLI::App* app, MetricsInput* input) {
   AddSettingsOption(app, &input->common);
 }
 
-Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(const MetricsInput& input) {
+Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(
+    const MetricsInput& input, const std::vector<metrics::Grouping>& report_groupings) {
   auto loaded = std::make_unique<LoadedInput>();
   auto settings = LoadSettings(input.common);
   if (!settings.ok()) return settings.problem();
@@ -45,6 +46,17 @@ Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(const MetricsInput& input)
   } else {
     ImportReport report;
     ImportOptions options;
+    if (!report_groupings.empty()) {
+      auto read = metrics::LoadReportInputFromFiles({input.data_dir}, loaded->settings, options,
+                                                    &report, loaded->period, report_groupings);
+      if (!read.ok()) {
+        if (report.bad_rows > 0) std::cerr << RenderImportReport(report, options);
+        return read.problem();
+      }
+      loaded->data = std::move(read->data);
+      loaded->streamed = std::move(read->streamed);
+      return loaded;
+    }
     auto data = metrics::LoadDatasetFromFiles({input.data_dir}, loaded->settings, options, &report);
     if (!data.ok()) {
       if (report.bad_rows > 0) std::cerr << RenderImportReport(report, options);

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "core/problem.h"
+#include "metrics/chat_stream.h"
 #include "metrics/context.h"
 
 namespace csperf::cli {
@@ -26,12 +29,24 @@ struct LoadedInput {
   Settings settings;
   std::shared_ptr<const TimeZone> zone;
   Period period;
+  // Set when the messages were streamed past for the report (chat_stream.h).
+  std::optional<metrics::StreamedChat> streamed;
   metrics::Context context() const {
-    return {data, settings, *zone, period, period.begin(*zone), period.end(*zone)};
+    return {data,
+            settings,
+            *zone,
+            period,
+            period.begin(*zone),
+            period.end(*zone),
+            streamed ? &*streamed : nullptr};
   }
 };
 
 // Prints the import report of bad --data files to stderr before returning the problem.
-Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(const MetricsInput& input);
+// `report_groupings`: for a command that only builds the metrics report of these groupings,
+// a --data folder's time-sorted messages may be streamed instead of held; the Context then
+// serves BuildReport of those groupings only.
+Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(
+    const MetricsInput& input, const std::vector<metrics::Grouping>& report_groupings = {});
 
 }  // namespace csperf::cli

@@ -27,7 +27,7 @@ Command ScoreCommand() {
               auto loaded_templates = scoring::LoadTemplateFiles(args->templates);
               if (!loaded_templates.ok()) return ReportProblem(loaded_templates.problem());
               const std::vector<scoring::Template>& templates = *loaded_templates;
-              auto loaded = LoadMetricsInput(args->input);
+              auto loaded = LoadMetricsInput(args->input, scoring::ScorePeriodGroupings());
               if (!loaded.ok()) return ReportProblem(loaded.problem());
               auto cards = scoring::ScorePeriod((*loaded)->context(), templates);
               if (!cards.ok()) return ReportProblem(cards.problem());

@@ -4,17 +4,10 @@
 #include <map>
 #include <utility>
 
+#include "metrics/tallies.h"
+
 namespace csperf::metrics {
 namespace {
-
-Actor CreditedActor(const Sessions& s, const Session& session, Instant created_at) {
-  Actor actor = kNone;
-  for (uint32_t l = session.lines_begin; l < session.lines_end; ++l) {
-    if (s.lines[l].at > created_at) break;
-    actor = s.lines[l].actor;
-  }
-  return actor != kNone ? actor : s.lines[session.lines_begin].actor;
-}
 
 // Each customer's inquiries, the candidates for their orders: bucketed by customer (a
 // counting sort, sessions already come grouped by customer) and each bucket in time order
@@ -53,14 +46,35 @@ InquiriesByCustomer IndexInquiries(const Dataset& d, const Sessions& s) {
 
 }  // namespace
 
+bool OrderCounts(const Context& c, const Order& order) {
+  const ShopSettings& shop = c.settings.ForShop(c.data.shops.Get(order.shop));
+  return order.paid_at && *order.paid_at - order.created_at <= shop.payment_window_s;
+}
+
+bool InWindow(const Context& c, const Order& order, Instant first_at) {
+  return InWindow(c.settings.ForShop(c.data.shops.Get(order.shop)), order.created_at, first_at);
+}
+
+bool InWindow(const ShopSettings& shop, Instant created_at, Instant first_at) {
+  return first_at <= created_at && first_at >= created_at - shop.attribution_window_s;
+}
+
+Actor CreditedActor(std::span<const AgentLine> lines, Instant created_at) {
+  Actor actor = kNone;
+  for (const AgentLine& line : lines) {
+    if (line.at > created_at) break;
+    actor = line.actor;
+  }
+  return actor != kNone ? actor : lines.front().actor;
+}
+
 std::vector<OrderCredit> CreditOrders(const Context& c, const Sessions& s) {
   const Dataset& d = c.data;
   const InquiriesByCustomer inquiries = IndexInquiries(d, s);
   std::vector<OrderCredit> credits;
   for (uint32_t o = 0; o < d.orders.size(); ++o) {
     const Order& order = d.orders[o];
-    const ShopSettings& shop = c.settings.ForShop(d.shops.Get(order.shop));
-    if (!order.paid_at || *order.paid_at - order.created_at > shop.payment_window_s) continue;
+    if (!OrderCounts(c, order)) continue;
     // The latest inquiry of this customer whose first message lies in
     // [created_at - attribution_window, created_at], both ends included.
     const auto customer = static_cast<size_t>(order.customer);
@@ -72,20 +86,29 @@ std::vector<OrderCredit> CreditOrders(const Context& c, const Sessions& s) {
     if (after == first) continue;
     const uint32_t candidate = *(after - 1);
     const Session& session = s.sessions[candidate];
-    if (session.first_at < order.created_at - shop.attribution_window_s) {
-      continue;  // a silent order (静默下单): credited to no one
-    }
-    credits.push_back({o, candidate, CreditedActor(s, session, order.created_at)});
+    // None in the window: a silent order (静默下单), credited to no one.
+    if (!InWindow(c, order, session.first_at)) continue;
+    credits.push_back({o, candidate, CreditedActor(ViewOf(s, session).lines, order.created_at)});
   }
   return credits;
 }
 
 std::vector<RatingCredit> CreditRatings(const Context& c, const Sessions& s) {
-  const Dataset& d = c.data;
-  std::multimap<Id, uint32_t> by_conversation;
+  std::vector<ConversationSession> conversed;
   for (uint32_t i = 0; i < s.sessions.size(); ++i) {
-    if (s.sessions[i].conversation != kNone) by_conversation.emplace(s.sessions[i].conversation, i);
+    const Session& x = s.sessions[i];
+    if (x.conversation == kNone) continue;
+    conversed.push_back({x.conversation, x.shop, c.data.CustomerIdOf(x.customer), x.served(),
+                         x.served() ? s.lines[x.lines_end - 1].actor : kNone, i});
   }
+  return CreditRatings(c, conversed);
+}
+
+std::vector<RatingCredit> CreditRatings(const Context& c,
+                                        const std::vector<ConversationSession>& sessions) {
+  const Dataset& d = c.data;
+  std::multimap<Id, size_t> by_conversation;
+  for (size_t i = 0; i < sessions.size(); ++i) by_conversation.emplace(sessions[i].conversation, i);
   std::vector<RatingCredit> credits;
   for (uint32_t r = 0; r < d.ratings.size(); ++r) {
     const Rating& rating = d.ratings[r];
@@ -100,23 +123,20 @@ std::vector<RatingCredit> CreditRatings(const Context& c, const Sessions& s) {
     } else if (rating.conversation != kNone) {
       // The last agent of the one session with this conversation id (and shop and
       // customer, where the rating gives them).
-      int64_t match = -1;
+      const ConversationSession* match = nullptr;
       int matches = 0;
       auto [first, last] = by_conversation.equal_range(rating.conversation);
       for (auto it = first; it != last; ++it) {
-        const Session& x = s.sessions[it->second];
+        const ConversationSession& x = sessions[it->second];
         if (rating.shop != kNone && x.shop != rating.shop) continue;
-        if (!rating.customer_id.empty() && d.CustomerIdOf(x.customer) != rating.customer_id) {
-          continue;
-        }
-        match = it->second;
+        if (!rating.customer_id.empty() && x.customer_id != rating.customer_id) continue;
+        match = &x;
         ++matches;
       }
-      if (matches == 1 && s.sessions[static_cast<size_t>(match)].served()) {
-        const Session& x = s.sessions[static_cast<size_t>(match)];
-        actor = s.lines[x.lines_end - 1].actor;
-        session = match;
-        if (shop == kNone) shop = x.shop;
+      if (matches == 1 && match->served) {
+        actor = match->last_actor;
+        session = match->session;
+        if (shop == kNone) shop = match->shop;
       }
     }
     if (actor == kNone && shop != kNone) actor = ShopActor(shop);

@@ -14,6 +14,8 @@
 
 namespace csperf::metrics {
 
+struct StreamedChat;  // chat_stream.h
+
 struct Context {
   const Dataset& data;
   const Settings& settings;
@@ -21,6 +23,10 @@ struct Context {
   Period period;
   Instant begin;  // the period's first instant
   Instant end;    // the first instant after the period
+  // Set when the messages were streamed past instead of held (chat_stream.h): the chat,
+  // conversion and satisfaction columns of the groupings computed then. The Dataset holds
+  // no messages and no orders, and only BuildReport of those groupings may be asked.
+  const StreamedChat* streamed = nullptr;
 };
 
 // The rows of a report pool records, never agents' figures (metrics.md): a group is the set

@@ -399,6 +399,18 @@ class MessagePart : public PartBase {
   }
   const Message* data() const { return out_; }
   size_t size() const { return count_; }
+  // The part's own pools, for a reader that uses the part's ids as they are.
+  const StringPool& shops() const { return shops_; }
+  const StringPool& customers() const { return customers_; }
+  const StringPool& accounts() const { return accounts_; }
+  const StringPool& conversations() const { return conversations_; }
+  Id ShopOf(Id customer) const { return customer_shop_[static_cast<size_t>(customer)]; }
+  // Swaps the part's shops and customers with `d`'s (empty parts only: ids stay valid).
+  void SwapPools(Dataset* d) {
+    std::swap(shops_, d->shops);
+    std::swap(customers_, d->customers);
+    std::swap(customer_shop_, d->customer_shop);
+  }
 
  private:
   struct Columns {
@@ -699,6 +711,75 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
 }
 
 }  // namespace
+
+// One part over the whole body, fed a block at a time: what ReadParts does with one thread,
+// its rows handed out as they come.
+struct MessageStream::State {
+  State(PlainFile f, std::shared_ptr<const TimeZone> zone, const std::string& path)
+      : file(std::move(f)),
+        reader(file.text, file.body, file.text.size()),
+        part(SpecOf(Kind::kMessages), file, std::move(zone), path, Dataset()),
+        released(file.body) {}
+  PlainFile file;
+  CsvPartReader reader;
+  MessagePart part;
+  size_t released;
+  CsvRecord row;
+};
+
+MessageStream::MessageStream(std::unique_ptr<State> state) : state_(std::move(state)) {}
+MessageStream::~MessageStream() = default;
+
+std::unique_ptr<MessageStream> MessageStream::Open(const std::string& path,
+                                                   std::shared_ptr<const TimeZone> zone) {
+  std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kMessages));
+  if (!file) return nullptr;
+  return std::unique_ptr<MessageStream>(
+      new MessageStream(std::make_unique<State>(std::move(*file), std::move(zone), path)));
+}
+
+bool MessageStream::Next(size_t max, std::vector<Message>* out) {
+  if (failed_) return false;
+  State& s = *state_;
+  out->resize(max);
+  s.part.Place(out->data(), max);
+  size_t rows = 0;
+  while (rows < max && s.reader.Next(&s.row)) {
+    ++rows;
+    if (!s.part.Add(s.row)) {
+      failed_ = true;
+      out->clear();
+      return false;
+    }
+  }
+  s.part.Finish();  // every customer of the block interned: ids, not places
+  out->resize(s.part.size());
+  // Pages read are given back as the stream goes on, often: the stream's memory is small.
+  constexpr size_t kReleaseEvery = 4 << 20;
+  const size_t at =
+      rows == 0 ? s.file.text.size() : static_cast<size_t>(s.row.raw.data() - s.file.text.data());
+  if (at - s.released >= kReleaseEvery || rows == 0) {
+    const size_t offset = static_cast<size_t>(s.file.text.data() - s.file.file->bytes().data());
+    s.file.file->Release(offset + s.released, offset + at);
+    s.released = at;
+  }
+  return !out->empty();
+}
+
+bool MessageStream::IdsRepeat() {
+  std::vector<uint64_t>& ids = state_->part.id_hashes();
+  std::sort(ids.begin(), ids.end());
+  return std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+}
+
+void MessageStream::AdoptPools(Dataset* data) { state_->part.SwapPools(data); }
+void MessageStream::ReturnPools(Dataset* data) { state_->part.SwapPools(data); }
+
+const StringPool& MessageStream::shops() const { return state_->part.shops(); }
+const StringPool& MessageStream::customers() const { return state_->part.customers(); }
+const StringPool& MessageStream::accounts() const { return state_->part.accounts(); }
+const StringPool& MessageStream::conversations() const { return state_->part.conversations(); }
+Id MessageStream::ShopOf(Id customer) const { return state_->part.ShopOf(customer); }
 
 bool CanReadDirect(Kind kind) { return kind == Kind::kMessages || kind == Kind::kOrders; }
 

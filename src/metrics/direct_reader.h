@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/time_zone.h"
 #include "domain/kinds.h"
@@ -32,5 +33,43 @@ struct DirectReadOptions {
 // as it was.
 bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
                 const DirectReadOptions& options, Dataset* data);
+
+// A plain messages file read in file order, a block at a time, for the report's stream of
+// time-sorted messages (chat_stream.h): the rows, values and refusals of ReadDirect, on one
+// thread. Ids are the reader's own, numbered by first appearance in its pools; customers
+// are keyed "shop\x1Fid" like Dataset::customers.
+class MessageStream {
+ public:
+  // Null when the file is not one ReadDirect would read (not plain UTF-8, a header the
+  // importer maps with a profile or with unknown columns).
+  static std::unique_ptr<MessageStream> Open(const std::string& path,
+                                             std::shared_ptr<const TimeZone> zone);
+  ~MessageStream();
+
+  // The next messages, at most `max`, into `out` (replacing what it held). False at the end
+  // of the file, or at a row only the general path reads: then failed() says so.
+  bool Next(size_t max, std::vector<Message>* out);
+  bool failed() const { return failed_; }
+  // Once the file is read: whether a message id was seen twice (the general path decides).
+  bool IdsRepeat();
+
+  // Before the first Next: the stream's shops and customers become `data`'s (its pools
+  // and customer_shop move in), so a customer the Dataset knows keeps its id and none is
+  // kept twice. Until ReturnPools, `data` lacks them.
+  void AdoptPools(Dataset* data);
+  void ReturnPools(Dataset* data);
+
+  const StringPool& shops() const;
+  const StringPool& customers() const;
+  const StringPool& accounts() const;
+  const StringPool& conversations() const;
+  Id ShopOf(Id customer) const;
+
+ private:
+  struct State;
+  explicit MessageStream(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+  bool failed_ = false;
+};
 
 }  // namespace csperf::metrics

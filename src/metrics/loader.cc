@@ -1,6 +1,9 @@
 #include "metrics/loader.h"
 
 #include <fmt/format.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -357,7 +360,69 @@ std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
   return rest;
 }
 
+// The one messages file of `paths` when it could be streamed (the conditions of
+// ReadDirectly), and every other file of them.
+struct StreamSplit {
+  std::string messages;
+  std::vector<std::string> rest;
+};
+std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths,
+                                           const ImportOptions& options) {
+  if (options.profile != nullptr || !options.default_shop.empty()) return std::nullopt;
+  auto sources = DiscoverSources(paths);
+  if (!sources.ok() || sources->empty()) return std::nullopt;
+  StreamSplit split;
+  for (const SourceFile& source : *sources) {
+    if (!source.qa_form) {
+      std::optional<Kind> kind = KindFromFileName(source.path, nullptr);
+      if (!kind) return std::nullopt;
+      if (*kind == Kind::kMessages) {
+        if (!split.messages.empty()) return std::nullopt;
+        split.messages = source.path;
+        continue;
+      }
+    }
+    split.rest.push_back(source.path);
+  }
+  if (split.messages.empty()) return std::nullopt;
+  return split;
+}
+
 }  // namespace
+
+Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
+                                             const Settings& settings, const ImportOptions& options,
+                                             ImportReport* report, const Period& period,
+                                             std::span<const Grouping> groupings) {
+  auto zone = TimeZone::Load(settings.timezone);
+  if (!zone.ok()) return zone.problem();
+  // A file in generated or customer order shows it within its first rows.
+  constexpr size_t kProbeRows = 4096;
+  const std::optional<StreamSplit> split = SplitStreamable(paths, options);
+  if (split && StartsTimeSorted(split->messages, kProbeRows)) {
+    Result<Dataset> rest = split->rest.empty()
+                               ? Result<Dataset>(Dataset())
+                               : LoadDatasetFromFiles(split->rest, settings, options, report);
+    // Any problem with the rest is reported as the usual path reports it, below.
+    if (rest.ok()) {
+      ReportInput input{std::move(*rest), std::nullopt};
+      input.data.IndexAccounts();
+      // Reading the rest freed much of what it used on the way: give it back before the
+      // stream, whose peak is the one that counts.
+#ifdef __GLIBC__
+      malloc_trim(0);
+#endif
+      const Context c{input.data,           settings,          **zone, period,
+                      period.begin(**zone), period.end(**zone)};
+      input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
+      if (input.streamed) return input;
+    }
+    *report = ImportReport{};
+  }
+  auto data = LoadDatasetFromFiles(paths, settings, options, report);
+  if (!data.ok()) return data.problem();
+  return ReportInput{std::move(*data), std::nullopt};
+}
 
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone, const StoreReadOptions& options) {
   Dataset d;

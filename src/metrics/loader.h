@@ -4,12 +4,15 @@
 // exactly the same records with the same duplicate rules and input order.
 #pragma once
 
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "core/problem.h"
 #include "core/settings.h"
 #include "import/importer.h"
+#include "metrics/chat_stream.h"
 #include "metrics/dataset.h"
 #include "store/store.h"
 
@@ -30,5 +33,21 @@ Result<Dataset> LoadDataset(Store& store, const TimeZone& zone,
 Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                                      const Settings& settings, const ImportOptions& options,
                                      ImportReport* report);
+
+// What a report reads from files: the records, and when the messages were streamed past
+// instead of held (chat_stream.h), the columns computed from them.
+struct ReportInput {
+  Dataset data;  // without messages and orders when `streamed` is set
+  std::optional<StreamedChat> streamed;
+};
+
+// LoadDatasetFromFiles for the report rows of `groupings` over `period` only: one plain
+// messages file whose messages are in time order is streamed, everything else read as
+// LoadDatasetFromFiles reads it. Any other messages file, or one found out of order (or with
+// a row only the general path reads) on the way, is read the usual way, from the start.
+Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
+                                             const Settings& settings, const ImportOptions& options,
+                                             ImportReport* report, const Period& period,
+                                             std::span<const Grouping> groupings);
 
 }  // namespace csperf::metrics

@@ -6,9 +6,11 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 #include "io/csv_writer.h"
+#include "metrics/chat_stream.h"
 
 namespace csperf::metrics {
 namespace {
@@ -202,22 +204,39 @@ Format FormatOfColumn(const std::string& name) {
   return CountColumns().count(name) ? Format::kCount : Format::kDimension;
 }
 
+RowMap RowMapOf(const Context& c, Grouping grouping, size_t* rows) {
+  Rows r = MakeRows(c, grouping);
+  *rows = r.rows.size();
+  return std::move(r.map);
+}
+
 Report BuildReport(const Context& c, Grouping grouping) {
   Rows r = MakeRows(c, grouping);
-  const Sessions sessions = BuildSessions(c);
-  // The chat columns on this thread, the conversion columns (the order attribution) on
-  // another, each into its own rows, then side by side in report order; satisfaction reads
-  // the chat columns' inquiries, so it comes after both.
-  std::vector<ReportRow> sales(r.rows.size());
-  std::thread seller([&] { AddConversionColumns(c, sessions, r.map, &sales); });
-  AddChatColumns(c, sessions, r.map, &r.rows);
-  seller.join();
-  for (size_t i = 0; i < r.rows.size(); ++i) {
-    Columns& columns = r.rows[i].columns;
-    columns.insert(columns.end(), std::make_move_iterator(sales[i].columns.begin()),
-                   std::make_move_iterator(sales[i].columns.end()));
+  const std::vector<Columns>* streamed = nullptr;
+  if (c.streamed != nullptr) {
+    streamed = c.streamed->Find(grouping);
+    // The messages are gone: no other grouping can be computed.
+    if (streamed == nullptr || streamed->size() != r.rows.size())
+      throw std::logic_error("BuildReport: a grouping the messages were not streamed for");
   }
-  AddSatisfactionColumns(c, sessions, r.map, &r.rows);
+  const Sessions sessions = streamed != nullptr ? Sessions{} : BuildSessions(c);
+  if (streamed != nullptr) {
+    for (size_t i = 0; i < r.rows.size(); ++i) r.rows[i].columns = (*streamed)[i];
+  } else {
+    // The chat columns on this thread, the conversion columns (the order attribution) on
+    // another, each into its own rows, then side by side in report order; satisfaction
+    // reads the chat columns' inquiries, so it comes after both.
+    std::vector<ReportRow> sales(r.rows.size());
+    std::thread seller([&] { AddConversionColumns(c, sessions, r.map, &sales); });
+    AddChatColumns(c, sessions, r.map, &r.rows);
+    seller.join();
+    for (size_t i = 0; i < r.rows.size(); ++i) {
+      Columns& columns = r.rows[i].columns;
+      columns.insert(columns.end(), std::make_move_iterator(sales[i].columns.begin()),
+                     std::make_move_iterator(sales[i].columns.end()));
+    }
+    AddSatisfactionColumns(c, sessions, r.map, &r.rows);
+  }
   const std::vector<std::string> dimensions = DimensionColumns(c.data);
   for (size_t i = 0; i < r.rows.size(); ++i) {
     ReportRow& row = r.rows[i];

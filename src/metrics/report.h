@@ -39,6 +39,9 @@ struct RowMap {
   }
 };
 
+// The rows BuildReport makes for `grouping`: how many, and which row a chat fact lands in.
+RowMap RowMapOf(const Context& c, Grouping grouping, size_t* rows);
+
 // The chat, conversion and satisfaction columns of every row, in one pass over the sessions.
 void AddChatColumns(const Context& c, const Sessions& s, const RowMap& map,
                     std::vector<ReportRow>* rows);

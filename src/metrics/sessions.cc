@@ -11,13 +11,6 @@ namespace {
 // Below this many chat messages per thread, starting a thread costs more than it saves.
 constexpr size_t kMinMessagesPerThread = size_t{1} << 16;
 
-// Seconds between two instants as the rules count them: wall-clock seconds, or only those
-// inside the shop's service hours when it has them.
-int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant to) {
-  if (!shop.service_hours) return to - from;
-  return SecondsInServiceHours(from, to, *shop.service_hours, c.zone);
-}
-
 bool IsChat(const Message& m) {
   return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
 }
@@ -89,9 +82,9 @@ void Reserve(const Buckets& b, CustomerRange r, Sessions* out) {
   out->lines.reserve(messages - from_customers);
 }
 
-class SessionBuilder {
+class CustomerCutter {
  public:
-  SessionBuilder(const Context& c, Sessions* out) : c_(c), out_(out) {}
+  CustomerCutter(const Context& c, Sessions* out) : c_(c), out_(out) {}
 
   // One customer's chat messages, in input order: sorted here by time, then cut into
   // sessions, those without a conversation id first, then one per conversation id.
@@ -149,57 +142,23 @@ class SessionBuilder {
     // Every message of a session has the session's customer, hence its shop.
     const Id shop_id = d.ShopOf(first.customer);
     const ShopSettings& shop = c_.settings.ForShop(d.shops.Get(shop_id));
-    Session s{};
-    s.shop = shop_id;
-    s.customer = first.customer;
-    s.conversation = conversation;
-    s.first_at = first.at;
-    s.last_at = d.messages[messages.back()].at;
-    s.first_message = messages.front();
-    s.customer_opened = first.sender == Sender::kCustomer;
-    s.in_period = first.at >= c_.begin && first.at < c_.end;
-    s.lines_begin = static_cast<uint32_t>(out_->lines.size());
-    s.waits_begin = static_cast<uint32_t>(out_->waits.size());
-
-    bool wait_open = false;
-    bool first_wait = true;
-    Instant opened = 0;
-    Actor last_speaker = kNone;  // the last agent who sent a message, kNone before any
-    Actor charge = kNone;        // who an unanswered wait is charged to
+    SessionBuilder& b = builder_;
+    b.Begin(c_, shop, shop_id, first.customer, conversation, first.at, messages.front(),
+            first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
     for (uint32_t index : messages) {
       const Message& m = d.messages[index];
       if (m.sender == Sender::kCustomer) {
-        ++s.customer_messages;
-        if (!wait_open) {
-          wait_open = true;
-          opened = m.at;
-          // Charged, if never answered, to the last agent who spoke before the wait opened;
-          // else to the agent the customer was routed to; else to the shop.
-          charge = last_speaker != kNone ? last_speaker
-                   : m.account != kNone  ? ActorOfAccount(d, m.account, shop_id)
-                                         : ShopActor(shop_id);
-        }
-        continue;
+        b.AddCustomer(m.at, b.NeedsRouted() ? ActorOfAccount(d, m.account, shop_id) : kNone);
+      } else {
+        b.AddAgent(m.at, ActorOfAccount(d, m.account, shop_id));
       }
-      const Actor actor = ActorOfAccount(d, m.account, shop_id);
-      out_->lines.push_back({m.at, actor});
-      if (wait_open) {
-        const int64_t seconds = Span(c_, shop, opened, m.at);
-        out_->waits.push_back(
-            {opened, m.at, seconds, actor, true, first_wait, seconds <= shop.fast_response_s});
-        wait_open = false;
-        first_wait = false;
-      }
-      last_speaker = actor;
     }
-    if (wait_open) out_->waits.push_back({opened, 0, 0, charge, false, first_wait, false});
-    s.lines_end = static_cast<uint32_t>(out_->lines.size());
-    s.waits_end = static_cast<uint32_t>(out_->waits.size());
-    out_->sessions.push_back(s);
+    out_->sessions.push_back(b.End());
   }
 
   const Context& c_;
   Sessions* out_;
+  SessionBuilder builder_;
   std::vector<uint32_t> plain_;      // reused: the messages of the session being cut by the gap
   std::vector<uint32_t> conversed_;  // reused: the customer's messages with a conversation id
 };
@@ -207,7 +166,7 @@ class SessionBuilder {
 // The sessions of the customers of `r`, into `out`. Threads share `b`, each sorting only
 // its own customers' buckets.
 void BuildRange(const Context& c, CustomerRange r, Buckets* b, Sessions* out) {
-  SessionBuilder builder(c, out);
+  CustomerCutter builder(c, out);
   for (size_t cu = r.begin; cu < r.end; ++cu) {
     const std::span<uint32_t> messages(b->order.data() + b->start[cu],
                                        b->order.data() + b->start[cu + 1]);
@@ -265,6 +224,52 @@ Sessions Join(std::vector<Sessions> parts) {
 }
 
 }  // namespace
+
+int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant to) {
+  if (!shop.service_hours) return to - from;
+  return SecondsInServiceHours(from, to, *shop.service_hours, c.zone);
+}
+
+void SessionBuilder::Begin(const Context& c, const ShopSettings& shop, Id shop_id, Id customer,
+                           Id conversation, Instant at, uint32_t index, bool customer_first,
+                           std::vector<AgentLine>* lines, std::vector<Wait>* waits) {
+  c_ = &c;
+  shop_ = &shop;
+  lines_ = lines;
+  waits_ = waits;
+  s_ = Session{};
+  s_.shop = shop_id;
+  s_.customer = customer;
+  s_.conversation = conversation;
+  s_.first_at = at;
+  s_.last_at = at;
+  s_.first_message = index;
+  s_.customer_opened = customer_first;
+  s_.in_period = at >= c.begin && at < c.end;
+  s_.lines_begin = static_cast<uint32_t>(lines->size());
+  s_.waits_begin = static_cast<uint32_t>(waits->size());
+  wait_open_ = false;
+  first_wait_ = true;
+  opened_ = 0;
+  last_speaker_ = kNone;
+  charge_ = kNone;
+}
+
+void SessionBuilder::CloseWait(Instant at, Actor actor) {
+  const int64_t seconds = Span(*c_, *shop_, opened_, at);
+  waits_->push_back(
+      {opened_, at, seconds, actor, true, first_wait_, seconds <= shop_->fast_response_s});
+  wait_open_ = false;
+  first_wait_ = false;
+}
+
+Session SessionBuilder::End() {
+  if (wait_open_) waits_->push_back({opened_, 0, 0, charge_, false, first_wait_, false});
+  wait_open_ = false;
+  s_.lines_end = static_cast<uint32_t>(lines_->size());
+  s_.waits_end = static_cast<uint32_t>(waits_->size());
+  return s_;
+}
 
 Actor ActorOfAccount(const Dataset& data, Id account, Id shop) {
   if (account != kNone && static_cast<size_t>(account) < data.account_owner.size()) {

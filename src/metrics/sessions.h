@@ -54,6 +54,63 @@ struct Sessions {
   std::vector<Wait> waits;
 };
 
+// One session built a message at a time, in time order then input order: the rules of
+// waits, first responses and charges live here once, for the batch cut (BuildSessions) and
+// for the stream of time-sorted messages (chat_stream.h). Lines and waits are appended to
+// the vectors given at Begin; the Session's ranges index them.
+class SessionBuilder {
+ public:
+  // `shop`: the settings of the session's shop, which outlive the builder.
+  void Begin(const Context& c, const ShopSettings& shop, Id shop_id, Id customer, Id conversation,
+             Instant at, uint32_t index, bool customer_first, std::vector<AgentLine>* lines,
+             std::vector<Wait>* waits);
+  // Whether the next customer message would be charged, if never answered, to the account
+  // it was routed to: only then need its caller find that account's actor.
+  bool NeedsRouted() const { return !wait_open_ && last_speaker_ == kNone; }
+  // A customer's message; `routed` is the actor of the account it was routed to, or the
+  // shop's when it names none (anything when NeedsRouted() is false).
+  void AddCustomer(Instant at, Actor routed) {
+    s_.last_at = at;
+    ++s_.customer_messages;
+    if (wait_open_) return;  // customer messages while a wait is open do not change it
+    wait_open_ = true;
+    opened_ = at;
+    // Charged, if never answered, to the last agent who spoke before the wait opened; else
+    // to the agent the customer was routed to; else to the shop.
+    charge_ = last_speaker_ != kNone ? last_speaker_ : routed;
+  }
+  void AddAgent(Instant at, Actor actor) {
+    s_.last_at = at;
+    lines_->push_back({at, actor});
+    if (wait_open_) CloseWait(at, actor);
+    last_speaker_ = actor;
+  }
+  // Closes the session at its last message: a wait still open is unanswered.
+  Session End();
+
+  const Session& session() const { return s_; }
+  Instant last_at() const { return s_.last_at; }
+
+ private:
+  void CloseWait(Instant at, Actor actor);
+
+  const Context* c_ = nullptr;
+  const ShopSettings* shop_ = nullptr;
+  std::vector<AgentLine>* lines_ = nullptr;
+  std::vector<Wait>* waits_ = nullptr;
+  Session s_{};
+  bool wait_open_ = false;
+  bool first_wait_ = true;
+  Instant opened_ = 0;
+  Actor last_speaker_ = kNone;  // the last agent who sent a message, kNone before any
+  Actor charge_ = kNone;        // who an unanswered wait is charged to
+};
+
+// Seconds between two instants as the rules count them: wall-clock seconds, or only those
+// inside the shop's service hours when it has them. Never more than `to - from`, and
+// growing with `to`: a session idle past its gap at some instant stays so.
+int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant to);
+
 Sessions BuildSessions(const Context& c);
 // The same on `threads` threads (0: one per core, fewer for few messages), each cutting the
 // sessions of a range of customers; the result does not depend on how many.

@@ -7,6 +7,7 @@
 
 #include "core/problem.h"
 #include "metrics/context.h"
+#include "metrics/report.h"
 #include "scoring/scorecard.h"
 #include "scoring/template.h"
 
@@ -16,6 +17,12 @@ namespace csperf::scoring {
 // matched by two templates of the same kind is a problem naming both files.
 Result<std::vector<int>> AssignTemplates(const metrics::Dataset& data,
                                          const std::vector<Template>& templates);
+
+// The metrics reports ScorePeriod reads (an agent's row and their manager's): all it needs
+// of the messages, so a caller may let them stream past (metrics/chat_stream.h).
+inline std::vector<metrics::Grouping> ScorePeriodGroupings() {
+  return {metrics::Grouping::kAgent, metrics::Grouping::kManager};
+}
 
 // Scorecards of every agent a template applies to, in the agents file's order.
 Result<std::vector<Scorecard>> ScorePeriod(const metrics::Context& c,

@@ -1,0 +1,468 @@
+#include "metrics/chat_stream.h"
+
+#include <deque>
+#include <fstream>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+#include "core/text.h"
+#include "import/header_map.h"
+#include "io/csv_reader.h"
+#include "metrics/attribution.h"
+#include "metrics/direct_reader.h"
+#include "metrics/message_blocks.h"
+#include "metrics/tallies.h"
+
+namespace csperf::metrics {
+namespace {
+
+// "2024-01-05 10:00:00": digits and separators where they belong, so that two such times
+// of one zone compare as text as they compare as local times.
+bool PlainTime(std::string_view s) {
+  constexpr std::string_view kPattern = "0000-00-00 00:00:00";  // 0: a digit
+  if (s.size() != kPattern.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool digit = s[i] >= '0' && s[i] <= '9';
+    if (kPattern[i] == '0' ? !digit : s[i] != kPattern[i]) return false;
+  }
+  return true;
+}
+
+// How long a conversation may be silent before the stream wagers it is over.
+constexpr Instant kConversationIdle = 24 * 3600;
+
+bool IsChat(const Message& m) {
+  return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
+}
+
+// One grouping's rows and what they add up. A shop row is found by shop id while the stream
+// runs (shops keep turning up in the messages) and put in its report place at the end.
+struct GroupingTallies {
+  GroupingTallies(const Context& c, Grouping g) : grouping(g) {
+    size_t rows = 0;
+    map = RowMapOf(c, g, &rows);
+    if (g == Grouping::kShop) {
+      map.shop_row.clear();
+      rows = 0;
+    }
+    chat = std::make_unique<ChatTallies>(map, rows);
+    sales = std::make_unique<SaleTallies>(map, rows);
+    ratings = std::make_unique<RatingTallies>(map, rows);
+  }
+  // Shops [0, shops) have their rows.
+  void HaveShops(size_t shops) {
+    if (grouping != Grouping::kShop || map.shop_row.size() >= shops) return;
+    while (map.shop_row.size() < shops)
+      map.shop_row.push_back(static_cast<int>(map.shop_row.size()));
+    chat->Resize(shops);
+    sales->Resize(shops);
+    ratings->Resize(shops);
+  }
+
+  Grouping grouping;
+  RowMap map;  // the tallies point at it: this struct does not move once made
+  std::unique_ptr<ChatTallies> chat;
+  std::unique_ptr<SaleTallies> sales;
+  std::unique_ptr<RatingTallies> ratings;
+};
+
+// A counted order as the stream keeps it (the Dataset's orders are let go: a month holds
+// hundreds of thousands), and the best inquiry offered to it so far: the latest by (first
+// message's time, index).
+struct StreamOrder {
+  Instant created_at;
+  Instant best_first_at = 0;
+  Cents amount;
+  uint32_t best_first_message = 0;
+  Actor best_actor = kNone;  // kNone: none offered yet
+  Id customer;
+  Id shop;
+  bool refunded;
+};
+
+class ChatStreamer {
+ public:
+  ChatStreamer(const Context& c, Dataset* d, MessageStream* in, std::span<const Grouping> groupings)
+      : c_(c), d_(*d), in_(*in) {
+    for (Grouping g : groupings) tallies_.push_back(std::make_unique<GroupingTallies>(c, g));
+    for (auto& t : tallies_) t->HaveShops(d_.shops.size());
+    IndexOrders();
+  }
+
+  // False when the stream gave up.
+  bool Run() {
+    // The reader numbers shops and customers in the Dataset's pools, which are its own till
+    // it ends: this thread knows shops and customers only by id meanwhile.
+    in_.AdoptPools(&d_);
+    const bool read = ReadAll();
+    in_.ReturnPools(&d_);
+    if (!read) return false;
+    for (int32_t slot = 0; slot < static_cast<int32_t>(open_.size()); ++slot) {
+      if (open_[static_cast<size_t>(slot)].open) Close(slot);
+    }
+    return true;
+  }
+
+  StreamedChat Finish() {
+    for (const StreamOrder& o : orders_) {
+      // An order counts in the period of its session.
+      if (o.best_actor == kNone || o.best_first_at < c_.begin || o.best_first_at >= c_.end)
+        continue;
+      for (auto& t : tallies_)
+        t->sales->AddOrder(o.customer, o.amount, o.refunded, o.best_actor, o.shop);
+    }
+    for (size_t i = 0; i < conversed_.size(); ++i) {
+      const std::string_view key = d_.customers.Get(conversed_customer_[i]);
+      conversed_[i].customer_id = key.substr(key.find('\x1F') + 1);
+    }
+    for (const RatingCredit& credit : CreditRatings(c_, conversed_)) {
+      for (auto& t : tallies_)
+        t->ratings->AddRating(d_.ratings[credit.rating].score, credit.actor, credit.shop);
+    }
+    StreamedChat out;
+    for (auto& t : tallies_) {
+      t->HaveShops(d_.shops.size());
+      size_t rows = 0;
+      const RowMap final_map = RowMapOf(c_, t->grouping, &rows);
+      std::vector<Columns> columns(rows);
+      // The tallies' row of each report row: itself, or for a shop row the shop's id.
+      std::vector<size_t> tally_row(rows);
+      for (size_t r = 0; r < rows; ++r) tally_row[r] = r;
+      if (t->grouping == Grouping::kShop) {
+        for (size_t s = 0; s < final_map.shop_row.size(); ++s)
+          tally_row[static_cast<size_t>(final_map.shop_row[s])] = s;
+      }
+      for (size_t r = 0; r < rows; ++r) {
+        t->chat->AppendColumns(tally_row[r], &columns[r]);
+        t->sales->AppendColumns(tally_row[r], &columns[r]);
+        t->ratings->AppendColumns(tally_row[r], &columns[r]);
+      }
+      out.columns.emplace_back(t->grouping, std::move(columns));
+    }
+    return out;
+  }
+
+ private:
+  // Every message through Take, while the reader's thread parses ahead; false when the
+  // stream gave up.
+  bool ReadAll() {
+    BlockReader reader(c_, &d_, &in_);  // its thread ends when it goes out of scope
+    for (;;) {
+      MessageBlock b = reader.Take();
+      if (b.last) return b.ok;
+      UseIds(b);
+      for (size_t i = 0; i < b.messages.size(); ++i) {
+        if (!Take(b.messages[i], b.message_shops[i])) return false;
+        ++index_;
+      }
+    }
+  }
+
+  struct OpenSession {
+    SessionBuilder builder;
+    std::vector<AgentLine> lines;
+    Id customer = kNone;      // the reader's
+    Id conversation = kNone;  // the Dataset's, kNone when no rating can name it
+    uint32_t generation = 0;
+    bool open = false;
+  };
+  // A plain session's last message, to close it once idle past the gap.
+  struct Idle {
+    Instant last_at;
+    int32_t slot;
+    uint32_t generation;
+  };
+
+  // Each customer's orders that count, as Dataset customer → order indices.
+  void IndexOrders() {
+    // The shops of the orders are all known now (the reader adds only shops of messages):
+    // their settings are looked up here, not while the reader adds shops.
+    for (size_t shop = 0; shop < d_.shops.size(); ++shop)
+      order_shop_settings_.push_back(&c_.settings.ForShop(d_.shops.Get(static_cast<Id>(shop))));
+    order_start_.assign(d_.customers.size() + 1, 0);
+    for (const Order& o : d_.orders) {
+      if (OrderCounts(c_, o)) ++order_start_[static_cast<size_t>(o.customer) + 1];
+    }
+    for (size_t i = 1; i < order_start_.size(); ++i) order_start_[i] += order_start_[i - 1];
+    orders_.resize(order_start_.back());
+    std::vector<uint32_t> fill(order_start_.begin(), order_start_.end() - 1);
+    for (const Order& o : d_.orders) {
+      if (!OrderCounts(c_, o)) continue;
+      StreamOrder& kept = orders_[fill[static_cast<size_t>(o.customer)]++];
+      kept = StreamOrder{};
+      kept.created_at = o.created_at;
+      kept.amount = o.amount;
+      kept.customer = o.customer;
+      kept.shop = o.shop;
+      kept.refunded = o.refunded;
+    }
+    // Nothing else of the report reads the orders once the stream has them.
+    std::vector<Order>().swap(d_.orders);
+  }
+
+  // The Dataset's terms for the ids a block brought.
+  void UseIds(const MessageBlock& b) {
+    shop_settings_.insert(shop_settings_.end(), b.shop_settings.begin(), b.shop_settings.end());
+    idle_.resize(shop_settings_.size());
+    for (auto& t : tallies_) t->HaveShops(shop_settings_.size());
+    account_owner_.insert(account_owner_.end(), b.account_owners.begin(), b.account_owners.end());
+    plain_of_.resize(b.customers, -1);
+    conversation_.insert(conversation_.end(), b.conversations.begin(), b.conversations.end());
+    closed_conversation_.resize(conversation_.size(), 0);
+  }
+
+  static uint64_t ConversationKey(Id customer, Id conversation) {
+    return (static_cast<uint64_t>(static_cast<uint32_t>(customer)) << 32) |
+           static_cast<uint32_t>(conversation);
+  }
+
+  Actor ActorOf(Id account, Id shop) const {
+    const Id owner = account == kNone ? kNone : account_owner_[static_cast<size_t>(account)];
+    return owner != kNone ? owner : ShopActor(shop);
+  }
+
+  bool Take(const Message& m, Id shop) {
+    if (m.at < now_) return false;  // not in time order: the batch path sorts
+    if (m.at > now_) {
+      now_ = m.at;
+      CloseIdle();
+    }
+    if (!IsChat(m)) return true;
+    const ShopSettings& settings = *shop_settings_[static_cast<size_t>(shop)];
+    int32_t slot = -1;
+    if (m.conversation != kNone) {
+      const uint64_t key = ConversationKey(m.customer, m.conversation);
+      auto [it, fresh] = conversed_open_.emplace(key, -1);
+      // A conversation closed for being idle a day comes back (or its id, at another
+      // customer: the stream does not tell them apart): the batch path holds it.
+      if (fresh && closed_conversation_[static_cast<size_t>(m.conversation)]) return false;
+      if (fresh) {
+        it->second = Begin(m, shop, settings, m.conversation);
+        open_[static_cast<size_t>(it->second)].conversation =
+            conversation_[static_cast<size_t>(m.conversation)];
+      }
+      slot = it->second;
+      conversation_idle_.push_back({m.at, slot, open_[static_cast<size_t>(slot)].generation});
+    } else {
+      slot = plain_of_[static_cast<size_t>(m.customer)];
+      // A new session when the gap since the customer's previous plain message exceeds it.
+      if (slot >= 0 && Span(c_, settings, open_[static_cast<size_t>(slot)].builder.last_at(),
+                            m.at) > settings.session_gap_s) {
+        Close(slot);
+        slot = -1;
+      }
+      if (slot < 0) {
+        slot = Begin(m, shop, settings, kNone);
+        plain_of_[static_cast<size_t>(m.customer)] = slot;
+      }
+      idle_[static_cast<size_t>(shop)].push_back(
+          {m.at, slot, open_[static_cast<size_t>(slot)].generation});
+    }
+    Add(slot, m, shop);
+    return true;
+  }
+
+  int32_t Begin(const Message& m, Id shop, const ShopSettings& settings, Id conversation) {
+    int32_t slot;
+    if (!free_.empty()) {
+      slot = free_.back();
+      free_.pop_back();
+    } else {
+      slot = static_cast<int32_t>(open_.size());
+      open_.emplace_back();
+    }
+    OpenSession& o = open_[static_cast<size_t>(slot)];
+    o.open = true;
+    o.customer = m.customer;
+    o.conversation = kNone;
+    o.builder.Begin(c_, settings, shop, m.customer, conversation, m.at, index_,
+                    m.sender == Sender::kCustomer, &o.lines, &waits_);
+    return slot;
+  }
+
+  // One message into its open session; a wait it closes is tallied at once (all a wait
+  // needs of its session is known at the session's first message).
+  void Add(int32_t slot, const Message& m, Id shop) {
+    OpenSession& o = open_[static_cast<size_t>(slot)];
+    if (m.sender == Sender::kCustomer) {
+      o.builder.AddCustomer(m.at, o.builder.NeedsRouted() ? ActorOf(m.account, shop) : kNone);
+    } else {
+      o.builder.AddAgent(m.at, ActorOf(m.account, shop));
+    }
+    TallyWaits(o.builder.session());
+  }
+
+  void TallyWaits(const Session& session) {
+    for (const Wait& w : waits_) {
+      for (auto& t : tallies_) t->chat->AddWait(session, w);
+    }
+    waits_.clear();
+  }
+
+  // Closes the plain sessions idle past their gap at now_: the front of a shop's queue is
+  // its oldest, and when it is not idle long enough neither is any behind it.
+  void CloseIdle() {
+    // Conversations idle for a day are closed too, on the wager that they are over (a
+    // conversation id names one chat); should one come back, the stream gives up.
+    while (!conversation_idle_.empty()) {
+      const Idle& e = conversation_idle_.front();
+      const OpenSession& o = open_[static_cast<size_t>(e.slot)];
+      const bool stale =
+          !o.open || o.generation != e.generation || o.builder.last_at() != e.last_at;
+      if (!stale) {
+        if (now_ - e.last_at <= kConversationIdle) break;
+        Close(e.slot);
+      }
+      conversation_idle_.pop_front();
+    }
+    for (size_t s = 0; s < idle_.size(); ++s) {
+      std::deque<Idle>& queue = idle_[s];
+      const ShopSettings& settings = *shop_settings_[s];
+      while (!queue.empty()) {
+        const Idle& e = queue.front();
+        const OpenSession& o = open_[static_cast<size_t>(e.slot)];
+        const bool stale =
+            !o.open || o.generation != e.generation || o.builder.last_at() != e.last_at;
+        if (!stale) {
+          // Span never exceeds the wall-clock seconds: most fronts are decided without it.
+          if (now_ - e.last_at <= settings.session_gap_s ||
+              Span(c_, settings, e.last_at, now_) <= settings.session_gap_s) {
+            break;
+          }
+          Close(e.slot);
+        }
+        queue.pop_front();
+      }
+    }
+  }
+
+  void Close(int32_t slot) {
+    OpenSession& o = open_[static_cast<size_t>(slot)];
+    const Session session = o.builder.End();
+    TallyWaits(session);
+    const SessionView view{session, o.lines, {}};
+    for (auto& t : tallies_) {
+      t->chat->AddLines(view);
+      t->sales->AddSession(view);
+    }
+    if (session.inquiry()) OfferOrders(session, o.lines);
+    if (session.conversation != kNone) {
+      const uint64_t key = ConversationKey(o.customer, session.conversation);
+      conversed_open_.erase(key);
+      closed_conversation_[static_cast<size_t>(session.conversation)] = 1;
+      if (o.conversation != kNone) {
+        // Its customer id is looked up at the end: the reader's pools are its own till then.
+        conversed_.push_back({o.conversation,
+                              session.shop,
+                              {},
+                              session.served(),
+                              session.served() ? o.lines.back().actor : kNone,
+                              static_cast<int64_t>(conversed_.size())});
+        conversed_customer_.push_back(o.customer);
+      }
+    } else if (plain_of_[static_cast<size_t>(o.customer)] == slot) {
+      plain_of_[static_cast<size_t>(o.customer)] = -1;
+    }
+    o.lines.clear();
+    o.open = false;
+    ++o.generation;
+    free_.push_back(slot);
+  }
+
+  // The inquiry to each order of its customer created within the window after its first
+  // message: an order keeps the latest it is offered.
+  void OfferOrders(const Session& s, const std::vector<AgentLine>& lines) {
+    const Id customer = s.customer;  // the Dataset's: orders know only customers it held before
+    if (static_cast<size_t>(customer) + 1 >= order_start_.size()) return;
+    for (uint32_t i = order_start_[static_cast<size_t>(customer)];
+         i < order_start_[static_cast<size_t>(customer) + 1]; ++i) {
+      StreamOrder& order = orders_[i];
+      const ShopSettings& shop = *order_shop_settings_[static_cast<size_t>(order.shop)];
+      if (!InWindow(shop, order.created_at, s.first_at)) continue;
+      if (order.best_actor != kNone &&
+          std::make_pair(order.best_first_at, order.best_first_message) >
+              std::make_pair(s.first_at, s.first_message)) {
+        continue;
+      }
+      order.best_first_at = s.first_at;
+      order.best_first_message = s.first_message;
+      order.best_actor = CreditedActor(lines, order.created_at);
+    }
+  }
+
+  const Context& c_;
+  Dataset& d_;
+  MessageStream& in_;
+  std::vector<std::unique_ptr<GroupingTallies>> tallies_;
+
+  // The reader's ids in the Dataset's terms.
+  std::vector<const ShopSettings*> shop_settings_;
+  std::vector<Id> account_owner_;
+  std::vector<Id> conversation_;  // kNone: a conversation no rating names
+
+  std::vector<const ShopSettings*> order_shop_settings_;  // per shop of the Dataset's orders
+  std::vector<uint32_t> order_start_;                     // per Dataset customer, into orders_
+  std::vector<StreamOrder> orders_;                       // grouped by customer
+
+  std::deque<OpenSession> open_;  // slots, reused; a deque, as builders point into them
+  std::vector<int32_t> free_;
+  std::vector<int32_t> plain_of_;  // per reader's customer: its open plain session, or -1
+  std::unordered_map<uint64_t, int32_t> conversed_open_;  // (customer, conversation) → slot
+  std::vector<uint8_t> closed_conversation_;  // per reader's conversation: a session closed
+  std::deque<Idle> conversation_idle_;
+  std::vector<std::deque<Idle>> idle_;  // per reader's shop
+  std::vector<Wait> waits_;             // the waits the last message closed or opened
+  std::vector<ConversationSession> conversed_;
+  std::vector<Id> conversed_customer_;  // the reader's customer of each
+
+  Instant now_ = INT64_MIN;
+  uint32_t index_ = 0;  // the message's place in the file
+};
+
+}  // namespace
+
+bool StartsTimeSorted(const std::string& path, size_t rows) {
+  // The first rows only, read into memory: parsing them with the stream's reader here (its
+  // first use in the process) was seen to slow the batch read after it by a fifth.
+  constexpr size_t kPrefixBytes = 256 << 10;
+  std::ifstream in(path, std::ios::binary);
+  std::string prefix(kPrefixBytes, '\0');
+  in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
+  prefix.resize(static_cast<size_t>(in.gcount()));
+  const bool whole = prefix.size() < kPrefixBytes;
+  if (prefix.starts_with("\xEF\xBB\xBF")) prefix.erase(0, 3);
+  CsvReader reader(prefix);
+  CsvRecord row;
+  if (!reader.Next(&row) || !row.ok()) return true;  // the stream decides
+  const KindSpec& spec = SpecOf(Kind::kMessages);
+  auto header = MapHeader(spec, row.fields, nullptr, path);
+  if (!header.ok()) return true;
+  const int at = header->source_index[static_cast<size_t>(ColumnIndex(spec, "sent_at"))];
+  if (at < 0) return true;
+  std::string before;
+  for (size_t n = 0; n < rows && reader.Next(&row); ++n) {
+    // A record cut by the end of the prefix is no record.
+    if (!whole && reader.offset() >= prefix.size()) break;
+    if (!row.ok() || row.fields.size() <= static_cast<size_t>(at)) return true;
+    const std::string_view sent = Trim(row.fields[static_cast<size_t>(at)]);
+    // Only times in the usual form compare as text; anything else is the stream's to judge.
+    if (!PlainTime(sent)) return true;
+    if (!before.empty() && sent < before) return false;
+    before.assign(sent);
+  }
+  return true;
+}
+
+std::optional<StreamedChat> StreamChat(const std::string& path, const Context& c,
+                                       std::shared_ptr<const TimeZone> zone,
+                                       std::span<const Grouping> groupings, Dataset* data) {
+  std::unique_ptr<MessageStream> in = MessageStream::Open(path, std::move(zone));
+  if (in == nullptr) return std::nullopt;
+  ChatStreamer streamer(c, data, in.get(), groupings);
+  if (!streamer.Run()) return std::nullopt;
+  return streamer.Finish();
+}
+
+}  // namespace csperf::metrics
