@@ -31,7 +31,7 @@ bool PlainTime(std::string_view s) {
 }
 
 // How long a conversation may be silent before the stream wagers it is over.
-constexpr Instant kConversationIdle = 24 * 3600;
+constexpr Instant kConversationIdle = Instant{24} * 3600;
 
 bool IsChat(const Message& m) {
   return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
@@ -40,9 +40,7 @@ bool IsChat(const Message& m) {
 // One grouping's rows and what they add up. A shop row is found by shop id while the stream
 // runs (shops keep turning up in the messages) and put in its report place at the end.
 struct GroupingTallies {
-  GroupingTallies(const Context& c, Grouping g) : grouping(g) {
-    size_t rows = 0;
-    map = RowMapOf(c, g, &rows);
+  GroupingTallies(const Context& c, Grouping g) : grouping(g), map(RowMapOf(c, g, &rows)) {
     if (g == Grouping::kShop) {
       map.shop_row.clear();
       rows = 0;
@@ -62,7 +60,8 @@ struct GroupingTallies {
   }
 
   Grouping grouping;
-  RowMap map;  // the tallies point at it: this struct does not move once made
+  size_t rows = 0;  // the report's rows (none yet for shops): set by the map's making
+  RowMap map;       // the tallies point at it: this struct does not move once made
   std::unique_ptr<ChatTallies> chat;
   std::unique_ptr<SaleTallies> sales;
   std::unique_ptr<RatingTallies> ratings;
