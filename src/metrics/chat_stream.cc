@@ -300,40 +300,37 @@ class ChatStreamer {
     waits_.clear();
   }
 
-  // Closes the plain sessions idle past their gap at now_: the front of a shop's queue is
-  // its oldest, and when it is not idle long enough neither is any behind it.
+  // Closes the sessions idle long enough at now_: conversations silent for a day, on the
+  // wager that they are over (a conversation id names one chat; should one come back, the
+  // stream gives up), and plain sessions idle past their shop's gap.
   void CloseIdle() {
-    // Conversations idle for a day are closed too, on the wager that they are over (a
-    // conversation id names one chat); should one come back, the stream gives up.
-    while (!conversation_idle_.empty()) {
-      const Idle& e = conversation_idle_.front();
+    CloseIdleFronts(conversation_idle_,
+                    [&](Instant last_at) { return now_ - last_at > kConversationIdle; });
+    for (size_t s = 0; s < idle_.size(); ++s) {
+      const ShopSettings& settings = *shop_settings_[s];
+      CloseIdleFronts(idle_[s], [&](Instant last_at) {
+        // Span never exceeds the wall-clock seconds: most fronts are decided without it.
+        return now_ - last_at > settings.session_gap_s &&
+               Span(c_, settings, last_at, now_) > settings.session_gap_s;
+      });
+    }
+  }
+
+  // The front of a queue is its oldest entry: while it is idle long enough its session is
+  // closed, and once it is not, neither is any behind it. Entries of sessions closed or
+  // written to since are dropped on the way.
+  template <class IdleEnough>
+  void CloseIdleFronts(std::deque<Idle>& queue, IdleEnough idle_enough) {
+    while (!queue.empty()) {
+      const Idle& e = queue.front();
       const OpenSession& o = open_[static_cast<size_t>(e.slot)];
       const bool stale =
           !o.open || o.generation != e.generation || o.builder.last_at() != e.last_at;
       if (!stale) {
-        if (now_ - e.last_at <= kConversationIdle) break;
+        if (!idle_enough(e.last_at)) break;
         Close(e.slot);
       }
-      conversation_idle_.pop_front();
-    }
-    for (size_t s = 0; s < idle_.size(); ++s) {
-      std::deque<Idle>& queue = idle_[s];
-      const ShopSettings& settings = *shop_settings_[s];
-      while (!queue.empty()) {
-        const Idle& e = queue.front();
-        const OpenSession& o = open_[static_cast<size_t>(e.slot)];
-        const bool stale =
-            !o.open || o.generation != e.generation || o.builder.last_at() != e.last_at;
-        if (!stale) {
-          // Span never exceeds the wall-clock seconds: most fronts are decided without it.
-          if (now_ - e.last_at <= settings.session_gap_s ||
-              Span(c_, settings, e.last_at, now_) <= settings.session_gap_s) {
-            break;
-          }
-          Close(e.slot);
-        }
-        queue.pop_front();
-      }
+      queue.pop_front();
     }
   }
 

@@ -64,15 +64,16 @@ Id Interned(StringPool& pool, const SQLite::Column& c) {
   return c.isNull() ? kNone : pool.Intern(View(c));
 }
 
-// Reads the messages in the order `query` gives, or stops at the first row out of input
-// order when `in_order_only` and returns false. Strings are interned as rows come, so only
-// input order interns them as the other readers do. Tens of millions of rows: the cells are
-// read straight from SQLite, without a column object per cell.
+// The input order (ord) of the first and last rows a read met.
 struct OrdSpan {
   int64_t first = INT64_MAX;
   int64_t last = INT64_MIN;
 };
 
+// Reads the messages in the order `query` gives, or stops at the first row out of input
+// order when `in_order_only` and returns false. Strings are interned as rows come, so only
+// input order interns them as the other readers do. Tens of millions of rows: the cells are
+// read straight from SQLite, without a column object per cell.
 bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, Dataset* d,
                   OrdSpan* span = nullptr) {
   sqlite3_stmt* prepared = nullptr;
