@@ -37,57 +37,11 @@ bool IsChat(const Message& m) {
   return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
 }
 
-// One grouping's rows and what they add up. A shop row is found by shop id while the stream
-// runs (shops keep turning up in the messages) and put in its report place at the end.
-struct GroupingTallies {
-  GroupingTallies(const Context& c, Grouping g) : grouping(g), map(RowMapOf(c, g, &rows)) {
-    if (g == Grouping::kShop) {
-      map.shop_row.clear();
-      rows = 0;
-    }
-    chat = std::make_unique<ChatTallies>(map, rows);
-    sales = std::make_unique<SaleTallies>(map, rows);
-    ratings = std::make_unique<RatingTallies>(map, rows);
-  }
-  // Shops [0, shops) have their rows.
-  void HaveShops(size_t shops) {
-    if (grouping != Grouping::kShop || map.shop_row.size() >= shops) return;
-    while (map.shop_row.size() < shops)
-      map.shop_row.push_back(static_cast<int>(map.shop_row.size()));
-    chat->Resize(shops);
-    sales->Resize(shops);
-    ratings->Resize(shops);
-  }
-
-  Grouping grouping;
-  size_t rows = 0;  // the report's rows (none yet for shops): set by the map's making
-  RowMap map;       // the tallies point at it: this struct does not move once made
-  std::unique_ptr<ChatTallies> chat;
-  std::unique_ptr<SaleTallies> sales;
-  std::unique_ptr<RatingTallies> ratings;
-};
-
-// A counted order as the stream keeps it (the Dataset's orders are let go: a month holds
-// hundreds of thousands), and the best inquiry offered to it so far: the latest by (first
-// message's time, index).
-struct StreamOrder {
-  Instant created_at;
-  Instant best_first_at = 0;
-  Cents amount;
-  uint32_t best_first_message = 0;
-  Actor best_actor = kNone;  // kNone: none offered yet
-  Id customer;
-  Id shop;
-  bool refunded;
-};
-
 class ChatStreamer {
  public:
   ChatStreamer(const Context& c, Dataset* d, MessageStream* in, std::span<const Grouping> groupings)
-      : c_(c), d_(*d), in_(*in) {
-    for (Grouping g : groupings) tallies_.push_back(std::make_unique<GroupingTallies>(c, g));
+      : c_(c), d_(*d), in_(*in), tallies_(MakeTallies(c, groupings)), orders_(c, d) {
     for (auto& t : tallies_) t->HaveShops(d_.shops.size());
-    IndexOrders();
   }
 
   // False when the stream gave up.
@@ -105,42 +59,11 @@ class ChatStreamer {
   }
 
   StreamedChat Finish() {
-    for (const StreamOrder& o : orders_) {
-      // An order counts in the period of its session.
-      if (o.best_actor == kNone || o.best_first_at < c_.begin || o.best_first_at >= c_.end)
-        continue;
-      for (auto& t : tallies_)
-        t->sales->AddOrder(o.customer, o.amount, o.refunded, o.best_actor, o.shop);
-    }
     for (size_t i = 0; i < conversed_.size(); ++i) {
       const std::string_view key = d_.customers.Get(conversed_customer_[i]);
       conversed_[i].customer_id = key.substr(key.find('\x1F') + 1);
     }
-    for (const RatingCredit& credit : CreditRatings(c_, conversed_)) {
-      for (auto& t : tallies_)
-        t->ratings->AddRating(d_.ratings[credit.rating].score, credit.actor, credit.shop);
-    }
-    StreamedChat out;
-    for (auto& t : tallies_) {
-      t->HaveShops(d_.shops.size());
-      size_t rows = 0;
-      const RowMap final_map = RowMapOf(c_, t->grouping, &rows);
-      std::vector<Columns> columns(rows);
-      // The tallies' row of each report row: itself, or for a shop row the shop's id.
-      std::vector<size_t> tally_row(rows);
-      for (size_t r = 0; r < rows; ++r) tally_row[r] = r;
-      if (t->grouping == Grouping::kShop) {
-        for (size_t s = 0; s < final_map.shop_row.size(); ++s)
-          tally_row[static_cast<size_t>(final_map.shop_row[s])] = s;
-      }
-      for (size_t r = 0; r < rows; ++r) {
-        t->chat->AppendColumns(tally_row[r], &columns[r]);
-        t->sales->AppendColumns(tally_row[r], &columns[r]);
-        t->ratings->AppendColumns(tally_row[r], &columns[r]);
-      }
-      out.columns.emplace_back(t->grouping, std::move(columns));
-    }
-    return out;
+    return StreamedColumns(c_, d_, tallies_, orders_, conversed_);
   }
 
  private:
@@ -173,33 +96,6 @@ class ChatStreamer {
     int32_t slot;
     uint32_t generation;
   };
-
-  // Each customer's orders that count, as Dataset customer → order indices.
-  void IndexOrders() {
-    // The shops of the orders are all known now (the reader adds only shops of messages):
-    // their settings are looked up here, not while the reader adds shops.
-    for (size_t shop = 0; shop < d_.shops.size(); ++shop)
-      order_shop_settings_.push_back(&c_.settings.ForShop(d_.shops.Get(static_cast<Id>(shop))));
-    order_start_.assign(d_.customers.size() + 1, 0);
-    for (const Order& o : d_.orders) {
-      if (OrderCounts(c_, o)) ++order_start_[static_cast<size_t>(o.customer) + 1];
-    }
-    for (size_t i = 1; i < order_start_.size(); ++i) order_start_[i] += order_start_[i - 1];
-    orders_.resize(order_start_.back());
-    std::vector<uint32_t> fill(order_start_.begin(), order_start_.end() - 1);
-    for (const Order& o : d_.orders) {
-      if (!OrderCounts(c_, o)) continue;
-      StreamOrder& kept = orders_[fill[static_cast<size_t>(o.customer)]++];
-      kept = StreamOrder{};
-      kept.created_at = o.created_at;
-      kept.amount = o.amount;
-      kept.customer = o.customer;
-      kept.shop = o.shop;
-      kept.refunded = o.refunded;
-    }
-    // Nothing else of the report reads the orders once the stream has them.
-    std::vector<Order>().swap(d_.orders);
-  }
 
   // The Dataset's terms for the ids a block brought.
   void UseIds(const MessageBlock& b) {
@@ -370,37 +266,23 @@ class ChatStreamer {
   // The inquiry to each order of its customer created within the window after its first
   // message: an order keeps the latest it is offered.
   void OfferOrders(const Session& s, const std::vector<AgentLine>& lines) {
-    const Id customer = s.customer;  // the Dataset's: orders know only customers it held before
-    if (static_cast<size_t>(customer) + 1 >= order_start_.size()) return;
-    for (uint32_t i = order_start_[static_cast<size_t>(customer)];
-         i < order_start_[static_cast<size_t>(customer) + 1]; ++i) {
-      StreamOrder& order = orders_[i];
-      const ShopSettings& shop = *order_shop_settings_[static_cast<size_t>(order.shop)];
-      if (!InWindow(shop, order.created_at, s.first_at)) continue;
-      if (order.best_actor != kNone &&
-          std::make_pair(order.best_first_at, order.best_first_message) >
-              std::make_pair(s.first_at, s.first_message)) {
-        continue;
-      }
-      order.best_first_at = s.first_at;
-      order.best_first_message = s.first_message;
-      order.best_actor = CreditedActor(lines, order.created_at);
-    }
+    // The Dataset's customer: orders know only customers it held before the stream.
+    offers_.clear();
+    orders_.Offers(s.customer, s, lines, &offers_);
+    for (const OrderOffer& offer : offers_) orders_.Take(offer);
   }
 
   const Context& c_;
   Dataset& d_;
   MessageStream& in_;
-  std::vector<std::unique_ptr<GroupingTallies>> tallies_;
+  AllTallies tallies_;
+  StreamOrders orders_;
+  std::vector<OrderOffer> offers_;  // reused
 
   // The reader's ids in the Dataset's terms.
   std::vector<const ShopSettings*> shop_settings_;
   std::vector<Id> account_owner_;
   std::vector<Id> conversation_;  // kNone: a conversation no rating names
-
-  std::vector<const ShopSettings*> order_shop_settings_;  // per shop of the Dataset's orders
-  std::vector<uint32_t> order_start_;                     // per Dataset customer, into orders_
-  std::vector<StreamOrder> orders_;                       // grouped by customer
 
   std::deque<OpenSession> open_;  // slots, reused; a deque, as builders point into them
   std::vector<int32_t> free_;

@@ -24,21 +24,9 @@
 #include <vector>
 
 #include "metrics/report.h"
+#include "metrics/stream_tallies.h"
 
 namespace csperf::metrics {
-
-struct StreamedChat {
-  // Per grouping, per row of BuildReport's rows: the chat, conversion and satisfaction
-  // columns in report order.
-  std::vector<std::pair<Grouping, std::vector<Columns>>> columns;
-
-  const std::vector<Columns>* Find(Grouping g) const {
-    for (const auto& [grouping, rows] : columns) {
-      if (grouping == g) return &rows;
-    }
-    return nullptr;
-  }
-};
 
 // Whether the first `rows` messages of `path` look time-ordered: a file in generated or
 // customer order fails within a few rows, before anything else is read. Times in the usual

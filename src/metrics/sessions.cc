@@ -82,95 +82,18 @@ void Reserve(const Buckets& b, CustomerRange r, Sessions* out) {
   out->lines.reserve(messages - from_customers);
 }
 
-class CustomerCutter {
- public:
-  CustomerCutter(const Context& c, Sessions* out) : c_(c), out_(out) {}
-
-  // One customer's chat messages, in input order: sorted here by time, then cut into
-  // sessions, those without a conversation id first, then one per conversation id.
-  void AddCustomer(Id customer, std::span<uint32_t> messages) {
-    const Dataset& d = c_.data;
-    // Equal times keep input order. Most customers' messages come in time order already:
-    // then the sort, and the buffer it allocates, are skipped.
-    auto earlier = [&](uint32_t a, uint32_t b) { return d.messages[a].at < d.messages[b].at; };
-    if (!std::is_sorted(messages.begin(), messages.end(), earlier))
-      std::stable_sort(messages.begin(), messages.end(), earlier);
-    const ShopSettings& shop = c_.settings.ForShop(d.shops.Get(d.ShopOf(customer)));
-    plain_.clear();
-    conversed_.clear();
-    for (uint32_t index : messages) {
-      const Message& m = d.messages[index];
-      if (m.conversation != kNone) {
-        conversed_.push_back(index);
-        continue;
-      }
-      // A new session when the gap since the previous such message exceeds session_gap.
-      if (!plain_.empty() &&
-          Span(c_, shop, d.messages[plain_.back()].at, m.at) > shop.session_gap_s) {
-        Add(plain_, kNone);
-        plain_.clear();
-      }
-      plain_.push_back(index);
-    }
-    if (!plain_.empty()) Add(plain_, kNone);
-    AddConversations();
-  }
-
- private:
-  // One session per conversation id of conversed_, in ascending conversation id. The sort is
-  // stable, so each conversation's messages keep their time order; most customers have one
-  // conversation or none, and their messages are sorted already.
-  void AddConversations() {
-    const Dataset& d = c_.data;
-    auto conversation = [&](uint32_t index) { return d.messages[index].conversation; };
-    auto lower = [&](uint32_t a, uint32_t b) { return conversation(a) < conversation(b); };
-    if (!std::is_sorted(conversed_.begin(), conversed_.end(), lower))
-      std::stable_sort(conversed_.begin(), conversed_.end(), lower);
-    for (auto first = conversed_.begin(); first != conversed_.end();) {
-      const Id id = conversation(*first);
-      auto last = std::find_if(first, conversed_.end(),
-                               [&](uint32_t index) { return conversation(index) != id; });
-      Add({first, last}, id);
-      first = last;
-    }
-  }
-
-  // `messages`: one session's customer and agent messages, in time order then input order.
-  void Add(std::span<const uint32_t> messages, Id conversation) {
-    const Dataset& d = c_.data;
-    const Message& first = d.messages[messages.front()];
-    // Every message of a session has the session's customer, hence its shop.
-    const Id shop_id = d.ShopOf(first.customer);
-    const ShopSettings& shop = c_.settings.ForShop(d.shops.Get(shop_id));
-    SessionBuilder& b = builder_;
-    b.Begin(c_, shop, shop_id, first.customer, conversation, first.at, messages.front(),
-            first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
-    for (uint32_t index : messages) {
-      const Message& m = d.messages[index];
-      if (m.sender == Sender::kCustomer) {
-        b.AddCustomer(m.at, b.NeedsRouted() ? ActorOfAccount(d, m.account, shop_id) : kNone);
-      } else {
-        b.AddAgent(m.at, ActorOfAccount(d, m.account, shop_id));
-      }
-    }
-    out_->sessions.push_back(b.End());
-  }
-
-  const Context& c_;
-  Sessions* out_;
-  SessionBuilder builder_;
-  std::vector<uint32_t> plain_;      // reused: the messages of the session being cut by the gap
-  std::vector<uint32_t> conversed_;  // reused: the customer's messages with a conversation id
-};
-
 // The sessions of the customers of `r`, into `out`. Threads share `b`, each sorting only
 // its own customers' buckets.
-void BuildRange(const Context& c, CustomerRange r, Buckets* b, Sessions* out) {
-  CustomerCutter builder(c, out);
+void BuildRange(const Context& c, CutTerms terms, CustomerRange r, Buckets* b, Sessions* out) {
+  CustomerCutter cutter(c, terms, out);
+  const Dataset& d = c.data;
   for (size_t cu = r.begin; cu < r.end; ++cu) {
     const std::span<uint32_t> messages(b->order.data() + b->start[cu],
                                        b->order.data() + b->start[cu + 1]);
-    if (!messages.empty()) builder.AddCustomer(static_cast<Id>(cu), messages);
+    if (!messages.empty()) {
+      const auto customer = static_cast<Id>(cu);
+      cutter.AddCustomer(d.messages.data(), 0, customer, d.ShopOf(customer), messages);
+    }
   }
 }
 
@@ -224,6 +147,80 @@ Sessions Join(std::vector<Sessions> parts) {
 }
 
 }  // namespace
+
+CustomerCutter::CustomerCutter(const Context& c, CutTerms terms, Sessions* out)
+    : c_(c), terms_(terms), out_(out) {}
+
+void CustomerCutter::AddCustomer(const Message* column, uint32_t index_base, Id customer, Id shop,
+                                 std::span<uint32_t> messages) {
+  column_ = column;
+  index_base_ = index_base;
+  customer_ = customer;
+  shop_ = shop;
+  settings_ = terms_.shop_settings[static_cast<size_t>(shop)];
+  // Equal times keep input order. Most customers' messages come in time order already:
+  // then the sort, and the buffer it allocates, are skipped.
+  auto earlier = [&](uint32_t a, uint32_t b) { return column[a].at < column[b].at; };
+  if (!std::is_sorted(messages.begin(), messages.end(), earlier))
+    std::stable_sort(messages.begin(), messages.end(), earlier);
+  plain_.clear();
+  conversed_.clear();
+  for (uint32_t index : messages) {
+    const Message& m = column[index];
+    if (m.conversation != kNone) {
+      conversed_.push_back(index);
+      continue;
+    }
+    // A new session when the gap since the previous such message exceeds session_gap.
+    if (!plain_.empty() &&
+        Span(c_, *settings_, column[plain_.back()].at, m.at) > settings_->session_gap_s) {
+      Add(plain_, kNone);
+      plain_.clear();
+    }
+    plain_.push_back(index);
+  }
+  if (!plain_.empty()) Add(plain_, kNone);
+  AddConversations();
+}
+
+void CustomerCutter::AddConversations() {
+  auto conversation = [&](uint32_t index) { return column_[index].conversation; };
+  auto lower = [&](uint32_t a, uint32_t b) { return conversation(a) < conversation(b); };
+  if (!std::is_sorted(conversed_.begin(), conversed_.end(), lower))
+    std::stable_sort(conversed_.begin(), conversed_.end(), lower);
+  for (auto first = conversed_.begin(); first != conversed_.end();) {
+    const Id id = conversation(*first);
+    auto last = std::find_if(first, conversed_.end(),
+                             [&](uint32_t index) { return conversation(index) != id; });
+    Add({first, last}, id);
+    first = last;
+  }
+}
+
+Actor CustomerCutter::ActorOf(Id account) const {
+  if (account != kNone && static_cast<size_t>(account) < terms_.account_owner.size()) {
+    const Id owner = terms_.account_owner[static_cast<size_t>(account)];
+    if (owner != kNone) return owner;
+  }
+  return ShopActor(shop_);
+}
+
+void CustomerCutter::Add(std::span<const uint32_t> messages, Id conversation) {
+  const Message& first = column_[messages.front()];
+  SessionBuilder& b = builder_;
+  b.Begin(c_, *settings_, shop_, customer_, conversation, first.at,
+          index_base_ + messages.front(), first.sender == Sender::kCustomer, &out_->lines,
+          &out_->waits);
+  for (uint32_t index : messages) {
+    const Message& m = column_[index];
+    if (m.sender == Sender::kCustomer) {
+      b.AddCustomer(m.at, b.NeedsRouted() ? ActorOf(m.account) : kNone);
+    } else {
+      b.AddAgent(m.at, ActorOf(m.account));
+    }
+  }
+  out_->sessions.push_back(b.End());
+}
 
 int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant to) {
   if (!shop.service_hours) return to - from;
@@ -289,14 +286,18 @@ Sessions BuildSessions(const Context& c, int threads) {
     parts = std::clamp<size_t>(b.order.size() / kMinMessagesPerThread, 1, parts);
   }
   const std::vector<CustomerRange> ranges = SplitByMessages(b, parts);
+  std::vector<const ShopSettings*> shop_settings;
+  for (size_t shop = 0; shop < c.data.shops.size(); ++shop)
+    shop_settings.push_back(&c.settings.ForShop(c.data.shops.Get(static_cast<Id>(shop))));
+  const CutTerms terms{c.data.account_owner, shop_settings};
   // Each range into its own part; the first part becomes the result, so it has room for all.
   std::vector<Sessions> results(ranges.size());
   Reserve(b, {0, c.data.customers.size()}, &results[0]);
   for (size_t r = 1; r < ranges.size(); ++r) Reserve(b, ranges[r], &results[r]);
   std::vector<std::thread> workers;
   for (size_t r = 1; r < ranges.size(); ++r)
-    workers.emplace_back([&, r] { BuildRange(c, ranges[r], &b, &results[r]); });
-  BuildRange(c, ranges[0], &b, &results[0]);
+    workers.emplace_back([&, r] { BuildRange(c, terms, ranges[r], &b, &results[r]); });
+  BuildRange(c, terms, ranges[0], &b, &results[0]);
   for (std::thread& w : workers) w.join();
   b = Buckets{};  // freed before the join grows the result, which is when memory peaks
   return Join(std::move(results));

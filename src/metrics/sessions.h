@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "metrics/context.h"
@@ -104,6 +105,46 @@ class SessionBuilder {
   Instant opened_ = 0;
   Actor last_speaker_ = kNone;  // the last agent who sent a message, kNone before any
   Actor charge_ = kNone;        // who an unanswered wait is charged to
+};
+
+// How a cutter reads ids: the agent owning each account id (kNone, or past the end: the
+// shop's unmapped accounts), and the settings of each shop id, in whatever numbering the
+// messages use (the Dataset's, or a part of a file's own).
+struct CutTerms {
+  std::span<const Id> account_owner;
+  std::span<const ShopSettings* const> shop_settings;
+};
+
+// Cuts one customer's chat messages into sessions (metrics.md's rules): those without a
+// conversation id by the gap, then one per conversation id in ascending id. Sessions, lines
+// and waits are appended to `out`. Shared by the batch cut and the read of a file whose
+// customers come one after the other (grouped_chat.h).
+class CustomerCutter {
+ public:
+  CustomerCutter(const Context& c, CutTerms terms, Sessions* out);
+  // `messages`: the customer's chat messages as indices into `column`, in input order
+  // (sorted here by time; equal times keep it). A session's first_message is
+  // `index_base` + its first message's index.
+  void AddCustomer(const Message* column, uint32_t index_base, Id customer, Id shop,
+                   std::span<uint32_t> messages);
+
+ private:
+  void AddConversations();
+  // `messages`: one session's customer and agent messages, in time order then input order.
+  void Add(std::span<const uint32_t> messages, Id conversation);
+  Actor ActorOf(Id account) const;
+
+  const Context& c_;
+  CutTerms terms_;
+  Sessions* out_;
+  SessionBuilder builder_;
+  const Message* column_ = nullptr;
+  uint32_t index_base_ = 0;
+  Id customer_ = kNone;
+  Id shop_ = kNone;
+  const ShopSettings* settings_ = nullptr;
+  std::vector<uint32_t> plain_;      // reused: the messages of the session being cut by the gap
+  std::vector<uint32_t> conversed_;  // reused: the customer's messages with a conversation id
 };
 
 // Seconds between two instants as the rules count them: wall-clock seconds, or only those

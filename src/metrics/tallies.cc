@@ -46,6 +46,14 @@ void SecondsValues::Add(int64_t seconds) {
   ++counts_[v];
 }
 
+void SecondsValues::Merge(const SecondsValues& other) {
+  if (counts_.size() < other.counts_.size()) counts_.resize(other.counts_.size(), 0);
+  for (size_t v = 0; v < other.counts_.size(); ++v) counts_[v] += other.counts_[v];
+  others_.insert(others_.end(), other.others_.begin(), other.others_.end());
+  count_ += other.count_;
+  sum_ += other.sum_;
+}
+
 MetricValue SecondsValues::Mean() const { return MetricValue::Ratio(sum_, count_); }
 
 MetricValue SecondsValues::Rank(int64_t num, int64_t den) const {
@@ -106,6 +114,24 @@ void ChatTallies::AddWait(const Session& session, const Wait& wait) {
   }
 }
 
+void ChatTallies::Merge(const ChatTallies& part, std::span<const int> rows) {
+  for (size_t r = 0; r < part.rows_.size() && r < rows.size(); ++r) {
+    if (rows[r] < 0) continue;
+    const Row& from = part.rows_[r];
+    Row& t = rows_[static_cast<size_t>(rows[r])];
+    t.sessions += from.sessions;
+    t.agent_messages += from.agent_messages;
+    t.customer_messages += from.customer_messages;
+    t.inquiries += from.inquiries;
+    t.unanswered += from.unanswered;
+    t.first_waits += from.first_waits;
+    t.frt_within += from.frt_within;
+    t.responses_within += from.responses_within;
+    t.frts.Merge(from.frts);
+    t.responses.Merge(from.responses);
+  }
+}
+
 void ChatTallies::AppendColumns(size_t r, Columns* out) const {
   const Row& t = rows_[r];
   const int64_t frt_count = t.frts.size();
@@ -152,6 +178,23 @@ void SaleTallies::AddOrder(Id customer, Cents amount, bool refunded, Actor actor
   t.sales += amount;
   if (!refunded) t.net += amount;
   AddCustomer(&t.buyers, customer);
+}
+
+void SaleTallies::Merge(SaleTallies& part, std::span<const int> rows, Id customer_offset) {
+  for (size_t r = 0; r < part.rows_.size() && r < rows.size(); ++r) {
+    if (rows[r] < 0) continue;
+    Row& from = part.rows_[r];
+    Row& t = rows_[static_cast<size_t>(rows[r])];
+    CountDistinct(from.inquirers);
+    CountDistinct(from.buyers);
+    for (Id customer : from.inquirers) t.inquirers.push_back(customer + customer_offset);
+    for (Id customer : from.buyers) t.buyers.push_back(customer + customer_offset);
+    t.orders += from.orders;
+    t.sales += from.sales;
+    t.net += from.net;
+    std::vector<Id>().swap(from.inquirers);
+    std::vector<Id>().swap(from.buyers);
+  }
 }
 
 void SaleTallies::AppendColumns(size_t r, Columns* out) {

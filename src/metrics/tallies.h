@@ -22,6 +22,7 @@ class SecondsValues {
   MetricValue Mean() const;
   // The ⌈q·n⌉-th smallest (q = num/den): the lower median for 1/2, nearest-rank p90 for 9/10.
   MetricValue Rank(int64_t num, int64_t den) const;
+  void Merge(const SecondsValues& other);
 
  private:
   static constexpr int64_t kDense = 4096;
@@ -52,6 +53,8 @@ class ChatTallies {
   void AddSession(const SessionView& s);
   void AddLines(const SessionView& s);
   void AddWait(const Session& session, const Wait& wait);
+  // Adds `part`'s row r into row rows[r] (none when -1).
+  void Merge(const ChatTallies& part, std::span<const int> rows);
   // Appends row `r`'s columns.
   void AppendColumns(size_t r, Columns* out) const;
 
@@ -75,6 +78,9 @@ class SaleTallies {
   void AddSession(const SessionView& s);
   // An order of `customer` credited to `actor` through an inquiry of the period in `shop`.
   void AddOrder(Id customer, Cents amount, bool refunded, Actor actor, Id shop);
+  // Adds `part`'s row r into row rows[r] (none when -1), its customers numbered from
+  // `customer_offset` here.
+  void Merge(SaleTallies& part, std::span<const int> rows, Id customer_offset);
   void AppendColumns(size_t r, Columns* out);  // counts distinct customers: not const
 
  private:

@@ -1,0 +1,128 @@
+#include "metrics/stream_tallies.h"
+
+namespace csperf::metrics {
+
+GroupingTallies::GroupingTallies(const Context& c, Grouping g)
+    : grouping(g), map(RowMapOf(c, g, &rows)) {
+  if (g == Grouping::kShop) {
+    map.shop_row.clear();
+    rows = 0;
+  }
+  chat = std::make_unique<ChatTallies>(map, rows);
+  sales = std::make_unique<SaleTallies>(map, rows);
+  ratings = std::make_unique<RatingTallies>(map, rows);
+}
+
+void GroupingTallies::HaveShops(size_t shops) {
+  if (grouping != Grouping::kShop || map.shop_row.size() >= shops) return;
+  while (map.shop_row.size() < shops)
+    map.shop_row.push_back(static_cast<int>(map.shop_row.size()));
+  chat->Resize(shops);
+  sales->Resize(shops);
+  ratings->Resize(shops);
+}
+
+void GroupingTallies::Merge(GroupingTallies& part, std::span<const Id> shops, Id customer_offset) {
+  // A part's row is an agent's, team's or manager's, as here; or its own shop's.
+  std::vector<int> row_of(grouping == Grouping::kShop ? part.map.shop_row.size() : rows);
+  for (size_t r = 0; r < row_of.size(); ++r) {
+    row_of[r] = grouping == Grouping::kShop ? static_cast<int>(shops[r]) : static_cast<int>(r);
+  }
+  chat->Merge(*part.chat, row_of);
+  sales->Merge(*part.sales, row_of, customer_offset);
+}
+
+AllTallies MakeTallies(const Context& c, std::span<const Grouping> groupings) {
+  AllTallies out;
+  for (Grouping g : groupings) out.push_back(std::make_unique<GroupingTallies>(c, g));
+  return out;
+}
+
+StreamOrders::StreamOrders(const Context& c, Dataset* d) {
+  for (size_t shop = 0; shop < d->shops.size(); ++shop)
+    shop_settings_.push_back(&c.settings.ForShop(d->shops.Get(static_cast<Id>(shop))));
+  start_.assign(d->customers.size() + 1, 0);
+  for (const Order& o : d->orders) {
+    if (OrderCounts(c, o)) ++start_[static_cast<size_t>(o.customer) + 1];
+  }
+  for (size_t i = 1; i < start_.size(); ++i) start_[i] += start_[i - 1];
+  kept_.resize(start_.back());
+  std::vector<uint32_t> fill(start_.begin(), start_.end() - 1);
+  for (const Order& o : d->orders) {
+    if (!OrderCounts(c, o)) continue;
+    Kept& kept = kept_[fill[static_cast<size_t>(o.customer)]++];
+    kept = Kept{};
+    kept.created_at = o.created_at;
+    kept.amount = o.amount;
+    kept.customer = o.customer;
+    kept.shop = o.shop;
+    kept.refunded = o.refunded;
+  }
+  std::vector<Order>().swap(d->orders);
+}
+
+void StreamOrders::Offers(Id customer, const Session& inquiry, std::span<const AgentLine> lines,
+                          std::vector<OrderOffer>* out) const {
+  if (customer == kNone || static_cast<size_t>(customer) + 1 >= start_.size()) return;
+  for (uint32_t i = start_[static_cast<size_t>(customer)];
+       i < start_[static_cast<size_t>(customer) + 1]; ++i) {
+    const Kept& order = kept_[i];
+    const ShopSettings& shop = *shop_settings_[static_cast<size_t>(order.shop)];
+    if (!InWindow(shop, order.created_at, inquiry.first_at)) continue;
+    out->push_back(
+        {i, inquiry.first_at, inquiry.first_message, CreditedActor(lines, order.created_at)});
+  }
+}
+
+void StreamOrders::Take(const OrderOffer& offer) {
+  Kept& order = kept_[offer.order];
+  if (order.best_actor != kNone && std::make_pair(order.best_first_at, order.best_first_message) >
+                                       std::make_pair(offer.first_at, offer.first_message)) {
+    return;
+  }
+  order.best_first_at = offer.first_at;
+  order.best_first_message = offer.first_message;
+  order.best_actor = offer.actor;
+}
+
+void StreamOrders::AddTo(const Context& c, const AllTallies& tallies) const {
+  for (const Kept& o : kept_) {
+    // An order counts in the period of its session.
+    if (o.best_actor == kNone || o.best_first_at < c.begin || o.best_first_at >= c.end) continue;
+    for (const auto& t : tallies)
+      t->sales->AddOrder(o.customer, o.amount, o.refunded, o.best_actor, o.shop);
+  }
+}
+
+StreamedChat StreamedColumns(const Context& c, const Dataset& d, const AllTallies& tallies,
+                             const StreamOrders& orders,
+                             const std::vector<ConversationSession>& conversed) {
+  orders.AddTo(c, tallies);
+  for (const RatingCredit& credit : CreditRatings(c, conversed)) {
+    for (const auto& t : tallies)
+      t->ratings->AddRating(d.ratings[credit.rating].score, credit.actor, credit.shop);
+  }
+  StreamedChat out;
+  for (const auto& t : tallies) {
+    t->HaveShops(d.shops.size());
+    size_t rows = 0;
+    const RowMap final_map = RowMapOf(c, t->grouping, &rows);
+    std::vector<Columns> columns(rows);
+    // The tallies' row of each report row: itself, or for a shop row the shop's id.
+    std::vector<size_t> tally_row(rows);
+    for (size_t r = 0; r < rows; ++r) tally_row[r] = r;
+    if (t->grouping == Grouping::kShop) {
+      for (size_t s = 0; s < final_map.shop_row.size(); ++s)
+        tally_row[static_cast<size_t>(final_map.shop_row[s])] = s;
+    }
+    for (size_t r = 0; r < rows; ++r) {
+      t->chat->AppendColumns(tally_row[r], &columns[r]);
+      t->sales->AppendColumns(tally_row[r], &columns[r]);
+      t->ratings->AppendColumns(tally_row[r], &columns[r]);
+    }
+    out.columns.emplace_back(t->grouping, std::move(columns));
+  }
+  return out;
+}
+
+}  // namespace csperf::metrics
