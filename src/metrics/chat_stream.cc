@@ -18,18 +18,6 @@
 namespace csperf::metrics {
 namespace {
 
-// "2024-01-05 10:00:00": digits and separators where they belong, so that two such times
-// of one zone compare as text as they compare as local times.
-bool PlainTime(std::string_view s) {
-  constexpr std::string_view kPattern = "0000-00-00 00:00:00";  // 0: a digit
-  if (s.size() != kPattern.size()) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const bool digit = s[i] >= '0' && s[i] <= '9';
-    if (kPattern[i] == '0' ? !digit : s[i] != kPattern[i]) return false;
-  }
-  return true;
-}
-
 // How long a conversation may be silent before the stream wagers it is over.
 constexpr Instant kConversationIdle = Instant{24} * 3600;
 
@@ -300,38 +288,6 @@ class ChatStreamer {
 };
 
 }  // namespace
-
-bool StartsTimeSorted(const std::string& path, size_t rows) {
-  // The first rows only, read into memory: parsing them with the stream's reader here (its
-  // first use in the process) was seen to slow the batch read after it by a fifth.
-  constexpr size_t kPrefixBytes = 256 << 10;
-  std::ifstream in(path, std::ios::binary);
-  std::string prefix(kPrefixBytes, '\0');
-  in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
-  prefix.resize(static_cast<size_t>(in.gcount()));
-  const bool whole = prefix.size() < kPrefixBytes;
-  if (prefix.starts_with("\xEF\xBB\xBF")) prefix.erase(0, 3);
-  CsvReader reader(prefix);
-  CsvRecord row;
-  if (!reader.Next(&row) || !row.ok()) return true;  // the stream decides
-  const KindSpec& spec = SpecOf(Kind::kMessages);
-  auto header = MapHeader(spec, row.fields, nullptr, path);
-  if (!header.ok()) return true;
-  const int at = header->source_index[static_cast<size_t>(ColumnIndex(spec, "sent_at"))];
-  if (at < 0) return true;
-  std::string before;
-  for (size_t n = 0; n < rows && reader.Next(&row); ++n) {
-    // A record cut by the end of the prefix is no record.
-    if (!whole && reader.offset() >= prefix.size()) break;
-    if (!row.ok() || row.fields.size() <= static_cast<size_t>(at)) return true;
-    const std::string_view sent = Trim(row.fields[static_cast<size_t>(at)]);
-    // Only times in the usual form compare as text; anything else is the stream's to judge.
-    if (!PlainTime(sent)) return true;
-    if (!before.empty() && sent < before) return false;
-    before.assign(sent);
-  }
-  return true;
-}
 
 std::optional<StreamedChat> StreamChat(const std::string& path, const Context& c,
                                        std::shared_ptr<const TimeZone> zone,

@@ -28,12 +28,6 @@
 
 namespace csperf::metrics {
 
-// Whether the first `rows` messages of `path` look time-ordered: a file in generated or
-// customer order fails within a few rows, before anything else is read. Times in the usual
-// form are compared as text; a first row in any other form is left to the stream to judge
-// (which checks every instant). A gate only: either answer leads to the same report.
-bool StartsTimeSorted(const std::string& path, size_t rows);
-
 // Streams the messages of `path` for the report rows of `groupings`. `data` is c.data, with
 // every record but the messages loaded and its accounts indexed. The shops and customers of
 // the messages are added to it, and its orders let go (the stream keeps what it needs of

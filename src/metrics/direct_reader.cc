@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -332,16 +333,73 @@ void PartBase::RenumberShopsAndCustomers(Dataset* d) {
   }
 }
 
-class MessagePart : public PartBase {
+// A message row's cells as read: views into the file (or into the importer's reading of the
+// row, valid until the next row) and the part's shop id.
+struct MessageCells {
+  std::string_view shop;
+  Id shop_id;
+  std::string_view customer;
+  Sender sender;
+  Instant at;
+  std::string_view account, conversation, message_id;
+};
+
+// Reads message rows, on the fast path when the cells are plain, and hands each to
+// Part::Take(cells, plain): `plain` false for a row read by the importer's parser.
+template <class Part>
+class MessageRows : public PartBase {
  public:
-  MessagePart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-              const std::string& path, const Dataset& /*known: messages come first*/)
+  MessageRows(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+              const std::string& path)
       : PartBase(spec, file, std::move(zone), path),
         src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
              Source("account"), Source("conversation_id"), Source("message_id")},
         col_{Canonical("shop"),      Canonical("customer_id"), Canonical("sender"),
              Canonical("sent_at"),   Canonical("account"),     Canonical("conversation_id"),
              Canonical("message_id")} {}
+
+  // False for a row only the general path reads.
+  bool Read(const CsvRecord& row) {
+    if (Plain(row)) {
+      const std::string_view shop = Cell(row, src_.shop);
+      const std::string_view customer = Cell(row, src_.customer);
+      const std::string_view account = Cell(row, src_.account);
+      const std::optional<Sender> sender = SenderOfWord(Cell(row, src_.sender));
+      int64_t local = 0;
+      if (!shop.empty() && !customer.empty() && sender &&
+          times_.Read(Cell(row, src_.sent_at), &local) &&
+          !(*sender == Sender::kAgent && account.empty())) {
+        static_cast<Part*>(this)->Take(
+            {shop, Shop(shop), customer, *sender, zone_.FromLocalSeconds(local), account,
+             Cell(row, src_.conversation), Cell(row, src_.message_id)},
+            true);
+        return true;
+      }
+    }
+    const Record* r = Slow(row);
+    if (r == nullptr) return false;
+    const auto& v = r->values;
+    static_cast<Part*>(this)->Take(
+        {v[col_.shop].s, Shop(v[col_.shop].s), v[col_.customer].s,
+         SenderOfWord(v[col_.sender].s).value_or(Sender::kSystem), v[col_.sent_at].i,
+         TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id])},
+        false);
+    return true;
+  }
+
+ private:
+  struct Columns {
+    int shop, customer, sender, sent_at, account, conversation, message_id;
+  };
+  Columns src_;
+  Columns col_;
+};
+
+class MessagePart : public MessageRows<MessagePart> {
+ public:
+  MessagePart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+              const std::string& path, const Dataset& /*known: messages come first*/)
+      : MessageRows(spec, file, std::move(zone), path) {}
 
   // Where the part writes its messages: at most `capacity` of them.
   void Place(Message* out, size_t capacity) {
@@ -356,30 +414,20 @@ class MessagePart : public PartBase {
 
   bool Add(const CsvRecord& row) {
     if (count_ == capacity_) return false;  // cannot happen: the bound counts line ends
-    if (Plain(row)) {
-      const std::string_view shop = Cell(row, src_.shop);
-      const std::string_view customer = Cell(row, src_.customer);
-      const std::string_view account = Cell(row, src_.account);
-      const std::optional<Sender> sender = SenderOfWord(Cell(row, src_.sender));
-      int64_t local = 0;
-      if (!shop.empty() && !customer.empty() && sender &&
-          times_.Read(Cell(row, src_.sent_at), &local) &&
-          !(*sender == Sender::kAgent && account.empty())) {
-        Emit(shop, PendingCustomer(Shop(shop), customer), *sender, zone_.FromLocalSeconds(local),
-             account, Cell(row, src_.conversation), Cell(row, src_.message_id));
-        return true;
-      }
+    return Read(row);
+  }
+  void Take(const MessageCells& m, bool plain) {
+    Id customer = kNone;
+    if (plain) {
+      customer = PendingCustomer(m.shop_id, m.customer);
+    } else {
+      // The parsed row's strings go with the next row: its customer is interned at once.
+      InternPending();
+      customer = Customer(m.shop_id, m.customer);
     }
-    const Record* r = Slow(row);
-    if (r == nullptr) return false;
-    const auto& v = r->values;
-    // The parsed row's strings go with the next row: its customer is interned at once.
-    InternPending();
-    const Id shop = Shop(v[col_.shop].s);
-    Emit(v[col_.shop].s, Customer(shop, v[col_.customer].s),
-         SenderOfWord(v[col_.sender].s).value_or(Sender::kSystem), v[col_.sent_at].i,
-         TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id]));
-    return true;
+    out_[count_++] = {m.at, customer, Account(m.account), Conversation(m.conversation), m.sender};
+    NoteId(m.shop, m.message_id);
+    if (pending_.size() == kBatch) InternPending();
   }
 
   // Parts are renumbered one after the other, in order, then rewritten all at once.
@@ -413,17 +461,6 @@ class MessagePart : public PartBase {
   }
 
  private:
-  struct Columns {
-    int shop, customer, sender, sent_at, account, conversation, message_id;
-  };
-
-  void Emit(std::string_view shop, Id customer, Sender sender, Instant at, std::string_view account,
-            std::string_view conversation, std::string_view message_id) {
-    out_[count_++] = {at, customer, Account(account), Conversation(conversation), sender};
-    NoteId(shop, message_id);
-    if (pending_.size() == kBatch) InternPending();
-  }
-
   // Customers new to the row before wait to be interned a batch at a time, their table
   // slots fetched ahead: a month holds a million customers, and one at a time each insert
   // waits on memory. Until then a message holds its customer's place in the batch, encoded
@@ -479,8 +516,6 @@ class MessagePart : public PartBase {
   };
   static constexpr size_t kBatch = 4096;
 
-  Columns src_;
-  Columns col_;
   Message* out_ = nullptr;
   size_t capacity_ = 0;
   size_t count_ = 0;
@@ -488,6 +523,53 @@ class MessagePart : public PartBase {
   size_t batch_first_ = 0;  // the first message written since the last batch
   RecentCustomers recent_;
   std::string keys_;
+};
+
+// Hands its customers to its sink a run of messages at a time (ReadCustomerRuns). Each
+// run's key is noted by its hash: a customer met in two runs shows as a hash seen twice.
+class RunPart : public MessageRows<RunPart> {
+ public:
+  RunPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+          const std::string& path, const Dataset& /*known: unused*/)
+      : MessageRows(spec, file, std::move(zone), path) {}
+
+  void SetSink(RunSink* sink) { sink_ = sink; }
+  bool Add(const CsvRecord& row) { return Read(row); }
+  void Take(const MessageCells& m, bool /*plain*/) {
+    if (m.shop_id != run_shop_ || m.customer != run_customer_)
+      StartRun(m.shop_id, m.shop, m.customer);
+    run_.push_back({m.at, static_cast<Id>(runs_ - 1), Account(m.account),
+                    Conversation(m.conversation), m.sender});
+    NoteId(m.shop, m.message_id);
+  }
+  void Finish() { Flush(); }
+  std::vector<uint64_t>& run_hashes() { return run_hashes_; }
+
+ private:
+  void StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
+    Flush();
+    run_shop_ = shop;
+    run_key_.assign(shop_name).append(1, '\x1F').append(customer);
+    run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
+    run_hashes_.push_back(XXH3_64bits(run_key_.data(), run_key_.size()));
+    ++runs_;
+  }
+  void Flush() {
+    if (run_.empty()) return;
+    sink_->Take({run_shop_, run_key_, run_customer_, run_, first_index_},
+                PartPools{shops_, accounts_, conversations_});
+    first_index_ += static_cast<uint32_t>(run_.size());
+    run_.clear();
+  }
+
+  RunSink* sink_ = nullptr;
+  std::vector<Message> run_;  // reused
+  Id run_shop_ = kNone;
+  std::string run_key_;             // "shop\x1Fcustomer_id"
+  std::string_view run_customer_;   // its customer_id
+  uint32_t runs_ = 0;
+  uint32_t first_index_ = 0;
+  std::vector<uint64_t> run_hashes_;
 };
 
 class OrderPart : public PartBase {
@@ -626,15 +708,31 @@ void JoinParts(std::vector<OrderPart>& parts, size_t base, std::vector<Order>* r
 
 // Reads the file's records in parts, one thread each; false when any part met something
 // only the general path handles, and then `rows` is as it was.
-template <class Part, class Rows>
+// Where ReadParts puts what the parts read: into rows of the Dataset, placed before the
+// parts read and taken back when they fail.
+template <class Rows>
+struct RowsTarget {
+  Rows* rows;
+  std::vector<size_t> Starts(const PlainFile& file, int parts, size_t min_part_bytes) const {
+    return PartStarts(file.text, file.body, parts, min_part_bytes);
+  }
+  size_t Mark() const { return rows->size(); }
+  template <class Part>
+  void Place(const PlainFile& file, const std::vector<size_t>& starts, std::vector<Part>* parts) {
+    PlaceParts(file, starts, parts, rows);
+  }
+  void Undo(size_t mark) { rows->resize(mark); }
+};
+
+template <class Part, class Target>
 bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
                const DirectReadOptions& options, const Dataset& known, std::vector<Part>* parts,
-               Rows* rows) {
+               Target* target) {
   std::optional<PlainFile> file = OpenPlain(path, spec);
   if (!file) return false;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::vector<size_t> starts = PartStarts(
-        file->text, file->body, attempt == 0 ? options.threads : 1, options.min_part_bytes);
+    const std::vector<size_t> starts =
+        target->Starts(*file, attempt == 0 ? options.threads : 1, options.min_part_bytes);
     parts->clear();
     std::vector<CsvPartReader> readers;
     parts->reserve(starts.size());
@@ -644,8 +742,8 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       parts->emplace_back(spec, *file, zone, path, known);
       readers.emplace_back(file->text, starts[k], end);
     }
-    const size_t base = rows->size();
-    PlaceParts(*file, starts, parts, rows);
+    const size_t mark = target->Mark();
+    target->Place(*file, starts, parts);
     std::vector<char> ok(starts.size(), 0);
     auto read = [&](size_t k) {
       // Pages read are given back as the part goes on: the file counts against the
@@ -671,7 +769,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
     for (const CsvPartReader& r : readers) views.push_back(&r);
     const bool all_ok = std::find(ok.begin(), ok.end(), 0) == ok.end();
     if (all_ok && PartsAgree(views)) return true;
-    rows->resize(base);
+    target->Undo(mark);
     // A part that started inside a quoted line break reads nonsense, which may look like a
     // bad row: only the reading in one part is the file's own.
     if (starts.size() == 1) return false;
@@ -679,20 +777,28 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
   return false;
 }
 
-// Ids seen twice (or two ids of one 64-bit hash, which the general path then sorts out).
-// Each part's ids are sorted on its own core, then merged.
-template <class Part>
-bool IdsRepeat(std::vector<Part>& parts) {
-  RunOnEach(parts.size(),
-            [&](size_t k) { std::sort(parts[k].id_hashes().begin(), parts[k].id_hashes().end()); });
+// Whether a hash of hashes_of(part) is in the parts twice (ids or keys seen twice, or two
+// of one 64-bit hash, which the general path then sorts out). Each part's hashes are sorted
+// on its own core, then merged; they are let go.
+template <class Part, class HashesOf>
+bool HashesRepeat(std::vector<Part>& parts, HashesOf hashes_of) {
+  RunOnEach(parts.size(), [&](size_t k) {
+    std::vector<uint64_t>& hashes = hashes_of(parts[k]);
+    std::sort(hashes.begin(), hashes.end());
+  });
   std::vector<uint64_t> all, merged;
   for (Part& p : parts) {
-    merged.resize(all.size() + p.id_hashes().size());
-    std::merge(all.begin(), all.end(), p.id_hashes().begin(), p.id_hashes().end(), merged.begin());
+    std::vector<uint64_t>& hashes = hashes_of(p);
+    merged.resize(all.size() + hashes.size());
+    std::merge(all.begin(), all.end(), hashes.begin(), hashes.end(), merged.begin());
     all.swap(merged);
-    std::vector<uint64_t>().swap(p.id_hashes());
+    std::vector<uint64_t>().swap(hashes);
   }
   return std::adjacent_find(all.begin(), all.end()) != all.end();
+}
+template <class Part>
+bool IdsRepeat(std::vector<Part>& parts) {
+  return HashesRepeat(parts, [](Part& p) -> std::vector<uint64_t>& { return p.id_hashes(); });
 }
 
 template <class Part, class Rows>
@@ -700,7 +806,8 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
               const DirectReadOptions& options, Dataset* d, Rows* rows) {
   std::vector<Part> parts;
   const size_t base = rows->size();
-  if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, rows)) return false;
+  RowsTarget<Rows> target{rows};
+  if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, &target)) return false;
   if (IdsRepeat(parts)) {
     rows->resize(base);
     return false;
@@ -710,7 +817,92 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
   return true;
 }
 
+// The customer key ("shop\x1Fcustomer_id", cells trimmed) of a record.
+std::string KeyOf(const CsvRecord& row, int shop, int customer) {
+  auto cell = [&](int source) {
+    return source < 0 || static_cast<size_t>(source) >= row.fields.size()
+               ? std::string_view()
+               : Trim(row.fields[static_cast<size_t>(source)]);
+  };
+  return std::string(cell(shop)) + '\x1F' + std::string(cell(customer));
+}
+
+// Part starts moved on to where a customer's run of rows ends, so that no customer is
+// split between two parts; starts that ran into the next part's are dropped. A start inside
+// a quoted line break reads nonsense here too: PartsAgree finds it afterwards.
+std::vector<size_t> CustomerStarts(const PlainFile& file, std::vector<size_t> starts) {
+  const KindSpec& spec = SpecOf(Kind::kMessages);
+  const int shop = file.header.source_index[static_cast<size_t>(ColumnIndex(spec, "shop"))];
+  const int customer =
+      file.header.source_index[static_cast<size_t>(ColumnIndex(spec, "customer_id"))];
+  const std::string_view text = file.text;
+  std::vector<size_t> out;
+  CsvReader reader(text);
+  CsvRecord row;
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t start = starts[k];
+    if (k > 0) {
+      // The record before the start: the last line before it (a part starts after a line feed).
+      const size_t before = start >= 2 ? text.rfind('\n', start - 2) : std::string_view::npos;
+      reader.Seek(before == std::string_view::npos || before + 1 < file.body ? file.body
+                                                                             : before + 1);
+      if (!reader.Next(&row)) break;
+      const std::string key = KeyOf(row, shop, customer);
+      reader.Seek(start);
+      start = text.size();
+      while (reader.Next(&row)) {
+        if (KeyOf(row, shop, customer) != key) {
+          start = static_cast<size_t>(row.raw.data() - text.data());
+          break;
+        }
+      }
+    }
+    if (start >= text.size()) break;
+    if (out.empty() || start > out.back()) out.push_back(start);
+  }
+  return out;
+}
+
+// ReadParts's target for ReadCustomerRuns: parts cut between customers, each with its sink.
+struct RunTarget {
+  const std::function<std::unique_ptr<RunSink>(size_t)>& make_sink;
+  std::vector<std::unique_ptr<RunSink>>* sinks;
+
+  std::vector<size_t> Starts(const PlainFile& file, int parts, size_t min_part_bytes) const {
+    return CustomerStarts(file, PartStarts(file.text, file.body, parts, min_part_bytes));
+  }
+  size_t Mark() const { return 0; }
+  void Place(const PlainFile&, const std::vector<size_t>& starts, std::vector<RunPart>* parts) {
+    sinks->clear();
+    for (size_t k = 0; k < starts.size(); ++k) {
+      sinks->push_back(make_sink(k));
+      (*parts)[k].SetSink(sinks->back().get());
+    }
+  }
+  void Undo(size_t) { sinks->clear(); }
+};
+
 }  // namespace
+
+bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                      const DirectReadOptions& options,
+                      const std::function<std::unique_ptr<RunSink>(size_t part)>& make_sink,
+                      std::vector<std::unique_ptr<RunSink>>* sinks) {
+  DirectReadOptions o = options;
+  if (o.threads <= 0)
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<RunPart> parts;
+  RunTarget target{make_sink, sinks};
+  const Dataset none;
+  const bool read = ReadParts(path, SpecOf(Kind::kMessages), std::move(zone), o, none, &parts,
+                              &target) &&
+                    !IdsRepeat(parts) &&
+                    !HashesRepeat(parts, [](RunPart& p) -> std::vector<uint64_t>& {
+                      return p.run_hashes();
+                    });
+  if (!read) sinks->clear();
+  return read;
+}
 
 // One part over the whole body, fed a block at a time: what ReadParts does with one thread,
 // its rows handed out as they come.

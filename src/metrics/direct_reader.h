@@ -11,7 +11,9 @@
 // first appearance, as the general path does, so the Dataset is the same either way.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,40 @@ struct DirectReadOptions {
 // as it was.
 bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
                 const DirectReadOptions& options, Dataset* data);
+
+// One customer's messages as a part of a file meets them: one after another in the file.
+struct CustomerRun {
+  Id shop;                        // in the part's numbering
+  std::string_view key;           // "shop\x1Fcustomer_id", as Dataset::customers keys them
+  std::string_view customer_id;   // the key's customer_id
+  // In file order. `customer` is the run's number in its part; accounts and conversations
+  // are in the part's numbering.
+  std::span<const Message> messages;
+  uint32_t first_index;  // how many messages the part read before the run
+};
+
+// What a part has numbered so far: every id of the runs handed over is below its pool's size.
+struct PartPools {
+  const StringPool& shops;
+  const StringPool& accounts;
+  const StringPool& conversations;
+};
+
+// Takes a part's runs, on the part's thread.
+class RunSink {
+ public:
+  virtual ~RunSink() = default;
+  virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
+};
+
+// Reads a plain messages file (what ReadDirect reads) in parts on every core, each part cut
+// where a customer's rows end, and hands each part's messages to its own sink (made by
+// make_sink(part), in part order) a customer at a time. True when the file was read so with
+// every customer in a single run and no message id twice; otherwise false and no sinks.
+bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                      const DirectReadOptions& options,
+                      const std::function<std::unique_ptr<RunSink>(size_t part)>& make_sink,
+                      std::vector<std::unique_ptr<RunSink>>* sinks);
 
 // A plain messages file read in file order, a block at a time, for the report's stream of
 // time-sorted messages (chat_stream.h): the rows, values and refusals of ReadDirect, on one

@@ -16,6 +16,8 @@
 #include "core/time_parse.h"
 #include "import/source_reader.h"
 #include "metrics/direct_reader.h"
+#include "metrics/grouped_chat.h"
+#include "metrics/message_order.h"
 
 namespace csperf::metrics {
 namespace {
@@ -397,10 +399,12 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
                                              std::span<const Grouping> groupings) {
   auto zone = TimeZone::Load(settings.timezone);
   if (!zone.ok()) return zone.problem();
-  // A file in generated or customer order shows it within its first rows.
+  // A file in time order, or in customer order, shows it within its first rows.
   constexpr size_t kProbeRows = 4096;
   const std::optional<StreamSplit> split = SplitStreamable(paths, options);
-  if (split && StartsTimeSorted(split->messages, kProbeRows)) {
+  const MessageOrder order =
+      split ? FirstRowsOrder(split->messages, kProbeRows) : MessageOrder::kOther;
+  if (order != MessageOrder::kOther) {
     Result<Dataset> rest = split->rest.empty()
                                ? Result<Dataset>(Dataset())
                                : LoadDatasetFromFiles(split->rest, settings, options, report);
@@ -415,7 +419,9 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
 #endif
       const Context c{input.data,           settings,          **zone, period,
                       period.begin(**zone), period.end(**zone)};
-      input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
+      input.streamed = order == MessageOrder::kByTime
+                           ? StreamChat(split->messages, c, *zone, groupings, &input.data)
+                           : GroupedChat(split->messages, c, *zone, groupings, &input.data);
       if (input.streamed) return input;
     }
     *report = ImportReport{};

@@ -1,0 +1,37 @@
+// The chat, conversion and satisfaction columns of a report computed while a plain messages
+// file whose customers come one after another (each customer's rows together, as chat
+// exports and the demo generator write them) is read on every core. Each part of the file,
+// cut between two customers, cuts a customer's sessions as soon as the customer's rows end
+// (the batch's CustomerCutter, so the same sessions) and tallies them (tallies.h); at the
+// end the parts' tallies are added up, each order keeps the best inquiry offered to it and
+// ratings are matched. Memory holds a customer's messages per part, never the month's.
+//
+// Nothing comes back, and the caller reads the messages the usual way, when a customer's
+// rows come back after another customer's, a message id repeats, or a row is one only the
+// general path reads: the columns are then exactly those of the batch report, or none.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "metrics/stream_tallies.h"
+
+namespace csperf::metrics {
+
+struct GroupedChatOptions {
+  int threads = 0;                  // 0: one per core
+  size_t min_part_bytes = 1 << 20;  // smaller parts are not worth a thread
+};
+
+// The columns of `groupings` from the messages of `path`. `data` is c.data, with every
+// record but the messages loaded and its accounts indexed; the messages' shops are added to
+// it and its orders let go (the tallies keep what they need). Nothing when the read gave up
+// (above): `data` should then be loaded again.
+std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& c,
+                                        std::shared_ptr<const TimeZone> zone,
+                                        std::span<const Grouping> groupings, Dataset* data,
+                                        const GroupedChatOptions& options = {});
+
+}  // namespace csperf::metrics
