@@ -17,6 +17,7 @@
 #include "io/csv_reader.h"
 #include "metrics/loader.h"
 #include "metrics/report.h"
+#include "report_reads.h"
 #include "test_util.h"
 
 namespace csperf::metrics {
@@ -26,73 +27,12 @@ using csperf::testing::ReadFile;
 using csperf::testing::ScratchDir;
 using csperf::testing::SourceDir;
 
-const std::vector<Grouping> kAllGroupings = {Grouping::kAgent, Grouping::kTeam, Grouping::kShop,
-                                             Grouping::kManager};
-
-// The rows of a messages file stably sorted by sent_at (written "YYYY-MM-DD HH:MM:SS" in
-// every file here, so the text sorts as the instant).
-std::string SortedByTime(const std::string& csv) {
-  CsvReader reader(csv);
-  CsvRecord header;
-  EXPECT_TRUE(reader.Next(&header));
-  const auto column = std::find(header.fields.begin(), header.fields.end(), "sent_at");
-  EXPECT_NE(column, header.fields.end());
-  const size_t at = static_cast<size_t>(column - header.fields.begin());
-  std::string out = std::string(header.raw) + "\n";
-  std::vector<std::pair<std::string, std::string>> rows;
-  CsvRecord row;
-  while (reader.Next(&row)) {
-    if (row.fields.size() <= at) continue;  // a blank line
-    rows.emplace_back(std::string(row.fields[at]), std::string(row.raw));
-  }
-  std::stable_sort(rows.begin(), rows.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [key, raw] : rows) out += raw + "\n";
-  return out;
-}
-
-Context ContextOf(const Dataset& data, const Settings& settings, const TimeZone& zone,
-                  const Period& p, const StreamedChat* streamed) {
-  return {data, settings, zone, p, p.begin(zone), p.end(zone), streamed};
-}
-
-// The batch report and the report read for streaming, of every grouping, for `folder`.
-struct Reports {
-  bool streamed = false;
-  std::vector<std::string> batch, stream;
-};
-
-Reports BothReports(const std::string& folder, const Settings& settings,
-                    const std::string& period) {
-  Reports out;
-  auto zone = *TimeZone::Load(settings.timezone);
-  const Period p = *ParsePeriod(period);
-  ImportReport import;
-  auto batch = LoadDatasetFromFiles({folder}, settings, ImportOptions{}, &import);
-  EXPECT_TRUE(batch.ok()) << batch.problem().ToString();
-  if (!batch.ok()) return out;
-  auto read =
-      LoadReportInputFromFiles({folder}, settings, ImportOptions{}, &import, p, kAllGroupings);
-  EXPECT_TRUE(read.ok()) << read.problem().ToString();
-  if (!read.ok()) return out;
-  out.streamed = read->streamed.has_value();
-  if (out.streamed) {
-    EXPECT_TRUE(read->data.messages.empty());
-  }
-  for (Grouping g : kAllGroupings) {
-    out.batch.push_back(RenderCsv(BuildReport(ContextOf(*batch, settings, *zone, p, nullptr), g)));
-    out.stream.push_back(RenderCsv(BuildReport(
-        ContextOf(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr),
-        g)));
-  }
-  return out;
-}
-
-void ExpectSameReports(const Reports& r) {
-  ASSERT_EQ(r.batch.size(), kAllGroupings.size());
-  for (size_t i = 0; i < r.batch.size(); ++i)
-    EXPECT_EQ(r.stream[i], r.batch[i]) << "grouping " << GroupingKeyColumn(kAllGroupings[i]);
-}
+using report_reads::BothReports;
+using report_reads::ContextOf;
+using report_reads::ExpectSameReports;
+using report_reads::kAllGroupings;
+using report_reads::Reports;
+using report_reads::SortedByTime;
 
 // The edge cases of bench/fixtures/metrics-edge: same-second replies, a reply after the
 // gap, unmapped, shared and routed accounts, conversation ids beside plain messages,
@@ -126,6 +66,7 @@ TEST_F(ChatStreamEdgeTest, SortedByTimeTheStreamGivesTheBatchReport) {
   for (const char* period : {"2024-01", "2024-01-10", "2023-12", "2024-02"}) {
     const Reports r = BothReports(Folder(), settings_, period);
     EXPECT_TRUE(r.streamed) << period;
+    EXPECT_EQ(r.order, MessageOrder::kByTime) << period;
     ExpectSameReports(r);
   }
 }
@@ -145,7 +86,8 @@ TEST_F(ChatStreamEdgeTest, WithServiceHoursAndPerShopWindowsToo) {
 }
 
 TEST_F(ChatStreamEdgeTest, MessagesOutOfTimeOrderFallBackToTheBatch) {
-  WriteMessages(WithoutMessageIds(messages_));
+  // Customers' rows first, then agents': in neither time nor customer order.
+  WriteMessages(report_reads::SortedBy(WithoutMessageIds(messages_), {"sender"}));
   const Reports r = BothReports(Folder(), settings_, "2024-01");
   EXPECT_FALSE(r.streamed);
   ExpectSameReports(r);
@@ -327,7 +269,9 @@ class ChatStreamDemoTest : public ::testing::Test {
 ScratchDir* ChatStreamDemoTest::dir_ = nullptr;
 Settings* ChatStreamDemoTest::settings_ = nullptr;
 
-TEST_F(ChatStreamDemoTest, InGeneratedOrderTheStreamFallsBack) {
+TEST_F(ChatStreamDemoTest, InGeneratedOrderTheMessagesAreHeld) {
+  // The generator writes a chat's rows together, chats in the order they start: neither in
+  // time order nor, with customers who come back days later, in customer order.
   const Reports r = BothReports((*dir_) / "demo", *settings_, "2024-01");
   EXPECT_FALSE(r.streamed);
   ExpectSameReports(r);
@@ -348,6 +292,7 @@ TEST_F(ChatStreamDemoTest, SortedByTimeTheStreamGivesTheBatchReport) {
   for (const char* period : {"2024-01", "2024-01-15"}) {
     const Reports r = BothReports(sorted, *settings_, period);
     EXPECT_TRUE(r.streamed) << period;
+    EXPECT_EQ(r.order, MessageOrder::kByTime) << period;
     ExpectSameReports(r);
   }
 }

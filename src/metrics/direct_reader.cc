@@ -565,8 +565,8 @@ class RunPart : public MessageRows<RunPart> {
   RunSink* sink_ = nullptr;
   std::vector<Message> run_;  // reused
   Id run_shop_ = kNone;
-  std::string run_key_;             // "shop\x1Fcustomer_id"
-  std::string_view run_customer_;   // its customer_id
+  std::string run_key_;            // "shop\x1Fcustomer_id"
+  std::string_view run_customer_;  // its customer_id
   uint32_t runs_ = 0;
   uint32_t first_index_ = 0;
   std::vector<uint64_t> run_hashes_;
@@ -894,12 +894,10 @@ bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> z
   std::vector<RunPart> parts;
   RunTarget target{make_sink, sinks};
   const Dataset none;
-  const bool read = ReadParts(path, SpecOf(Kind::kMessages), std::move(zone), o, none, &parts,
-                              &target) &&
-                    !IdsRepeat(parts) &&
-                    !HashesRepeat(parts, [](RunPart& p) -> std::vector<uint64_t>& {
-                      return p.run_hashes();
-                    });
+  const bool read =
+      ReadParts(path, SpecOf(Kind::kMessages), std::move(zone), o, none, &parts, &target) &&
+      !IdsRepeat(parts) &&
+      !HashesRepeat(parts, [](RunPart& p) -> std::vector<uint64_t>& { return p.run_hashes(); });
   if (!read) sinks->clear();
   return read;
 }

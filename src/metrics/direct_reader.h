@@ -38,9 +38,9 @@ bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZo
 
 // One customer's messages as a part of a file meets them: one after another in the file.
 struct CustomerRun {
-  Id shop;                        // in the part's numbering
-  std::string_view key;           // "shop\x1Fcustomer_id", as Dataset::customers keys them
-  std::string_view customer_id;   // the key's customer_id
+  Id shop;                       // in the part's numbering
+  std::string_view key;          // "shop\x1Fcustomer_id", as Dataset::customers keys them
+  std::string_view customer_id;  // the key's customer_id
   // In file order. `customer` is the run's number in its part; accounts and conversations
   // are in the part's numbering.
   std::span<const Message> messages;

@@ -17,8 +17,7 @@ bool IsChat(const Message& m) {
 // What every part reads and none writes while the parts run.
 struct Shared {
   const Context& c;
-  AllTallies::size_type groupings;
-  std::span<const Grouping> grouping_list;
+  std::span<const Grouping> groupings;
   const StreamOrders& orders;
   std::unordered_map<std::string, Id> owner_of_account;  // the first agent listing it
 };
@@ -28,7 +27,7 @@ struct Shared {
 class PartTallier : public RunSink {
  public:
   explicit PartTallier(const Shared& shared)
-      : shared_(shared), tallies_(MakeTallies(shared.c, shared.grouping_list)) {}
+      : shared_(shared), tallies_(MakeTallies(shared.c, shared.groupings)) {}
 
   void Take(const CustomerRun& run, const PartPools& pools) override {
     NewIds(pools);
@@ -136,7 +135,7 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
                                         std::span<const Grouping> groupings, Dataset* data,
                                         const GroupedChatOptions& options) {
   StreamOrders orders(c, data);
-  Shared shared{c, groupings.size(), groupings, orders, {}};
+  Shared shared{c, groupings, orders, {}};
   for (size_t a = 0; a < data->agents.size(); ++a) {
     for (const std::string& account : data->agents[a].accounts)
       shared.owner_of_account.emplace(account, static_cast<Id>(a));
@@ -150,10 +149,12 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
   std::vector<ConversationSession> conversed;
   Id customers = 0;
   for (auto& sink : sinks) {
-    customers += static_cast<PartTallier&>(*sink).Merge(data, customers, tallies, &orders,
-                                                        &conversed);
+    customers +=
+        static_cast<PartTallier&>(*sink).Merge(data, customers, tallies, &orders, &conversed);
   }
-  return StreamedColumns(c, *data, tallies, orders, conversed);
+  StreamedChat out = StreamedColumns(c, *data, tallies, orders, conversed);
+  out.order = MessageOrder::kByCustomer;
+  return out;
 }
 
 }  // namespace csperf::metrics

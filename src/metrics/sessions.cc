@@ -208,9 +208,8 @@ Actor CustomerCutter::ActorOf(Id account) const {
 void CustomerCutter::Add(std::span<const uint32_t> messages, Id conversation) {
   const Message& first = column_[messages.front()];
   SessionBuilder& b = builder_;
-  b.Begin(c_, *settings_, shop_, customer_, conversation, first.at,
-          index_base_ + messages.front(), first.sender == Sender::kCustomer, &out_->lines,
-          &out_->waits);
+  b.Begin(c_, *settings_, shop_, customer_, conversation, first.at, index_base_ + messages.front(),
+          first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
   for (uint32_t index : messages) {
     const Message& m = column_[index];
     if (m.sender == Sender::kCustomer) {

@@ -15,8 +15,7 @@ GroupingTallies::GroupingTallies(const Context& c, Grouping g)
 
 void GroupingTallies::HaveShops(size_t shops) {
   if (grouping != Grouping::kShop || map.shop_row.size() >= shops) return;
-  while (map.shop_row.size() < shops)
-    map.shop_row.push_back(static_cast<int>(map.shop_row.size()));
+  while (map.shop_row.size() < shops) map.shop_row.push_back(static_cast<int>(map.shop_row.size()));
   chat->Resize(shops);
   sales->Resize(shops);
   ratings->Resize(shops);

@@ -10,12 +10,14 @@
 #include <vector>
 
 #include "metrics/attribution.h"
+#include "metrics/message_order.h"
 #include "metrics/report.h"
 #include "metrics/tallies.h"
 
 namespace csperf::metrics {
 
 struct StreamedChat {
+  MessageOrder order = MessageOrder::kByTime;  // the order the messages were read in
   // Per grouping, per row of BuildReport's rows: the chat, conversion and satisfaction
   // columns in report order.
   std::vector<std::pair<Grouping, std::vector<Columns>>> columns;

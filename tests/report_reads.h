@@ -1,0 +1,104 @@
+// For the tests of the reports read while messages stream past (chat_stream_test,
+// grouped_chat_test): messages files reordered, and the batch report beside the streamed one.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/period.h"
+#include "core/settings.h"
+#include "io/csv_reader.h"
+#include "metrics/loader.h"
+#include "metrics/report.h"
+
+namespace csperf::metrics::report_reads {
+
+inline const std::vector<Grouping> kAllGroupings = {Grouping::kAgent, Grouping::kTeam,
+                                                    Grouping::kShop, Grouping::kManager};
+
+// The rows of a messages file stably sorted by the text of the named columns, joined.
+inline std::string SortedBy(const std::string& csv, const std::vector<std::string>& columns) {
+  CsvReader reader(csv);
+  CsvRecord header;
+  EXPECT_TRUE(reader.Next(&header));
+  std::vector<size_t> at;
+  for (const std::string& name : columns) {
+    const auto column = std::find(header.fields.begin(), header.fields.end(), name);
+    EXPECT_NE(column, header.fields.end()) << name;
+    at.push_back(static_cast<size_t>(column - header.fields.begin()));
+  }
+  std::string out = std::string(header.raw) + "\n";
+  std::vector<std::pair<std::string, std::string>> rows;
+  CsvRecord row;
+  while (reader.Next(&row)) {
+    std::string key;
+    bool whole = true;
+    for (size_t i : at) {
+      if (row.fields.size() <= i) whole = false;  // a blank line
+      if (whole) key += std::string(row.fields[i]) + '\x1F';
+    }
+    if (whole) rows.emplace_back(key, std::string(row.raw));
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [key, raw] : rows) out += raw + "\n";
+  return out;
+}
+
+// By sent_at (written "YYYY-MM-DD HH:MM:SS" in every file here, so the text sorts as the
+// instant); by customer (shop and customer_id), each customer's rows in file order.
+inline std::string SortedByTime(const std::string& csv) { return SortedBy(csv, {"sent_at"}); }
+inline std::string SortedByCustomer(const std::string& csv) {
+  return SortedBy(csv, {"shop", "customer_id"});
+}
+
+inline Context ContextOf(const Dataset& data, const Settings& settings, const TimeZone& zone,
+                         const Period& p, const StreamedChat* streamed) {
+  return {data, settings, zone, p, p.begin(zone), p.end(zone), streamed};
+}
+
+// The batch report and the report read for streaming, of every grouping, for `folder`.
+struct Reports {
+  bool streamed = false;
+  MessageOrder order = MessageOrder::kOther;  // how they were streamed
+  std::vector<std::string> batch, stream;
+};
+
+inline Reports BothReports(const std::string& folder, const Settings& settings,
+                           const std::string& period) {
+  Reports out;
+  auto zone = *TimeZone::Load(settings.timezone);
+  const Period p = *ParsePeriod(period);
+  ImportReport import;
+  auto batch = LoadDatasetFromFiles({folder}, settings, ImportOptions{}, &import);
+  EXPECT_TRUE(batch.ok()) << batch.problem().ToString();
+  if (!batch.ok()) return out;
+  auto read =
+      LoadReportInputFromFiles({folder}, settings, ImportOptions{}, &import, p, kAllGroupings);
+  EXPECT_TRUE(read.ok()) << read.problem().ToString();
+  if (!read.ok()) return out;
+  out.streamed = read->streamed.has_value();
+  if (out.streamed) {
+    out.order = read->streamed->order;
+    EXPECT_TRUE(read->data.messages.empty());
+  }
+  for (Grouping g : kAllGroupings) {
+    out.batch.push_back(RenderCsv(BuildReport(ContextOf(*batch, settings, *zone, p, nullptr), g)));
+    out.stream.push_back(RenderCsv(BuildReport(
+        ContextOf(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr),
+        g)));
+  }
+  return out;
+}
+
+inline void ExpectSameReports(const Reports& r) {
+  ASSERT_EQ(r.batch.size(), kAllGroupings.size());
+  for (size_t i = 0; i < r.batch.size(); ++i)
+    EXPECT_EQ(r.stream[i], r.batch[i]) << "grouping " << GroupingKeyColumn(kAllGroupings[i]);
+}
+
+}  // namespace csperf::metrics::report_reads
