@@ -552,6 +552,7 @@ class RunPart : public MessageRows<RunPart> {
     run_key_.assign(shop_name).append(1, '\x1F').append(customer);
     run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
     run_hashes_.push_back(XXH3_64bits(run_key_.data(), run_key_.size()));
+    sink_->Upcoming(run_key_, run_hashes_.back());
     ++runs_;
   }
   void Flush() {

@@ -58,6 +58,9 @@ struct PartPools {
 class RunSink {
  public:
   virtual ~RunSink() = default;
+  // The key of the run that starts now (and its XXH3 hash), before its rows are read: a
+  // sink may fetch what it will look up at Take.
+  virtual void Upcoming(std::string_view /*key*/, uint64_t /*hash*/) {}
   virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
 };
 

@@ -29,6 +29,11 @@ class PartTallier : public RunSink {
   explicit PartTallier(const Shared& shared)
       : shared_(shared), tallies_(MakeTallies(shared.c, shared.groupings)) {}
 
+  void Upcoming(std::string_view /*key*/, uint64_t hash) override {
+    key_hash_ = hash;
+    shared_.orders.Prefetch(hash);
+  }
+
   void Take(const CustomerRun& run, const PartPools& pools) override {
     NewIds(pools);
     chat_.clear();
@@ -38,7 +43,8 @@ class PartTallier : public RunSink {
     if (chat_.empty()) return;
     const Id customer = run.messages.front().customer;
     cutter_->AddCustomer(run.messages.data(), run.first_index, customer, run.shop, chat_);
-    Id known = kNone - 1;  // the Dataset's id of the customer, looked up at its first inquiry
+    bool looked_up = false;  // the customer's orders, looked up at its first inquiry
+    StreamOrders::Range orders;
     for (const Session& s : sessions_.sessions) {
       const SessionView view = ViewOf(sessions_, s);
       for (auto& t : tallies_) {
@@ -46,8 +52,9 @@ class PartTallier : public RunSink {
         t->sales->AddSession(view);
       }
       if (s.inquiry()) {
-        if (known == kNone - 1) known = shared_.c.data.customers.Find(run.key);
-        shared_.orders.Offers(known, s, view.lines, &offers_);
+        if (!looked_up) orders = shared_.orders.OrdersOf(run.key, key_hash_);
+        looked_up = true;
+        shared_.orders.Offers(orders, s, view.lines, &offers_);
       }
       if (s.conversation != kNone && conversation_[static_cast<size_t>(s.conversation)] != kNone) {
         if (customer_ids_.empty() || customer_ids_.back() != run.customer_id)
@@ -126,6 +133,7 @@ class PartTallier : public RunSink {
   std::deque<std::string> customer_ids_;  // of conversed_, which views them
   std::vector<ConversationSession> conversed_;
   Id runs_ = 0;
+  uint64_t key_hash_ = 0;  // of the run handed over next
 };
 
 }  // namespace
@@ -135,6 +143,7 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
                                         std::span<const Grouping> groupings, Dataset* data,
                                         const GroupedChatOptions& options) {
   StreamOrders orders(c, data);
+  orders.IndexKeys(*data);
   Shared shared{c, groupings, orders, {}};
   for (size_t a = 0; a < data->agents.size(); ++a) {
     for (const std::string& account : data->agents[a].accounts)

@@ -1,5 +1,7 @@
 #include "metrics/stream_tallies.h"
 
+#include <xxhash.h>
+
 namespace csperf::metrics {
 
 GroupingTallies::GroupingTallies(const Context& c, Grouping g)
@@ -63,8 +65,49 @@ StreamOrders::StreamOrders(const Context& c, Dataset* d) {
 void StreamOrders::Offers(Id customer, const Session& inquiry, std::span<const AgentLine> lines,
                           std::vector<OrderOffer>* out) const {
   if (customer == kNone || static_cast<size_t>(customer) + 1 >= start_.size()) return;
-  for (uint32_t i = start_[static_cast<size_t>(customer)];
-       i < start_[static_cast<size_t>(customer) + 1]; ++i) {
+  Offers({start_[static_cast<size_t>(customer)], start_[static_cast<size_t>(customer) + 1]},
+         inquiry, lines, out);
+}
+
+void StreamOrders::IndexKeys(const Dataset& d) {
+  size_t buyers = 0;
+  for (size_t customer = 0; customer + 1 < start_.size(); ++customer)
+    buyers += start_[customer] != start_[customer + 1];
+  size_t slots = 1024;
+  while (slots < 2 * buyers) slots *= 2;
+  key_slots_.assign(slots, KeySlot{});
+  for (size_t customer = 0; customer + 1 < start_.size(); ++customer) {
+    if (start_[customer] == start_[customer + 1]) continue;
+    const std::string_view key = d.customers.Get(static_cast<Id>(customer));
+    const uint64_t hash = KeyHash(key);
+    size_t i = hash & (slots - 1);
+    while (key_slots_[i].end != key_slots_[i].begin) i = (i + 1) & (slots - 1);
+    key_slots_[i] = {hash, start_[customer], start_[customer + 1],
+                     static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size())};
+    keys_ += key;
+  }
+}
+
+uint64_t StreamOrders::KeyHash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }
+
+void StreamOrders::Prefetch(uint64_t hash) const {
+  if (!key_slots_.empty()) __builtin_prefetch(&key_slots_[hash & (key_slots_.size() - 1)]);
+}
+
+StreamOrders::Range StreamOrders::OrdersOf(std::string_view key, uint64_t hash) const {
+  if (key_slots_.empty()) return {};
+  const size_t mask = key_slots_.size() - 1;
+  for (size_t i = hash & mask; key_slots_[i].end != key_slots_[i].begin; i = (i + 1) & mask) {
+    const KeySlot& slot = key_slots_[i];
+    if (slot.hash == hash && std::string_view(keys_).substr(slot.key_at, slot.key_size) == key)
+      return {slot.begin, slot.end};
+  }
+  return {};
+}
+
+void StreamOrders::Offers(Range orders, const Session& inquiry, std::span<const AgentLine> lines,
+                          std::vector<OrderOffer>* out) const {
+  for (uint32_t i = orders.begin; i < orders.end; ++i) {
     const Kept& order = kept_[i];
     const ShopSettings& shop = *shop_settings_[static_cast<size_t>(order.shop)];
     if (!InWindow(shop, order.created_at, inquiry.first_at)) continue;

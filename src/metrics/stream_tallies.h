@@ -6,6 +6,8 @@
 
 #include <memory>
 #include <span>
+#include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -76,6 +78,19 @@ class StreamOrders {
   // none) to its orders created in the window after the inquiry's first message.
   void Offers(Id customer, const Session& inquiry, std::span<const AgentLine> lines,
               std::vector<OrderOffer>* out) const;
+
+  // For readers whose customers are not the Dataset's: the customers' orders found by key
+  // ("shop\x1Fcustomer_id") and its hash (KeyHash), a table slot fetched ahead of the lookup.
+  // IndexKeys makes the table, from `d`'s customers (those of the orders).
+  void IndexKeys(const Dataset& d);
+  static uint64_t KeyHash(std::string_view key);
+  void Prefetch(uint64_t hash) const;
+  struct Range {
+    uint32_t begin = 0, end = 0;
+  };
+  Range OrdersOf(std::string_view key, uint64_t hash) const;
+  void Offers(Range orders, const Session& inquiry, std::span<const AgentLine> lines,
+              std::vector<OrderOffer>* out) const;
   void Take(const OrderOffer& offer);
   // Every order credited through an inquiry of the period, into each grouping's sales.
   void AddTo(const Context& c, const AllTallies& tallies) const;
@@ -91,6 +106,16 @@ class StreamOrders {
     Id shop;
     bool refunded;
   };
+  // IndexKeys's table: a slot per customer with orders, found by the key's full hash and
+  // checked against the key kept in `keys_`; a quarter full, so most keys not there stop
+  // at their first slot.
+  struct KeySlot {
+    uint64_t hash = 0;
+    uint32_t begin = 0, end = 0;  // end == begin: empty
+    uint32_t key_at = 0, key_size = 0;
+  };
+  std::vector<KeySlot> key_slots_;
+  std::string keys_;
   std::vector<const ShopSettings*> shop_settings_;  // per shop of the Dataset's orders
   std::vector<uint32_t> start_;                     // per Dataset customer, into kept_
   std::vector<Kept> kept_;                          // grouped by customer
