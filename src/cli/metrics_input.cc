@@ -40,6 +40,14 @@ Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(
     Status tz = (*store)->CheckTimezone(loaded->settings.timezone);
     if (!tz.ok()) return tz.problem();
     (*store)->UseScanCache();
+    if (!report_groupings.empty()) {
+      auto read = metrics::LoadReportInputFromStore(**store, loaded->settings, loaded->period,
+                                                    report_groupings);
+      if (!read.ok()) return read.problem();
+      loaded->data = std::move(read->data);
+      loaded->streamed = std::move(read->streamed);
+      return loaded;
+    }
     auto data = metrics::LoadDataset(**store, *loaded->zone);
     if (!data.ok()) return data.problem();
     loaded->data = std::move(*data);

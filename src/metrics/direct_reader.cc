@@ -525,52 +525,24 @@ class MessagePart : public MessageRows<MessagePart> {
   std::string keys_;
 };
 
-// Hands its customers to its sink a run of messages at a time (ReadCustomerRuns). Each
-// run's key is noted by its hash: a customer met in two runs shows as a hash seen twice.
+// Hands its customers to its sink a run of messages at a time (ReadCustomerRuns).
 class RunPart : public MessageRows<RunPart> {
  public:
   RunPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
           const std::string& path, const Dataset& /*known: unused*/)
       : MessageRows(spec, file, std::move(zone), path) {}
 
-  void SetSink(RunSink* sink) { sink_ = sink; }
+  void SetSink(RunSink* sink) { runs_.emplace(sink); }
   bool Add(const CsvRecord& row) { return Read(row); }
   void Take(const MessageCells& m, bool /*plain*/) {
-    if (m.shop_id != run_shop_ || m.customer != run_customer_)
-      StartRun(m.shop_id, m.shop, m.customer);
-    run_.push_back({m.at, static_cast<Id>(runs_ - 1), Account(m.account),
-                    Conversation(m.conversation), m.sender});
+    runs_->Add(m.shop, m.customer, m.sender, m.at, m.account, m.conversation);
     NoteId(m.shop, m.message_id);
   }
-  void Finish() { Flush(); }
-  std::vector<uint64_t>& run_hashes() { return run_hashes_; }
+  void Finish() { runs_->Finish(); }
+  std::vector<uint64_t>& run_hashes() { return runs_->run_hashes(); }
 
  private:
-  void StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
-    Flush();
-    run_shop_ = shop;
-    run_key_.assign(shop_name).append(1, '\x1F').append(customer);
-    run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
-    run_hashes_.push_back(XXH3_64bits(run_key_.data(), run_key_.size()));
-    sink_->Upcoming(run_key_, run_hashes_.back());
-    ++runs_;
-  }
-  void Flush() {
-    if (run_.empty()) return;
-    sink_->Take({run_shop_, run_key_, run_customer_, run_, first_index_},
-                PartPools{shops_, accounts_, conversations_});
-    first_index_ += static_cast<uint32_t>(run_.size());
-    run_.clear();
-  }
-
-  RunSink* sink_ = nullptr;
-  std::vector<Message> run_;  // reused
-  Id run_shop_ = kNone;
-  std::string run_key_;            // "shop\x1Fcustomer_id"
-  std::string_view run_customer_;  // its customer_id
-  uint32_t runs_ = 0;
-  uint32_t first_index_ = 0;
-  std::vector<uint64_t> run_hashes_;
+  std::optional<RunBuilder> runs_;
 };
 
 class OrderPart : public PartBase {
@@ -866,7 +838,7 @@ std::vector<size_t> CustomerStarts(const PlainFile& file, std::vector<size_t> st
 
 // ReadParts's target for ReadCustomerRuns: parts cut between customers, each with its sink.
 struct RunTarget {
-  const std::function<std::unique_ptr<RunSink>(size_t)>& make_sink;
+  const RunSinkMaker& make_sink;
   std::vector<std::unique_ptr<RunSink>>* sinks;
 
   std::vector<size_t> Starts(const PlainFile& file, int parts, size_t min_part_bytes) const {
@@ -885,9 +857,43 @@ struct RunTarget {
 
 }  // namespace
 
+void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
+                     std::string_view account, std::string_view conversation, int64_t copies) {
+  const Id shop_id = last_shop_.Intern(shops_, shop);
+  if (shop_id != run_shop_ || customer != run_customer_) StartRun(shop_id, shop, customer);
+  const Message m{
+      at, static_cast<Id>(runs_ - 1),
+      account.empty() ? kNone : last_account_.Intern(accounts_, account),
+      conversation.empty() ? kNone : last_conversation_.Intern(conversations_, conversation),
+      sender};
+  for (int64_t k = 0; k < copies; ++k) run_.push_back(m);
+}
+
+void RunBuilder::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
+  Finish();
+  run_shop_ = shop;
+  run_key_.assign(shop_name).append(1, '\x1F').append(customer);
+  run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
+  run_hashes_.push_back(XXH3_64bits(run_key_.data(), run_key_.size()));
+  sink_->Upcoming(run_key_, run_hashes_.back());
+  ++runs_;
+}
+
+void RunBuilder::Finish() {
+  if (run_.empty()) return;
+  sink_->Take({run_shop_, run_key_, run_customer_, run_, first_index_},
+              PartPools{shops_, accounts_, conversations_});
+  first_index_ += static_cast<uint32_t>(run_.size());
+  run_.clear();
+}
+
+bool AnyHashRepeats(std::vector<std::vector<uint64_t>*> lists) {
+  return HashesRepeat(lists,
+                      [](std::vector<uint64_t>* list) -> std::vector<uint64_t>& { return *list; });
+}
+
 bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
-                      const DirectReadOptions& options,
-                      const std::function<std::unique_ptr<RunSink>(size_t part)>& make_sink,
+                      const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks) {
   DirectReadOptions o = options;
   if (o.threads <= 0)

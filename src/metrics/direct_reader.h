@@ -64,13 +64,45 @@ class RunSink {
   virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
 };
 
+using RunSinkMaker = std::function<std::unique_ptr<RunSink>(size_t part)>;
+
+// Cuts messages met in input order into runs of one customer's, numbering shops, accounts
+// and conversations as they come (a run's ids are the builder's), and hands each run to the
+// sink. Each run's key is noted by its hash: a customer met in two runs shows as a hash seen
+// twice (AnyHashRepeats).
+class RunBuilder {
+ public:
+  explicit RunBuilder(RunSink* sink) : sink_(sink) {}
+  // One message (`copies` times, as a store keeps a message given more than once).
+  void Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
+           std::string_view account, std::string_view conversation, int64_t copies = 1);
+  void Finish();  // hands over the last run
+  std::vector<uint64_t>& run_hashes() { return run_hashes_; }
+
+ private:
+  void StartRun(Id shop, std::string_view shop_name, std::string_view customer);
+
+  RunSink* sink_;
+  StringPool shops_, accounts_, conversations_;
+  LastSeen last_shop_, last_account_, last_conversation_;
+  std::vector<Message> run_;  // reused
+  Id run_shop_ = kNone;
+  std::string run_key_;            // "shop\x1Fcustomer_id"
+  std::string_view run_customer_;  // its customer_id
+  uint32_t runs_ = 0;
+  uint32_t first_index_ = 0;
+  std::vector<uint64_t> run_hashes_;
+};
+
+// Whether a hash is in the lists twice (they are sorted, then let go).
+bool AnyHashRepeats(std::vector<std::vector<uint64_t>*> lists);
+
 // Reads a plain messages file (what ReadDirect reads) in parts on every core, each part cut
 // where a customer's rows end, and hands each part's messages to its own sink (made by
 // make_sink(part), in part order) a customer at a time. True when the file was read so with
 // every customer in a single run and no message id twice; otherwise false and no sinks.
 bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
-                      const DirectReadOptions& options,
-                      const std::function<std::unique_ptr<RunSink>(size_t part)>& make_sink,
+                      const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks);
 
 // A plain messages file read in file order, a block at a time, for the report's stream of

@@ -138,10 +138,8 @@ class PartTallier : public RunSink {
 
 }  // namespace
 
-std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& c,
-                                        std::shared_ptr<const TimeZone> zone,
-                                        std::span<const Grouping> groupings, Dataset* data,
-                                        const GroupedChatOptions& options) {
+std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Context& c,
+                                        std::span<const Grouping> groupings, Dataset* data) {
   StreamOrders orders(c, data);
   orders.IndexKeys(*data);
   Shared shared{c, groupings, orders, {}};
@@ -150,10 +148,8 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
       shared.owner_of_account.emplace(account, static_cast<Id>(a));
   }
   std::vector<std::unique_ptr<RunSink>> sinks;
-  const bool read = ReadCustomerRuns(
-      path, std::move(zone), DirectReadOptions{options.threads, options.min_part_bytes},
-      [&](size_t) { return std::make_unique<PartTallier>(shared); }, &sinks);
-  if (!read) return std::nullopt;
+  if (!read([&](size_t) { return std::make_unique<PartTallier>(shared); }, &sinks))
+    return std::nullopt;
   const AllTallies tallies = MakeTallies(c, groupings);
   std::vector<ConversationSession> conversed;
   Id customers = 0;
@@ -164,6 +160,19 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
   StreamedChat out = StreamedColumns(c, *data, tallies, orders, conversed);
   out.order = MessageOrder::kByCustomer;
   return out;
+}
+
+std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& c,
+                                        std::shared_ptr<const TimeZone> zone,
+                                        std::span<const Grouping> groupings, Dataset* data,
+                                        const GroupedChatOptions& options) {
+  return GroupedChat(
+      [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
+        return ReadCustomerRuns(path, zone,
+                                DirectReadOptions{options.threads, options.min_part_bytes},
+                                make_sink, sinks);
+      },
+      c, groupings, data);
 }
 
 }  // namespace csperf::metrics

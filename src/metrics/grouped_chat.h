@@ -11,11 +11,14 @@
 // general path reads: the columns are then exactly those of the batch report, or none.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
+#include "metrics/direct_reader.h"
 #include "metrics/stream_tallies.h"
 
 namespace csperf::metrics {
@@ -24,6 +27,16 @@ struct GroupedChatOptions {
   int threads = 0;                  // 0: one per core
   size_t min_part_bytes = 1 << 20;  // smaller parts are not worth a thread
 };
+
+// Reads messages in parts, each part's customers a run at a time into its own sink (made
+// in part order); false when they could not be read so (ReadCustomerRuns for a file,
+// ReadStoreCustomerRuns for a store).
+using CustomerRunReader =
+    std::function<bool(const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>*)>;
+
+// The columns of `groupings` from the messages `read` hands over; the rest as below.
+std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Context& c,
+                                        std::span<const Grouping> groupings, Dataset* data);
 
 // The columns of `groupings` from the messages of `path`. `data` is c.data, with every
 // record but the messages loaded and its accounts indexed; the messages' shops are added to

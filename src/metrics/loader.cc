@@ -18,6 +18,7 @@
 #include "metrics/direct_reader.h"
 #include "metrics/grouped_chat.h"
 #include "metrics/message_order.h"
+#include "metrics/store_runs.h"
 
 namespace csperf::metrics {
 namespace {
@@ -92,6 +93,7 @@ bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, D
   auto is_null = [row](int column) { return sqlite3_column_type(row, column) == SQLITE_NULL; };
   std::string key;
   int64_t last_ord = INT64_MIN;
+  OrdSpan read;  // kept here while reading: the ranges' spans share a cache line
   LastSeen shop_before, customer_before, account_before;
   Id customer_shop = kNone;
   for (;;) {
@@ -101,10 +103,8 @@ bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, D
     const int64_t ord = sqlite3_column_int64(row, 7);
     if (in_order_only && ord < last_ord) return false;
     last_ord = ord;
-    if (span != nullptr) {
-      span->first = std::min(span->first, ord);
-      span->last = std::max(span->last, ord);
-    }
+    read.first = std::min(read.first, ord);
+    read.last = std::max(read.last, ord);
     const Id shop = shop_before.Intern(d->shops, text(0));
     Message m;
     const std::string_view customer = text(1);
@@ -119,6 +119,7 @@ bool ReadMessages(SQLite::Database& db, const char* query, bool in_order_only, D
     m.conversation = is_null(5) ? kNone : d->conversations.Intern(text(5));
     for (int64_t k = sqlite3_column_int64(row, 6); k > 0; --k) d->messages.push_back(m);
   }
+  if (span != nullptr) *span = read;
   return true;
 }
 
@@ -319,10 +320,12 @@ void LoadPeople(SQLite::Database& db, Dataset* d) {
 }
 
 // Appends what the store holds to `d` (which may hold directly read messages and orders).
-void LoadInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d) {
+// Without `messages`, every record but the messages.
+void LoadInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d,
+              bool messages = true) {
   SQLite::Database& db = store.db();
   LoadAgents(db, d);
-  LoadMessages(db, store.path(), options, d);
+  if (messages) LoadMessages(db, store.path(), options, d);
   LoadOrders(db, d);
   LoadRatings(db, d);
   LoadCases(db, d);
@@ -427,6 +430,32 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
     *report = ImportReport{};
   }
   auto data = LoadDatasetFromFiles(paths, settings, options, report);
+  if (!data.ok()) return data.problem();
+  return ReportInput{std::move(*data), std::nullopt};
+}
+
+Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& settings,
+                                             const Period& period,
+                                             std::span<const Grouping> groupings,
+                                             const StoreReadOptions& options) {
+  auto zone = TimeZone::Load(settings.timezone);
+  if (!zone.ok()) return zone.problem();
+  // A store in customer order shows it within its first rows.
+  constexpr size_t kProbeRows = 4096;
+  if (StoreStartsByCustomer(store, kProbeRows)) {
+    ReportInput input;
+    LoadInto(store, **zone, options, &input.data, /*messages=*/false);
+    input.data.IndexAccounts();
+    const Context c{input.data, settings, **zone, period, period.begin(**zone), period.end(**zone)};
+    const std::string path = store.path();
+    input.streamed = GroupedChat(
+        [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
+          return ReadStoreCustomerRuns(path, options, make_sink, sinks);
+        },
+        c, groupings, &input.data);
+    if (input.streamed) return input;
+  }
+  auto data = LoadDataset(store, **zone, options);
   if (!data.ok()) return data.problem();
   return ReportInput{std::move(*data), std::nullopt};
 }

@@ -41,6 +41,15 @@ struct ReportInput {
   std::optional<StreamedChat> streamed;
 };
 
+// LoadDataset for the report rows of `groupings` over `period` only: a store whose messages
+// come one customer after another (in storage order) is read a customer at a time on every
+// core (grouped_chat.h) and not held; any other store, or one found otherwise on the way, is
+// loaded as LoadDataset loads it.
+Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& settings,
+                                             const Period& period,
+                                             std::span<const Grouping> groupings,
+                                             const StoreReadOptions& options = {});
+
 // LoadDatasetFromFiles for the report rows of `groupings` over `period` only: one plain
 // messages file whose messages are in time order is streamed, everything else read as
 // LoadDatasetFromFiles reads it. Any other messages file, or one found out of order (or with

@@ -1,0 +1,171 @@
+#include "metrics/store_runs.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <string>
+#include <thread>
+#include <unordered_set>
+
+namespace csperf::metrics {
+namespace {
+
+// A prepared statement and its cells as views, valid until the next step.
+class Rows {
+ public:
+  Rows(SQLite::Database& db, const std::string& query) : db_(db) {
+    if (sqlite3_prepare_v2(db.getHandle(), query.c_str(), -1, &stmt_, nullptr) != SQLITE_OK)
+      throw SQLite::Exception(db.getHandle());
+  }
+  ~Rows() { sqlite3_finalize(stmt_); }
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+
+  bool Next() {
+    const int step = sqlite3_step(stmt_);
+    if (step == SQLITE_DONE) return false;
+    if (step != SQLITE_ROW) throw SQLite::Exception(db_.getHandle(), step);
+    return true;
+  }
+  std::string_view Text(int column) const {
+    const auto* bytes = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return {bytes == nullptr ? "" : bytes,
+            static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  }
+  int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  SQLite::Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+std::string KeyOf(std::string_view shop, std::string_view customer) {
+  return std::string(shop) + '\x1F' + std::string(customer);
+}
+
+// The input order (ord) of the first and last rows a range met.
+struct OrdSpan {
+  int64_t first = INT64_MAX;
+  int64_t last = INT64_MIN;
+};
+
+// Range [first, last] of rowids, less the leading rows of the customer of the row before
+// it, plus the rows after it of its last customer. False at a row out of input order.
+bool ReadRange(const std::string& path, int64_t first, int64_t last, RunBuilder* runs,
+               OrdSpan* out) {
+  // Kept here while reading: the ranges' spans share a cache line.
+  OrdSpan span;
+  SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+  db.exec("PRAGMA cache_size=-32768");
+  std::string skip;  // the customer whose rows the range before reads
+  if (first > 1) {
+    Rows before(db, fmt::format("SELECT shop, customer_id FROM messages WHERE rowid < {} "
+                                "ORDER BY rowid DESC LIMIT 1",
+                                first));
+    if (before.Next()) skip = KeyOf(before.Text(0), before.Text(1));
+  }
+  Rows rows(db, fmt::format("SELECT shop, customer_id, sender, sent_at, account, "
+                            "conversation_id, copies, ord, rowid FROM messages WHERE rowid >= {} "
+                            "ORDER BY rowid",
+                            first));
+  std::string current;  // the customer of the row before
+  bool skipping = !skip.empty();
+  while (rows.Next()) {
+    const std::string_view shop = rows.Text(0);
+    const std::string_view customer = rows.Text(1);
+    const bool same = current.size() == shop.size() + 1 + customer.size() &&
+                      current.compare(0, shop.size(), shop) == 0 &&
+                      current.compare(shop.size() + 1, std::string::npos, customer) == 0;
+    if (!same) {
+      current = KeyOf(shop, customer);
+      if (skipping && current == skip) continue;
+      skipping = false;
+      if (rows.Int(8) > last) break;  // the range's last customer is done
+    } else if (skipping) {
+      continue;
+    }
+    const int64_t ord = rows.Int(7);
+    if (ord < span.last) return false;
+    span.first = std::min(span.first, ord);
+    span.last = ord;
+    runs->Add(shop, customer, SenderOfWord(rows.Text(2)).value_or(Sender::kSystem), rows.Int(3),
+              rows.Text(4), rows.Text(5), rows.Int(6));
+  }
+  runs->Finish();
+  *out = span;
+  return true;
+}
+
+}  // namespace
+
+bool StoreStartsByCustomer(Store& store, size_t rows) {
+  Rows first(store.db(), fmt::format("SELECT shop, customer_id FROM messages ORDER BY rowid "
+                                     "LIMIT {}",
+                                     rows));
+  std::unordered_set<std::string> done;
+  std::string current;
+  bool any = false;
+  while (first.Next()) {
+    std::string key = KeyOf(first.Text(0), first.Text(1));
+    if (any && key == current) continue;
+    if (any) done.insert(current);
+    if (done.count(key)) return false;
+    current = std::move(key);
+    any = true;
+  }
+  return any;
+}
+
+bool ReadStoreCustomerRuns(const std::string& path, const StoreReadOptions& options,
+                           const RunSinkMaker& make_sink,
+                           std::vector<std::unique_ptr<RunSink>>* sinks) {
+  sinks->clear();
+  if (path.empty() || path == ":memory:") return false;
+  int64_t max_rowid = 0;
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    max_rowid = db.execAndGet("SELECT coalesce(max(rowid), 0) FROM messages").getInt64();
+  } catch (const SQLite::Exception&) {
+    return false;
+  }
+  const int64_t threads =
+      options.threads > 0 ? options.threads
+                          : static_cast<int64_t>(std::max(1u, std::thread::hardware_concurrency()));
+  const int64_t ranges =
+      std::clamp<int64_t>(max_rowid / std::max<int64_t>(1, options.min_rows_per_range), 1, threads);
+  std::vector<RunBuilder> builders;
+  for (int64_t k = 0; k < ranges; ++k) {
+    sinks->push_back(make_sink(static_cast<size_t>(k)));
+    builders.emplace_back(sinks->back().get());
+  }
+  std::vector<OrdSpan> spans(builders.size());
+  std::vector<char> ok(builders.size(), 0);
+  auto read = [&](size_t k) {
+    const int64_t first = max_rowid * static_cast<int64_t>(k) / ranges + 1;
+    const int64_t last = max_rowid * static_cast<int64_t>(k + 1) / ranges;
+    try {
+      ok[k] = ReadRange(path, first, last, &builders[k], &spans[k]);
+    } catch (const SQLite::Exception&) {
+      ok[k] = 0;
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t k = 1; k < builders.size(); ++k) workers.emplace_back(read, k);
+  read(0);
+  for (std::thread& w : workers) w.join();
+  bool read_all = true;
+  for (size_t k = 0; k < builders.size(); ++k) {
+    if (!ok[k] || (k > 0 && spans[k].first != INT64_MAX && spans[k].first < spans[k - 1].last))
+      read_all = false;
+  }
+  std::vector<std::vector<uint64_t>*> hashes;
+  for (RunBuilder& b : builders) hashes.push_back(&b.run_hashes());
+  if (!read_all || AnyHashRepeats(hashes)) {
+    sinks->clear();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace csperf::metrics
