@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/period.h"
 #include "core/settings.h"
 #include "demo/demo_data.h"
@@ -17,6 +18,7 @@
 #include "metrics/message_order.h"
 #include "metrics/report.h"
 #include "report_reads.h"
+#include "store/store.h"
 #include "test_util.h"
 
 namespace csperf::metrics {
@@ -76,6 +78,34 @@ void ExpectSame(const DirectReports& r) {
   ASSERT_TRUE(r.read);
   for (size_t i = 0; i < r.batch.size(); ++i)
     EXPECT_EQ(r.grouped[i], r.batch[i]) << "grouping " << GroupingKeyColumn(kAllGroupings[i]);
+}
+
+// A folder imported into a store at `db`, then the batch report (LoadDataset) and the
+// report read for streaming (LoadReportInputFromStore) of every grouping.
+Reports StoreReports(const std::string& folder, const std::string& db, const Settings& settings,
+                     const std::string& period, const StoreReadOptions& options = {}) {
+  Reports out;
+  auto store = Store::Open(db);
+  EXPECT_TRUE(store.ok());
+  if (!store.ok()) return out;
+  FixedClock clock(0);
+  const ImportReport imported = RunImport(**store, settings, {folder}, ImportOptions{}, clock);
+  EXPECT_TRUE(imported.committed);
+  auto zone = *TimeZone::Load(settings.timezone);
+  const Period p = *ParsePeriod(period);
+  auto batch = LoadDataset(**store, *zone, options);
+  auto read = LoadReportInputFromStore(**store, settings, p, kAllGroupings, options);
+  EXPECT_TRUE(batch.ok() && read.ok());
+  if (!batch.ok() || !read.ok()) return out;
+  out.streamed = read->streamed.has_value();
+  if (out.streamed) out.order = read->streamed->order;
+  for (Grouping g : kAllGroupings) {
+    out.batch.push_back(RenderCsv(BuildReport(ContextOf(*batch, settings, *zone, p, nullptr), g)));
+    out.stream.push_back(RenderCsv(BuildReport(
+        ContextOf(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr),
+        g)));
+  }
+  return out;
 }
 
 TEST(MessageOrderTest, TheFirstRowsTellTheOrder) {
@@ -183,6 +213,64 @@ TEST_F(GroupedChatEdgeTest, ARepeatedMessageIdFallsBackToTheBatch) {
   EXPECT_FALSE(r.streamed);
   ExpectSameReports(r);
   EXPECT_FALSE(ReadInParts(Folder(), settings_, "2024-01", {3, 1}).read);
+}
+
+TEST_F(GroupedChatEdgeTest, AStoreInCustomerOrderIsReadACustomerAtATime) {
+  WriteMessages(SortedByCustomer(messages_));
+  int n = 0;
+  for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{2, 1},
+                                   StoreReadOptions{3, 1}, StoreReadOptions{7, 1}}) {
+    SCOPED_TRACE(options.threads);
+    const Reports r = StoreReports(Folder(), dir_ / ("s" + std::to_string(n++) + ".db"), settings_,
+                                   "2024-01", options);
+    EXPECT_EQ(r.order, MessageOrder::kByCustomer);
+    ExpectSameReports(r);
+  }
+}
+
+TEST_F(GroupedChatEdgeTest, AStoreInAnotherOrderIsHeld) {
+  WriteMessages(report_reads::SortedByTime(messages_));
+  const Reports r = StoreReports(Folder(), dir_ / "s.db", settings_, "2024-01");
+  EXPECT_FALSE(r.streamed);
+  ExpectSameReports(r);
+}
+
+TEST_F(GroupedChatEdgeTest, AStoreWhoseCustomerComesBackIsHeld) {
+  std::string csv = kHeader;
+  for (int i = 0; i < 3000; ++i) {
+    csv += "店,k" + std::to_string(i) + ",customer,2024-01-05 10:00:00,,,,q\n";
+    csv += "店,k" + std::to_string(i) + ",agent,2024-01-05 10:00:30,店:a1,,,a\n";
+  }
+  csv += "店,k0,customer,2024-01-20 10:00:00,,,,back\n";
+  WriteMessages(csv);
+  for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{3, 1}}) {
+    const Reports r = StoreReports(Folder(), dir_ / ("s" + std::to_string(options.threads) + ".db"),
+                                   settings_, "2024-01", options);
+    EXPECT_FALSE(r.streamed);
+    ExpectSameReports(r);
+  }
+}
+
+TEST_F(GroupedChatEdgeTest, AStoreOutOfInputOrderIsHeld) {
+  WriteMessages(SortedByCustomer(messages_));
+  const std::string db = dir_ / "s.db";
+  StoreReports(Folder(), db, settings_, "2024-01");
+  {
+    // Storage order no longer input order: the last stored row comes first.
+    auto store = Store::Open(db);
+    ASSERT_TRUE(store.ok());
+    (*store)->db().exec(
+        "UPDATE messages SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM messages)");
+  }
+  auto store = Store::Open(db);
+  ASSERT_TRUE(store.ok());
+  auto zone = *TimeZone::Load(settings_.timezone);
+  const Period p = *ParsePeriod("2024-01");
+  for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{3, 1}}) {
+    auto read = LoadReportInputFromStore(**store, settings_, p, kAllGroupings, options);
+    ASSERT_TRUE(read.ok());
+    EXPECT_FALSE(read->streamed.has_value()) << options.threads;
+  }
 }
 
 // A case worked by hand, in customer order. Default settings: gap 30 min, fast response
@@ -313,6 +401,13 @@ TEST_F(GroupedChatDemoTest, SortedByCustomerTheReportIsTheBatchReport) {
     EXPECT_EQ(r.order, MessageOrder::kByCustomer) << period;
     ExpectSameReports(r);
   }
+}
+
+TEST_F(GroupedChatDemoTest, AStoreOfItIsReadACustomerAtATime) {
+  const Reports r =
+      StoreReports(Sorted(), (*dir_) / "s.db", *settings_, "2024-01", StoreReadOptions{3, 1000});
+  EXPECT_EQ(r.order, MessageOrder::kByCustomer);
+  ExpectSameReports(r);
 }
 
 TEST_F(GroupedChatDemoTest, InManyPartsTheReportIsTheSame) {
