@@ -118,7 +118,11 @@ TEST(MessageOrderTest, TheFirstRowsTellTheOrder) {
                                 "店,c1,customer,2024-01-05 10:00:00,,,,q\n"
                                 "店,c1,agent,2024-01-05 10:00:02,店:a1,,,a\n"
                                 "店,c2,customer,2024-01-05 09:00:00,,,,q\n"
-                                "店B,c2,customer,2024-01-05 08:00:00,,,,another shop's c2\n");
+                                "店,c2,agent,2024-01-05 09:00:05,店:a1,,,a\n"
+                                "店B,c2,customer,2024-01-05 08:00:00,,,,another shop's c2\n"
+                                "店B,c2,agent,2024-01-05 08:00:09,店B:b1,,,a\n"
+                                "店,c1,customer,2024-01-09 10:00:00,,,,back days later\n"
+                                "店,c1,agent,2024-01-09 10:00:07,店:a1,,,a\n");
   dir.Write("other.csv", std::string(kHeader) +
                              "店,c1,customer,2024-01-05 10:00:00,,,,q\n"
                              "店,c2,customer,2024-01-05 09:00:00,,,,q\n"
@@ -129,8 +133,8 @@ TEST(MessageOrderTest, TheFirstRowsTellTheOrder) {
   EXPECT_EQ(FirstRowsOrder(dir / "customer.csv", 100), MessageOrder::kByCustomer);
   EXPECT_EQ(FirstRowsOrder(dir / "other.csv", 100), MessageOrder::kOther);
   EXPECT_EQ(FirstRowsOrder(dir / "odd.csv", 100), MessageOrder::kByTime);
-  // Only the first rows are looked at: the first two are one customer after another.
-  EXPECT_EQ(FirstRowsOrder(dir / "other.csv", 2), MessageOrder::kByCustomer);
+  // Only the first rows are looked at.
+  EXPECT_EQ(FirstRowsOrder(dir / "customer.csv", 2), MessageOrder::kByTime);
 }
 
 // The edge cases of bench/fixtures/metrics-edge (chat_stream_test.cc tells them), with its
@@ -188,21 +192,58 @@ TEST_F(GroupedChatEdgeTest, EveryCustomerInAPartOfItsOwn) {
   }
 }
 
-TEST_F(GroupedChatEdgeTest, ACustomerBackAfterAnotherFallsBackToTheBatch) {
-  // Past the first rows looked at: thousands of customers one after another, then the
-  // first again.
+// Thousands of customers one after another (more than the first rows looked at), the first
+// of them answered by a1 at 10:00:30, then `tail`.
+std::string ManyCustomersThen(const std::string& tail) {
   std::string csv = kHeader;
   for (int i = 0; i < 3000; ++i) {
     csv += "店,k" + std::to_string(i) + ",customer,2024-01-05 10:00:00,,,,q\n";
     csv += "店,k" + std::to_string(i) + ",agent,2024-01-05 10:00:30,店:a1,,,a\n";
   }
-  csv += "店,k0,customer,2024-01-20 10:00:00,,,,back\n";
+  return csv + tail;
+}
+
+TEST_F(GroupedChatEdgeTest, ACustomerBackDaysLaterIsReadByCustomer) {
+  // A second chat of k0, days after its first (or days before it, written after it): a
+  // session of its own either way; k0 counts once among the inquirers.
+  for (const char* day : {"2024-01-20", "2024-01-02"}) {
+    SCOPED_TRACE(day);
+    const std::string d = day;
+    WriteMessages(ManyCustomersThen("店,k0,customer," + d + " 10:00:00,,,,back\n" + "店,k0,agent," +
+                                    d + " 10:01:00,店:a1,,,a\n"));
+    const Reports r = BothReports(Folder(), settings_, "2024-01");
+    EXPECT_EQ(r.order, MessageOrder::kByCustomer);
+    ExpectSameReports(r);
+    // In parts of their own too, wherever the other run of the customer lies.
+    for (int threads : {2, 5}) {
+      SCOPED_TRACE(threads);
+      ExpectSame(ReadInParts(Folder(), settings_, "2024-01", {threads, 1}));
+    }
+  }
+}
+
+TEST_F(GroupedChatEdgeTest, ACustomerBackWithinTheGapFallsBackToTheBatch) {
+  // k0 again 10 minutes after its first chat: the same session, which its two runs cut
+  // apart would have split.
+  WriteMessages(ManyCustomersThen("店,k0,customer,2024-01-05 10:10:00,,,,back\n"));
+  const Reports r = BothReports(Folder(), settings_, "2024-01");
+  EXPECT_FALSE(r.streamed);
+  ExpectSameReports(r);
+  for (int threads : {1, 2, 5})
+    EXPECT_FALSE(ReadInParts(Folder(), settings_, "2024-01", {threads, 1}).read) << threads;
+}
+
+TEST_F(GroupedChatEdgeTest, AConversationInTwoRunsFallsBackToTheBatch) {
+  // k0's conversation CV1 goes on days later, after other customers: one session.
+  std::string csv = kHeader;
+  csv += "店,k0,customer,2024-01-05 09:00:00,,CV1,,q\n";
+  csv += ManyCustomersThen("店,k0,customer,2024-01-20 10:00:00,,CV1,,back\n")
+             .substr(std::string(kHeader).size());
   WriteMessages(csv);
   const Reports r = BothReports(Folder(), settings_, "2024-01");
   EXPECT_FALSE(r.streamed);
   ExpectSameReports(r);
-  // In parts of its own too, wherever the other run of the customer lies.
-  for (int threads : {1, 2, 5})
+  for (int threads : {1, 3})
     EXPECT_FALSE(ReadInParts(Folder(), settings_, "2024-01", {threads, 1}).read) << threads;
 }
 
@@ -235,17 +276,20 @@ TEST_F(GroupedChatEdgeTest, AStoreInAnotherOrderIsHeld) {
   ExpectSameReports(r);
 }
 
-TEST_F(GroupedChatEdgeTest, AStoreWhoseCustomerComesBackIsHeld) {
-  std::string csv = kHeader;
-  for (int i = 0; i < 3000; ++i) {
-    csv += "店,k" + std::to_string(i) + ",customer,2024-01-05 10:00:00,,,,q\n";
-    csv += "店,k" + std::to_string(i) + ",agent,2024-01-05 10:00:30,店:a1,,,a\n";
-  }
-  csv += "店,k0,customer,2024-01-20 10:00:00,,,,back\n";
-  WriteMessages(csv);
+TEST_F(GroupedChatEdgeTest, AStoreWhoseCustomerComesBackIsReadByCustomerOrHeld) {
+  // Days later: read a run at a time; within the gap: held.
+  WriteMessages(ManyCustomersThen("店,k0,customer,2024-01-20 10:00:00,,,,back\n"));
+  int n = 0;
   for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{3, 1}}) {
-    const Reports r = StoreReports(Folder(), dir_ / ("s" + std::to_string(options.threads) + ".db"),
-                                   settings_, "2024-01", options);
+    const Reports r = StoreReports(Folder(), dir_ / ("s" + std::to_string(n++) + ".db"), settings_,
+                                   "2024-01", options);
+    EXPECT_EQ(r.order, MessageOrder::kByCustomer);
+    ExpectSameReports(r);
+  }
+  WriteMessages(ManyCustomersThen("店,k0,customer,2024-01-05 10:10:00,,,,back\n"));
+  for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{3, 1}}) {
+    const Reports r = StoreReports(Folder(), dir_ / ("s" + std::to_string(n++) + ".db"), settings_,
+                                   "2024-01", options);
     EXPECT_FALSE(r.streamed);
     ExpectSameReports(r);
   }
@@ -273,8 +317,8 @@ TEST_F(GroupedChatEdgeTest, AStoreOutOfInputOrderIsHeld) {
   }
 }
 
-// A case worked by hand, in customer order. Default settings: gap 30 min, fast response
-// 180 s, windows 72 h.
+// A case worked by hand, in runs of one customer's rows (c1's second chat after c2's).
+// Default settings: gap 30 min, fast response 180 s, windows 72 h.
 //   c1: customer 10:00:00, a1 10:01:00 (wait 60 s, first, within): session S1; customer
 //       11:00:00 (59 min later: a new session S2), a2 11:05:00 (300 s, first, not within).
 //   c2, conversation CV9: customer 10:00:30, a1 10:00:40 (10 s, first, within), customer
@@ -291,11 +335,11 @@ TEST(GroupedChatHandWorkedTest, TheNumbersWorkedByHand) {
   dir.Write("in/messages.csv", std::string(kHeader) +
                                    "店,c1,customer,2024-01-10 10:00:00,,,,q\n"
                                    "店,c1,agent,2024-01-10 10:01:00,店:a1,,,a\n"
-                                   "店,c1,customer,2024-01-10 11:00:00,,,,q\n"
-                                   "店,c1,agent,2024-01-10 11:05:00,店:a2,,,a\n"
                                    "店,c2,customer,2024-01-10 10:00:30,,CV9,,q\n"
                                    "店,c2,agent,2024-01-10 10:00:40,店:a1,CV9,,a\n"
-                                   "店,c2,customer,2024-01-10 10:50:00,,CV9,,q\n");
+                                   "店,c2,customer,2024-01-10 10:50:00,,CV9,,q\n"
+                                   "店,c1,customer,2024-01-10 11:00:00,,,,q\n"
+                                   "店,c1,agent,2024-01-10 11:05:00,店:a2,,,a\n");
   dir.Write("in/orders.csv",
             "order_id,shop,customer_id,created_at,paid_at,amount,status,account\n"
             "O1,店,c1,2024-01-10 11:30:00,2024-01-10 11:40:00,50.00,paid,\n");
@@ -351,7 +395,7 @@ TEST(GroupedChatHandWorkedTest, TheNumbersWorkedByHand) {
   EXPECT_EQ(cells["A2"]["buyers"], "1");
   EXPECT_EQ(cells["A2"]["sales_amount"], "50.00");
   EXPECT_EQ(cells["A2"]["inquiry_conversion"], "1.000000");
-  // The team: the three sessions, c1 and c2 asking, c1 buying.
+  // The team: the three sessions, c1 (in two runs, counted once) and c2 asking, c1 buying.
   EXPECT_EQ(cells["T1"]["sessions"], "3");
   EXPECT_EQ(cells["T1"]["inquirers"], "2");
   EXPECT_EQ(cells["T1"]["buyers"], "1");

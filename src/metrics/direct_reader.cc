@@ -334,10 +334,9 @@ void PartBase::RenumberShopsAndCustomers(Dataset* d) {
 }
 
 // A message row's cells as read: views into the file (or into the importer's reading of the
-// row, valid until the next row) and the part's shop id.
+// row, valid until the next row).
 struct MessageCells {
   std::string_view shop;
-  Id shop_id;
   std::string_view customer;
   Sender sender;
   Instant at;
@@ -370,7 +369,7 @@ class MessageRows : public PartBase {
           times_.Read(Cell(row, src_.sent_at), &local) &&
           !(*sender == Sender::kAgent && account.empty())) {
         static_cast<Part*>(this)->Take(
-            {shop, Shop(shop), customer, *sender, zone_.FromLocalSeconds(local), account,
+            {shop, customer, *sender, zone_.FromLocalSeconds(local), account,
              Cell(row, src_.conversation), Cell(row, src_.message_id)},
             true);
         return true;
@@ -380,7 +379,7 @@ class MessageRows : public PartBase {
     if (r == nullptr) return false;
     const auto& v = r->values;
     static_cast<Part*>(this)->Take(
-        {v[col_.shop].s, Shop(v[col_.shop].s), v[col_.customer].s,
+        {v[col_.shop].s, v[col_.customer].s,
          SenderOfWord(v[col_.sender].s).value_or(Sender::kSystem), v[col_.sent_at].i,
          TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id])},
         false);
@@ -417,13 +416,14 @@ class MessagePart : public MessageRows<MessagePart> {
     return Read(row);
   }
   void Take(const MessageCells& m, bool plain) {
+    const Id shop = Shop(m.shop);
     Id customer = kNone;
     if (plain) {
-      customer = PendingCustomer(m.shop_id, m.customer);
+      customer = PendingCustomer(shop, m.customer);
     } else {
       // The parsed row's strings go with the next row: its customer is interned at once.
       InternPending();
-      customer = Customer(m.shop_id, m.customer);
+      customer = Customer(shop, m.customer);
     }
     out_[count_++] = {m.at, customer, Account(m.account), Conversation(m.conversation), m.sender};
     NoteId(m.shop, m.message_id);
@@ -532,14 +532,14 @@ class RunPart : public MessageRows<RunPart> {
           const std::string& path, const Dataset& /*known: unused*/)
       : MessageRows(spec, file, std::move(zone), path) {}
 
-  void SetSink(RunSink* sink) { runs_.emplace(sink); }
+  // `bytes`: the part's size, whose customers' rows take a kilobyte or so each.
+  void SetSink(RunSink* sink, size_t bytes) { runs_.emplace(sink, bytes / 1024); }
   bool Add(const CsvRecord& row) { return Read(row); }
   void Take(const MessageCells& m, bool /*plain*/) {
     runs_->Add(m.shop, m.customer, m.sender, m.at, m.account, m.conversation);
     NoteId(m.shop, m.message_id);
   }
-  void Finish() { runs_->Finish(); }
-  std::vector<uint64_t>& run_hashes() { return runs_->run_hashes(); }
+  void Finish() { runs_->End(); }
 
  private:
   std::optional<RunBuilder> runs_;
@@ -750,28 +750,20 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
   return false;
 }
 
-// Whether a hash of hashes_of(part) is in the parts twice (ids or keys seen twice, or two
-// of one 64-bit hash, which the general path then sorts out). Each part's hashes are sorted
-// on its own core, then merged; they are let go.
-template <class Part, class HashesOf>
-bool HashesRepeat(std::vector<Part>& parts, HashesOf hashes_of) {
-  RunOnEach(parts.size(), [&](size_t k) {
-    std::vector<uint64_t>& hashes = hashes_of(parts[k]);
-    std::sort(hashes.begin(), hashes.end());
-  });
-  std::vector<uint64_t> all, merged;
-  for (Part& p : parts) {
-    std::vector<uint64_t>& hashes = hashes_of(p);
-    merged.resize(all.size() + hashes.size());
-    std::merge(all.begin(), all.end(), hashes.begin(), hashes.end(), merged.begin());
-    all.swap(merged);
-    std::vector<uint64_t>().swap(hashes);
-  }
-  return std::adjacent_find(all.begin(), all.end()) != all.end();
-}
+// Ids seen twice (or two ids of one 64-bit hash, which the general path then sorts out).
+// Each part's ids are sorted on its own core, then merged.
 template <class Part>
 bool IdsRepeat(std::vector<Part>& parts) {
-  return HashesRepeat(parts, [](Part& p) -> std::vector<uint64_t>& { return p.id_hashes(); });
+  RunOnEach(parts.size(),
+            [&](size_t k) { std::sort(parts[k].id_hashes().begin(), parts[k].id_hashes().end()); });
+  std::vector<uint64_t> all, merged;
+  for (Part& p : parts) {
+    merged.resize(all.size() + p.id_hashes().size());
+    std::merge(all.begin(), all.end(), p.id_hashes().begin(), p.id_hashes().end(), merged.begin());
+    all.swap(merged);
+    std::vector<uint64_t>().swap(p.id_hashes());
+  }
+  return std::adjacent_find(all.begin(), all.end()) != all.end();
 }
 
 template <class Part, class Rows>
@@ -845,11 +837,13 @@ struct RunTarget {
     return CustomerStarts(file, PartStarts(file.text, file.body, parts, min_part_bytes));
   }
   size_t Mark() const { return 0; }
-  void Place(const PlainFile&, const std::vector<size_t>& starts, std::vector<RunPart>* parts) {
+  void Place(const PlainFile& file, const std::vector<size_t>& starts,
+             std::vector<RunPart>* parts) {
     sinks->clear();
     for (size_t k = 0; k < starts.size(); ++k) {
       sinks->push_back(make_sink(k));
-      (*parts)[k].SetSink(sinks->back().get());
+      const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
+      (*parts)[k].SetSink(sinks->back().get(), end - starts[k]);
     }
   }
   void Undo(size_t) { sinks->clear(); }
@@ -859,37 +853,38 @@ struct RunTarget {
 
 void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
                      std::string_view account, std::string_view conversation, int64_t copies) {
-  const Id shop_id = last_shop_.Intern(shops_, shop);
+  const Id shop_id = last_shop_.Intern(pools_.shops, shop);
   if (shop_id != run_shop_ || customer != run_customer_) StartRun(shop_id, shop, customer);
   const Message m{
-      at, static_cast<Id>(runs_ - 1),
-      account.empty() ? kNone : last_account_.Intern(accounts_, account),
-      conversation.empty() ? kNone : last_conversation_.Intern(conversations_, conversation),
+      at, kNone, account.empty() ? kNone : last_account_.Intern(pools_.accounts, account),
+      conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation),
       sender};
   for (int64_t k = 0; k < copies; ++k) run_.push_back(m);
 }
 
 void RunBuilder::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
-  Finish();
+  Flush();
   run_shop_ = shop;
   run_key_.assign(shop_name).append(1, '\x1F').append(customer);
   run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
-  run_hashes_.push_back(XXH3_64bits(run_key_.data(), run_key_.size()));
-  sink_->Upcoming(run_key_, run_hashes_.back());
-  ++runs_;
+  run_hash_ = XXH3_64bits(run_key_.data(), run_key_.size());
+  pools_.customers.Prefetch(run_hash_);
+  sink_->Upcoming(run_key_, run_hash_);
 }
 
-void RunBuilder::Finish() {
+void RunBuilder::Flush() {
   if (run_.empty()) return;
-  sink_->Take({run_shop_, run_key_, run_customer_, run_, first_index_},
-              PartPools{shops_, accounts_, conversations_});
+  const Id customer = pools_.customers.Intern(run_key_, run_hash_);
+  sink_->Take({customer, run_shop_, run_key_, run_customer_, run_, first_index_},
+              PartPools{pools_.shops, pools_.customers, pools_.accounts, pools_.conversations});
   first_index_ += static_cast<uint32_t>(run_.size());
   run_.clear();
 }
 
-bool AnyHashRepeats(std::vector<std::vector<uint64_t>*> lists) {
-  return HashesRepeat(lists,
-                      [](std::vector<uint64_t>* list) -> std::vector<uint64_t>& { return *list; });
+void RunBuilder::End() {
+  Flush();
+  sink_->End(std::move(pools_), first_index_);
+  pools_ = RunPools();
 }
 
 bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
@@ -903,8 +898,7 @@ bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> z
   const Dataset none;
   const bool read =
       ReadParts(path, SpecOf(Kind::kMessages), std::move(zone), o, none, &parts, &target) &&
-      !IdsRepeat(parts) &&
-      !HashesRepeat(parts, [](RunPart& p) -> std::vector<uint64_t>& { return p.run_hashes(); });
+      !IdsRepeat(parts);
   if (!read) sinks->clear();
   return read;
 }

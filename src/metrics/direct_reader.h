@@ -36,13 +36,14 @@ struct DirectReadOptions {
 bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
                 const DirectReadOptions& options, Dataset* data);
 
-// One customer's messages as a part of a file meets them: one after another in the file.
+// A run of one customer's messages, one after another in input order, as a part of the
+// messages meets it. A customer may have more runs, in this part or another.
 struct CustomerRun {
+  Id customer;                   // in the part's numbering (the same for each of its runs)
   Id shop;                       // in the part's numbering
   std::string_view key;          // "shop\x1Fcustomer_id", as Dataset::customers keys them
   std::string_view customer_id;  // the key's customer_id
-  // In file order. `customer` is the run's number in its part; accounts and conversations
-  // are in the part's numbering.
+  // In input order; accounts and conversations in the part's numbering (`customer` unset).
   std::span<const Message> messages;
   uint32_t first_index;  // how many messages the part read before the run
 };
@@ -50,8 +51,14 @@ struct CustomerRun {
 // What a part has numbered so far: every id of the runs handed over is below its pool's size.
 struct PartPools {
   const StringPool& shops;
+  const StringPool& customers;
   const StringPool& accounts;
   const StringPool& conversations;
+};
+
+// A part's pools once it is read: they number everything the part handed over.
+struct RunPools {
+  StringPool shops, customers, accounts, conversations;
 };
 
 // Takes a part's runs, on the part's thread.
@@ -62,45 +69,43 @@ class RunSink {
   // sink may fetch what it will look up at Take.
   virtual void Upcoming(std::string_view /*key*/, uint64_t /*hash*/) {}
   virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
+  // After the last run: the part's pools, and how many messages it read.
+  virtual void End(RunPools pools, uint32_t messages) = 0;
 };
 
 using RunSinkMaker = std::function<std::unique_ptr<RunSink>(size_t part)>;
 
-// Cuts messages met in input order into runs of one customer's, numbering shops, accounts
-// and conversations as they come (a run's ids are the builder's), and hands each run to the
-// sink. Each run's key is noted by its hash: a customer met in two runs shows as a hash seen
-// twice (AnyHashRepeats).
+// Cuts messages met in input order into runs of one customer's, numbering shops, customers,
+// accounts and conversations as they come, and hands each run to the sink.
 class RunBuilder {
  public:
-  explicit RunBuilder(RunSink* sink) : sink_(sink) {}
+  // `customers`: about how many customers to expect (room is made for them up front).
+  RunBuilder(RunSink* sink, size_t customers) : sink_(sink) { pools_.customers.Reserve(customers); }
   // One message (`copies` times, as a store keeps a message given more than once).
   void Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
            std::string_view account, std::string_view conversation, int64_t copies = 1);
-  void Finish();  // hands over the last run
-  std::vector<uint64_t>& run_hashes() { return run_hashes_; }
+  // Hands over the last run, then the pools.
+  void End();
 
  private:
   void StartRun(Id shop, std::string_view shop_name, std::string_view customer);
+  void Flush();
 
   RunSink* sink_;
-  StringPool shops_, accounts_, conversations_;
+  RunPools pools_;
   LastSeen last_shop_, last_account_, last_conversation_;
   std::vector<Message> run_;  // reused
   Id run_shop_ = kNone;
   std::string run_key_;            // "shop\x1Fcustomer_id"
   std::string_view run_customer_;  // its customer_id
-  uint32_t runs_ = 0;
+  uint64_t run_hash_ = 0;          // of run_key_: its slot is fetched while the run is read
   uint32_t first_index_ = 0;
-  std::vector<uint64_t> run_hashes_;
 };
-
-// Whether a hash is in the lists twice (they are sorted, then let go).
-bool AnyHashRepeats(std::vector<std::vector<uint64_t>*> lists);
 
 // Reads a plain messages file (what ReadDirect reads) in parts on every core, each part cut
 // where a customer's rows end, and hands each part's messages to its own sink (made by
-// make_sink(part), in part order) a customer at a time. True when the file was read so with
-// every customer in a single run and no message id twice; otherwise false and no sinks.
+// make_sink(part), in part order) a run at a time. True when the file was read so with no
+// message id twice; otherwise false and no sinks.
 bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
                       const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks);

@@ -1,6 +1,10 @@
 #include "metrics/grouped_chat.h"
 
+#include <xxhash.h>
+
+#include <algorithm>
 #include <deque>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -22,8 +26,24 @@ struct Shared {
   std::unordered_map<std::string, Id> owner_of_account;  // the first agent listing it
 };
 
-// One part's sessions, tallied a customer at a time in the part's own numbering of shops,
-// accounts, conversations and customers (its runs); Merge brings them into the Dataset's.
+// Of each run with chat messages: the first and last of its messages without a conversation
+// id (the sessions cut by the gap), for the check of a customer met in several runs.
+struct RunSpan {
+  Id customer;  // the part's
+  Id shop;      // the part's
+  Instant plain_first;
+  Instant plain_last;  // before plain_first: the run has none
+};
+
+// A conversation id of a customer's run (its hash): in two runs it would be one session.
+struct RunConversation {
+  Id customer;  // the part's
+  uint64_t conversation;
+};
+
+// One part's sessions, tallied a run at a time in the part's own numbering of shops,
+// customers, accounts and conversations; GroupedChat checks the runs of a customer met more
+// than once and brings the parts into the Dataset's terms.
 class PartTallier : public RunSink {
  public:
   explicit PartTallier(const Shared& shared)
@@ -37,12 +57,22 @@ class PartTallier : public RunSink {
   void Take(const CustomerRun& run, const PartPools& pools) override {
     NewIds(pools);
     chat_.clear();
+    RunSpan span{run.customer, run.shop, INT64_MAX, INT64_MIN};
     for (uint32_t i = 0; i < run.messages.size(); ++i) {
-      if (IsChat(run.messages[i])) chat_.push_back(i);
+      const Message& m = run.messages[i];
+      if (!IsChat(m)) continue;
+      chat_.push_back(i);
+      if (m.conversation == kNone) {
+        span.plain_first = std::min(span.plain_first, m.at);
+        span.plain_last = std::max(span.plain_last, m.at);
+      }
     }
     if (chat_.empty()) return;
-    const Id customer = run.messages.front().customer;
-    cutter_->AddCustomer(run.messages.data(), run.first_index, customer, run.shop, chat_);
+    spans_.push_back(span);
+    if (static_cast<size_t>(run.customer) >= chat_runs_.size())
+      chat_runs_.resize(static_cast<size_t>(run.customer) + 1, 0);
+    ++chat_runs_[static_cast<size_t>(run.customer)];
+    cutter_->AddCustomer(run.messages.data(), run.first_index, run.customer, run.shop, chat_);
     bool looked_up = false;  // the customer's orders, looked up at its first inquiry
     StreamOrders::Range orders;
     for (const Session& s : sessions_.sessions) {
@@ -56,35 +86,73 @@ class PartTallier : public RunSink {
         looked_up = true;
         shared_.orders.Offers(orders, s, view.lines, &offers_);
       }
-      if (s.conversation != kNone && conversation_[static_cast<size_t>(s.conversation)] != kNone) {
+      if (s.conversation == kNone) continue;
+      const auto conversation = static_cast<size_t>(s.conversation);
+      conversations_.push_back({run.customer, conversation_hash_[conversation]});
+      if (conversation_[conversation] != kNone) {
         if (customer_ids_.empty() || customer_ids_.back() != run.customer_id)
           customer_ids_.emplace_back(run.customer_id);
-        conversed_.push_back({conversation_[static_cast<size_t>(s.conversation)], s.shop,
-                              customer_ids_.back(), s.served(),
+        conversed_.push_back({conversation_[conversation], s.shop, customer_ids_.back(), s.served(),
                               s.served() ? view.lines.back().actor : kNone, 0});
       }
     }
     sessions_.sessions.clear();
     sessions_.lines.clear();
     sessions_.waits.clear();
-    runs_ = static_cast<Id>(customer) + 1;
+  }
+
+  void End(RunPools pools, uint32_t messages) override {
+    pools_ = std::move(pools);
+    messages_ = messages;
+  }
+
+  const StringPool& customers() const { return pools_.customers; }
+  uint32_t messages() const { return messages_; }
+
+  // Each customer's id among all parts' (`customers`: this part's customer i is
+  // customers[i]; `multi`: per such id, whether the customer has more than one run),
+  // appended for each run of a customer with more than one: its span and conversations.
+  struct Gathered {
+    std::vector<std::pair<Id, RunSpan>> spans;  // plain spans only, by global customer
+    std::vector<std::pair<Id, uint64_t>> conversations;
+  };
+  void Gather(std::span<const Id> customers, const std::vector<uint8_t>& multi,
+              Gathered* out) const {
+    for (const RunSpan& s : spans_) {
+      const Id g = customers[static_cast<size_t>(s.customer)];
+      if (multi[static_cast<size_t>(g)] && s.plain_first <= s.plain_last)
+        out->spans.push_back({g, s});
+    }
+    for (const RunConversation& r : conversations_) {
+      const Id g = customers[static_cast<size_t>(r.customer)];
+      if (multi[static_cast<size_t>(g)]) out->conversations.push_back({g, r.conversation});
+    }
+  }
+  const ShopSettings& SettingsOf(Id shop) const {
+    return *shop_settings_[static_cast<size_t>(shop)];
+  }
+  bool HasMoreRuns(Id customer) const {
+    return static_cast<size_t>(customer) < chat_runs_.size() &&
+           chat_runs_[static_cast<size_t>(customer)] > 1;
   }
 
   // Adds this part into the Dataset's terms: its shops interned in `d` (in order of first
-  // appearance), its tallies into `into`, its offers to `orders`, its sessions with a
-  // conversation id a rating names to `conversed`. Its customers are numbered from
-  // `customer_offset` there; returns how many it had.
-  Id Merge(Dataset* d, Id customer_offset, const AllTallies& into, StreamOrders* orders,
-           std::vector<ConversationSession>* conversed) {
+  // appearance), its tallies into `into` (customers numbered by `customers`), its offers to
+  // `orders` (their messages counted after `message_base` of the parts before), its sessions
+  // with a conversation id a rating names to `conversed`.
+  void Merge(Dataset* d, std::span<const Id> customers, uint32_t message_base,
+             const AllTallies& into, StreamOrders* orders,
+             std::vector<ConversationSession>* conversed) {
     std::vector<Id> shops;
     for (const std::string& name : shop_names_) shops.push_back(d->shops.Intern(name));
     auto global = [&](Actor actor) {
       return IsShopActor(actor) ? ShopActor(shops[static_cast<size_t>(ShopOfActor(actor))]) : actor;
     };
     for (auto& t : into) t->HaveShops(d->shops.size());
-    for (size_t g = 0; g < into.size(); ++g) into[g]->Merge(*tallies_[g], shops, customer_offset);
+    for (size_t g = 0; g < into.size(); ++g) into[g]->Merge(*tallies_[g], shops, customers);
     for (OrderOffer offer : offers_) {
       offer.actor = global(offer.actor);
+      offer.first_message += message_base;
       orders->Take(offer);
     }
     for (ConversationSession s : conversed_) {
@@ -93,7 +161,6 @@ class PartTallier : public RunSink {
       s.session = static_cast<int64_t>(conversed->size());
       conversed->push_back(s);
     }
-    return runs_;
   }
 
  private:
@@ -109,9 +176,11 @@ class PartTallier : public RunSink {
       auto it = shared_.owner_of_account.find(std::string(pools.accounts.Get(static_cast<Id>(a))));
       account_owner_.push_back(it == shared_.owner_of_account.end() ? kNone : it->second);
     }
-    for (size_t cv = conversation_.size(); cv < pools.conversations.size(); ++cv)
-      conversation_.push_back(
-          shared_.c.data.conversations.Find(pools.conversations.Get(static_cast<Id>(cv))));
+    for (size_t cv = conversation_.size(); cv < pools.conversations.size(); ++cv) {
+      const std::string_view id = pools.conversations.Get(static_cast<Id>(cv));
+      conversation_.push_back(shared_.c.data.conversations.Find(id));
+      conversation_hash_.push_back(XXH3_64bits(id.data(), id.size()));
+    }
     if (shop_names_.size() != shops) {
       for (auto& t : tallies_) t->HaveShops(shop_names_.size());
     }
@@ -126,15 +195,98 @@ class PartTallier : public RunSink {
   std::vector<const ShopSettings*> shop_settings_;  // per part shop
   std::vector<Id> account_owner_;                   // per part account: its agent, or kNone
   std::vector<Id> conversation_;  // per part conversation: the Dataset's, kNone if unnamed
+  std::vector<uint64_t> conversation_hash_;  // per part conversation
   std::optional<CustomerCutter> cutter_;
-  Sessions sessions_;           // one customer's, reused
+  Sessions sessions_;           // one run's, reused
   std::vector<uint32_t> chat_;  // reused: the run's chat messages
   std::vector<OrderOffer> offers_;
   std::deque<std::string> customer_ids_;  // of conversed_, which views them
   std::vector<ConversationSession> conversed_;
-  Id runs_ = 0;
+  std::vector<uint32_t> chat_runs_;  // per part customer: its runs with chat messages
+  std::vector<RunSpan> spans_;
+  std::vector<RunConversation> conversations_;
+  RunPools pools_;
+  uint32_t messages_ = 0;
   uint64_t key_hash_ = 0;  // of the run handed over next
 };
+
+// Each part's customers numbered among all parts': a customer keeps the number of the first
+// part that met it, and parts number their new customers one after another.
+std::vector<std::vector<Id>> NumberCustomers(const std::vector<PartTallier*>& parts) {
+  std::vector<Id> offsets;
+  Id next = 0;
+  for (const PartTallier* p : parts) {
+    offsets.push_back(next);
+    next += static_cast<Id>(p->customers().size());
+  }
+  std::vector<std::vector<Id>> numbers(parts.size());
+  auto number = [&](size_t k) {
+    const StringPool& mine = parts[k]->customers();
+    std::vector<Id>& out = numbers[k];
+    out.resize(mine.size());
+    for (size_t i = 0; i < out.size(); ++i) out[i] = offsets[k] + static_cast<Id>(i);
+    if (k == 0) return;
+    std::vector<std::string_view> keys(mine.size());
+    for (size_t i = 0; i < keys.size(); ++i) keys[i] = mine.Get(static_cast<Id>(i));
+    std::vector<char> found(keys.size(), 0);
+    for (size_t j = 0; j < k; ++j) {
+      const std::vector<Id> there = parts[j]->customers().FindAll(keys);
+      for (size_t i = 0; i < keys.size(); ++i) {
+        if (found[i] || there[i] == kNone) continue;
+        out[i] = offsets[j] + there[i];
+        found[i] = 1;
+      }
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(number, k);
+  number(0);
+  for (std::thread& w : workers) w.join();
+  return numbers;
+}
+
+// Whether cutting each run on its own gave the sessions of cutting each customer's messages
+// together (as the batch does): a customer's runs, in order of their first message without a
+// conversation id, are apart by more than the session gap, and no conversation id is in two
+// of them. Only customers met more than once are looked at.
+bool RunsCutApart(const Context& c, const std::vector<PartTallier*>& parts,
+                  const std::vector<std::vector<Id>>& numbers, Id customers) {
+  // A customer numbered by an earlier part, or with more runs in its part, has more runs.
+  std::vector<uint8_t> multi(static_cast<size_t>(customers), 0);
+  Id own = 0;  // the number a part's next customer gets when no earlier part met it
+  for (size_t k = 0; k < parts.size(); ++k) {
+    for (size_t i = 0; i < numbers[k].size(); ++i, ++own) {
+      const Id g = numbers[k][i];
+      if (g != own || parts[k]->HasMoreRuns(static_cast<Id>(i))) multi[static_cast<size_t>(g)] = 1;
+    }
+  }
+  struct PlainSpan {
+    Id customer;
+    Instant first, last;
+    const ShopSettings* settings;
+  };
+  std::vector<PlainSpan> spans;
+  std::vector<std::pair<Id, uint64_t>> conversations;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    PartTallier::Gathered got;
+    parts[k]->Gather(numbers[k], multi, &got);
+    for (const auto& [g, s] : got.spans)
+      spans.push_back({g, s.plain_first, s.plain_last, &parts[k]->SettingsOf(s.shop)});
+    conversations.insert(conversations.end(), got.conversations.begin(), got.conversations.end());
+  }
+  std::sort(spans.begin(), spans.end(), [](const PlainSpan& a, const PlainSpan& b) {
+    return std::make_pair(a.customer, a.first) < std::make_pair(b.customer, b.first);
+  });
+  for (size_t i = 1; i < spans.size(); ++i) {
+    const PlainSpan& before = spans[i - 1];
+    const PlainSpan& after = spans[i];
+    if (before.customer == after.customer &&
+        Span(c, *after.settings, before.last, after.first) <= after.settings->session_gap_s)
+      return false;
+  }
+  std::sort(conversations.begin(), conversations.end());
+  return std::adjacent_find(conversations.begin(), conversations.end()) == conversations.end();
+}
 
 }  // namespace
 
@@ -150,12 +302,19 @@ std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Con
   std::vector<std::unique_ptr<RunSink>> sinks;
   if (!read([&](size_t) { return std::make_unique<PartTallier>(shared); }, &sinks))
     return std::nullopt;
+  std::vector<PartTallier*> parts;
+  parts.reserve(sinks.size());
+  for (auto& sink : sinks) parts.push_back(static_cast<PartTallier*>(sink.get()));
+  const std::vector<std::vector<Id>> numbers = NumberCustomers(parts);
+  Id customers = 0;
+  for (const PartTallier* p : parts) customers += static_cast<Id>(p->customers().size());
+  if (!RunsCutApart(c, parts, numbers, customers)) return std::nullopt;
   const AllTallies tallies = MakeTallies(c, groupings);
   std::vector<ConversationSession> conversed;
-  Id customers = 0;
-  for (auto& sink : sinks) {
-    customers +=
-        static_cast<PartTallier&>(*sink).Merge(data, customers, tallies, &orders, &conversed);
+  uint32_t messages = 0;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    parts[k]->Merge(data, numbers[k], messages, tallies, &orders, &conversed);
+    messages += parts[k]->messages();
   }
   StreamedChat out = StreamedColumns(c, *data, tallies, orders, conversed);
   out.order = MessageOrder::kByCustomer;

@@ -1,14 +1,16 @@
-// The chat, conversion and satisfaction columns of a report computed while a plain messages
-// file whose customers come one after another (each customer's rows together, as chat
-// exports and the demo generator write them) is read on every core. Each part of the file,
-// cut between two customers, cuts a customer's sessions as soon as the customer's rows end
-// (the batch's CustomerCutter, so the same sessions) and tallies them (tallies.h); at the
-// end the parts' tallies are added up, each order keeps the best inquiry offered to it and
-// ratings are matched. Memory holds a customer's messages per part, never the month's.
+// The chat, conversion and satisfaction columns of a report computed while messages that
+// come in runs of one customer's rows (as a chat export lists each chat's rows together, and
+// the demo generator writes them) are read on every core. Each part of the file (or of the
+// store), cut between two customers, cuts a run's sessions as soon as the run ends (the
+// batch's CustomerCutter) and tallies them (tallies.h); at the end the parts' tallies are
+// added up, each order keeps the best inquiry offered to it and ratings are matched. Memory
+// holds a run per part and each customer's name, never the month's messages.
 //
-// Nothing comes back, and the caller reads the messages the usual way, when a customer's
-// rows come back after another customer's, a message id repeats, or a row is one only the
-// general path reads: the columns are then exactly those of the batch report, or none.
+// Cutting runs apart gives the batch's sessions when a customer's runs are apart by more
+// than the session gap and share no conversation id; that is checked for every customer met
+// more than once. Nothing comes back, and the caller reads the messages the usual way, when
+// it fails, a message id repeats, or a row is one only the general path reads: the columns
+// are then exactly those of the batch report, or none.
 #pragma once
 
 #include <functional>

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fstream>
 #include <string_view>
-#include <unordered_set>
 
 #include "core/text.h"
 #include "import/header_map.h"
@@ -25,6 +24,16 @@ bool PlainTime(std::string_view s) {
 }
 
 }  // namespace
+
+void CustomerRuns::Add(std::string_view shop, std::string_view customer) {
+  ++rows_;
+  const bool same = key_.size() == shop.size() + 1 + customer.size() &&
+                    key_.compare(0, shop.size(), shop) == 0 && key_[shop.size()] == '\x1F' &&
+                    key_.compare(shop.size() + 1, std::string::npos, customer) == 0;
+  if (same && runs_ > 0) return;
+  key_.assign(shop).append(1, '\x1F').append(customer);
+  ++runs_;
+}
 
 MessageOrder FirstRowsOrder(const std::string& path, size_t rows) {
   // The first rows only, read into memory: parsing them with the stream's reader here (its
@@ -51,11 +60,9 @@ MessageOrder FirstRowsOrder(const std::string& path, size_t rows) {
   if (at < 0 || shop < 0 || customer < 0) return MessageOrder::kByTime;
   const auto width = static_cast<size_t>(std::max({at, shop, customer}));
   bool by_time = true;
-  bool by_customer = true;
+  CustomerRuns runs;
   std::string before;  // the time of the row before
-  std::string key;     // the customer of the row before
-  std::unordered_set<std::string> done;
-  for (size_t n = 0; n < rows && (by_time || by_customer) && reader.Next(&row); ++n) {
+  for (size_t n = 0; n < rows && reader.Next(&row); ++n) {
     // A record cut by the end of the prefix is no record.
     if (!whole && reader.offset() >= prefix.size()) break;
     if (!row.ok() || row.fields.size() <= width) return MessageOrder::kByTime;
@@ -64,16 +71,11 @@ MessageOrder FirstRowsOrder(const std::string& path, size_t rows) {
     if (!PlainTime(sent)) return MessageOrder::kByTime;
     if (!before.empty() && sent < before) by_time = false;
     before.assign(sent);
-    std::string next = std::string(Trim(row.fields[static_cast<size_t>(shop)])) + '\x1F' +
-                       std::string(Trim(row.fields[static_cast<size_t>(customer)]));
-    if (next != key) {
-      done.insert(key);
-      if (done.count(next)) by_customer = false;
-      key = std::move(next);
-    }
+    runs.Add(Trim(row.fields[static_cast<size_t>(shop)]),
+             Trim(row.fields[static_cast<size_t>(customer)]));
   }
   if (by_time) return MessageOrder::kByTime;
-  return by_customer ? MessageOrder::kByCustomer : MessageOrder::kOther;
+  return runs.InRuns() ? MessageOrder::kByCustomer : MessageOrder::kOther;
 }
 
 }  // namespace csperf::metrics

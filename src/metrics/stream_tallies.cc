@@ -23,14 +23,15 @@ void GroupingTallies::HaveShops(size_t shops) {
   ratings->Resize(shops);
 }
 
-void GroupingTallies::Merge(GroupingTallies& part, std::span<const Id> shops, Id customer_offset) {
+void GroupingTallies::Merge(GroupingTallies& part, std::span<const Id> shops,
+                            std::span<const Id> customers) {
   // A part's row is an agent's, team's or manager's, as here; or its own shop's.
   std::vector<int> row_of(grouping == Grouping::kShop ? part.map.shop_row.size() : rows);
   for (size_t r = 0; r < row_of.size(); ++r) {
     row_of[r] = grouping == Grouping::kShop ? static_cast<int>(shops[r]) : static_cast<int>(r);
   }
   chat->Merge(*part.chat, row_of);
-  sales->Merge(*part.sales, row_of, customer_offset);
+  sales->Merge(*part.sales, row_of, customers);
 }
 
 AllTallies MakeTallies(const Context& c, std::span<const Grouping> groupings) {

@@ -42,9 +42,8 @@ struct GroupingTallies {
   // Shops [0, shops) have their rows.
   void HaveShops(size_t shops);
   // Adds the tallies of a part of the messages read with shops and customers of its own
-  // numbering: `shops` maps its shop ids to these, and its customer ids are offset by
-  // `customer_offset` (the parts' customers are distinct).
-  void Merge(GroupingTallies& part, std::span<const Id> shops, Id customer_offset);
+  // numbering: `shops` and `customers` map its ids to these.
+  void Merge(GroupingTallies& part, std::span<const Id> shops, std::span<const Id> customers);
 
   Grouping grouping;
   size_t rows = 0;  // the report's rows (none yet for shops): set by the map's making

@@ -180,15 +180,17 @@ void SaleTallies::AddOrder(Id customer, Cents amount, bool refunded, Actor actor
   AddCustomer(&t.buyers, customer);
 }
 
-void SaleTallies::Merge(SaleTallies& part, std::span<const int> rows, Id customer_offset) {
+void SaleTallies::Merge(SaleTallies& part, std::span<const int> rows,
+                        std::span<const Id> customers) {
   for (size_t r = 0; r < part.rows_.size() && r < rows.size(); ++r) {
     if (rows[r] < 0) continue;
     Row& from = part.rows_[r];
     Row& t = rows_[static_cast<size_t>(rows[r])];
     CountDistinct(from.inquirers);
     CountDistinct(from.buyers);
-    for (Id customer : from.inquirers) t.inquirers.push_back(customer + customer_offset);
-    for (Id customer : from.buyers) t.buyers.push_back(customer + customer_offset);
+    for (Id customer : from.inquirers)
+      t.inquirers.push_back(customers[static_cast<size_t>(customer)]);
+    for (Id customer : from.buyers) t.buyers.push_back(customers[static_cast<size_t>(customer)]);
     t.orders += from.orders;
     t.sales += from.sales;
     t.net += from.net;

@@ -78,9 +78,8 @@ class SaleTallies {
   void AddSession(const SessionView& s);
   // An order of `customer` credited to `actor` through an inquiry of the period in `shop`.
   void AddOrder(Id customer, Cents amount, bool refunded, Actor actor, Id shop);
-  // Adds `part`'s row r into row rows[r] (none when -1), its customers numbered from
-  // `customer_offset` here.
-  void Merge(SaleTallies& part, std::span<const int> rows, Id customer_offset);
+  // Adds `part`'s row r into row rows[r] (none when -1), its customer i as customers[i].
+  void Merge(SaleTallies& part, std::span<const int> rows, std::span<const Id> customers);
   void AppendColumns(size_t r, Columns* out);  // counts distinct customers: not const
 
  private:
