@@ -545,12 +545,25 @@ class RunPart : public MessageRows<RunPart> {
   std::optional<RunBuilder> runs_;
 };
 
-class OrderPart : public PartBase {
+// An order row's cells as read: views into the file (or into the importer's reading of the
+// row, valid until the next row).
+struct OrderCells {
+  std::string_view order_id, shop, customer;
+  Instant created;
+  std::optional<Instant> paid_at;
+  Cents amount;
+  bool refunded;
+  std::string_view account;
+};
+
+// Reads order rows, on the fast path when the cells are plain, and hands each to
+// Part::Take(cells).
+template <class Part>
+class OrderRows : public PartBase {
  public:
-  OrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-            const std::string& path, const Dataset& known)
+  OrderRows(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+            const std::string& path)
       : PartBase(spec, file, std::move(zone), path),
-        known_customers_(known.customers),
         src_{Source("order_id"), Source("shop"),   Source("customer_id"), Source("created_at"),
              Source("paid_at"),  Source("amount"), Source("status"),      Source("account")},
         col_{Canonical("order_id"),   Canonical("shop"),    Canonical("customer_id"),
@@ -575,8 +588,8 @@ class OrderPart : public PartBase {
         std::optional<Instant> paid_at;
         if (!paid.empty()) paid_at = zone_.FromLocalSeconds(paid_local);
         if (!paid_at || *paid_at >= created) {
-          Emit(order_id, shop, customer, created, paid_at, amount, status == "refunded",
-               Cell(row, src_.account));
+          static_cast<Part*>(this)->Take({order_id, shop, customer, created, paid_at, amount,
+                                          status == "refunded", Cell(row, src_.account)});
           return true;
         }
       }
@@ -586,12 +599,40 @@ class OrderPart : public PartBase {
     const auto& v = r->values;
     std::optional<Instant> paid_at;
     if (!v[col_.paid_at].is_null()) paid_at = v[col_.paid_at].i;
-    Emit(v[col_.order_id].s, v[col_.shop].s, v[col_.customer].s, v[col_.created_at].i, paid_at,
-         v[col_.amount].i, TextOf(v[col_.status]) == "refunded", TextOf(v[col_.account]));
+    static_cast<Part*>(this)->Take({v[col_.order_id].s, v[col_.shop].s, v[col_.customer].s,
+                                    v[col_.created_at].i, paid_at, v[col_.amount].i,
+                                    TextOf(v[col_.status]) == "refunded",
+                                    TextOf(v[col_.account])});
     return true;
   }
-
   void Finish() {}
+
+ private:
+  struct Columns {
+    int order_id, shop, customer, created_at, paid_at, amount, status, account;
+  };
+
+  static bool PlainStatus(std::string_view s) {
+    return s.empty() || s == "paid" || s == "refunded" || s == "closed" || s == "unpaid";
+  }
+
+  Columns src_;
+  Columns col_;
+};
+
+class OrderPart : public OrderRows<OrderPart> {
+ public:
+  OrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+            const std::string& path, const Dataset& known)
+      : OrderRows(spec, file, std::move(zone), path), known_customers_(known.customers) {}
+
+  void Take(const OrderCells& o) {
+    const Id shop_id = Shop(o.shop);
+    orders_.push_back({std::string(o.order_id), shop_id,
+                       KnownOrOwnCustomer(known_customers_, shop_id, o.customer), o.created,
+                       o.paid_at, o.amount, o.refunded, Account(o.account)});
+    NoteId(o.shop, o.order_id);
+  }
   void Renumber(Dataset* d) {
     RenumberShopsAndCustomers(d);
     accounts_map_ = RenumberPool(&accounts_, &d->accounts);
@@ -607,28 +648,45 @@ class OrderPart : public PartBase {
   size_t size() const { return orders_.size(); }
 
  private:
-  struct Columns {
-    int order_id, shop, customer, created_at, paid_at, amount, status, account;
-  };
-
-  static bool PlainStatus(std::string_view s) {
-    return s.empty() || s == "paid" || s == "refunded" || s == "closed" || s == "unpaid";
-  }
-
-  void Emit(std::string_view order_id, std::string_view shop, std::string_view customer,
-            Instant created, std::optional<Instant> paid_at, Cents amount, bool refunded,
-            std::string_view account) {
-    const Id shop_id = Shop(shop);
-    orders_.push_back({std::string(order_id), shop_id,
-                       KnownOrOwnCustomer(known_customers_, shop_id, customer), created, paid_at,
-                       amount, refunded, Account(account)});
-    NoteId(shop, order_id);
-  }
-
   const StringPool& known_customers_;
-  Columns src_;
-  Columns col_;
   Blocks<Order> orders_;
+};
+
+// Keeps of each order what the streamed report reads, keyed by its customer's key, with no
+// pool of customers: ReadKeyedOrders.
+class KeyedOrderPart : public OrderRows<KeyedOrderPart> {
+ public:
+  KeyedOrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+                 const std::string& path, const Dataset& /*known: unused*/)
+      : OrderRows(spec, file, std::move(zone), path) {}
+
+  void Take(const OrderCells& o) {
+    const size_t at = keys_.size();
+    keys_.append(o.shop).append(1, '\x1F').append(o.customer);
+    const std::string_view key = std::string_view(keys_).substr(at);
+    orders_.push_back({XXH3_64bits(key.data(), key.size()), static_cast<uint32_t>(at),
+                       static_cast<uint32_t>(key.size()), Shop(o.shop), o.created, o.paid_at,
+                       o.amount, o.refunded});
+    NoteId(o.shop, o.order_id);
+  }
+  // The part's orders into `out`, shops in `d`'s numbering.
+  void MoveInto(Dataset* d, KeyedOrders* out) {
+    shops_map_ = RenumberPool(&shops_, &d->shops);
+    const auto base = static_cast<uint32_t>(out->keys.size());
+    out->keys += keys_;
+    std::string().swap(keys_);
+    for (KeyedOrder& o : orders_) {
+      o.key_at += base;
+      o.shop = Mapped(shops_map_, o.shop);
+      out->orders.push_back(o);
+    }
+    std::vector<KeyedOrder>().swap(orders_);
+  }
+  size_t size() const { return orders_.size(); }
+
+ private:
+  std::string keys_;
+  std::vector<KeyedOrder> orders_;
 };
 
 // Messages are written straight into the Dataset's column, each part into its own range,
@@ -656,6 +714,8 @@ void PlaceParts(const PlainFile& file, const std::vector<size_t>& starts,
 }
 void PlaceParts(const PlainFile&, const std::vector<size_t>&, std::vector<OrderPart>*,
                 std::vector<Order>*) {}
+void PlaceParts(const PlainFile&, const std::vector<size_t>&, std::vector<KeyedOrderPart>*,
+                KeyedOrders*) {}
 
 // The parts' messages in the Dataset's numbering, closed up where a part held fewer than
 // its bound. `base`: the column's length before the parts.
@@ -901,6 +961,25 @@ bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> z
       !IdsRepeat(parts);
   if (!read) sinks->clear();
   return read;
+}
+
+bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                     const DirectReadOptions& options, Dataset* d, KeyedOrders* out) {
+  DirectReadOptions o = options;
+  if (o.threads <= 0)
+    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<KeyedOrderPart> parts;
+  KeyedOrders read;
+  RowsTarget<KeyedOrders> target{&read};
+  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), o, *d, &parts, &target) ||
+      IdsRepeat(parts)) {
+    return false;
+  }
+  size_t total = out->orders.size();
+  for (const KeyedOrderPart& p : parts) total += p.size();
+  out->orders.reserve(total);
+  for (KeyedOrderPart& p : parts) p.MoveInto(d, out);
+  return true;
 }
 
 // One part over the whole body, fed a block at a time: what ReadParts does with one thread,

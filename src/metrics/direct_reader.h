@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -109,6 +110,29 @@ class RunBuilder {
 bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
                       const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks);
+
+// An order as a streamed report keeps it (stream_tallies.h), found by its customer's key.
+struct KeyedOrder {
+  uint64_t key_hash;  // XXH3 of the key
+  uint32_t key_at;    // the key ("shop\x1Fcustomer_id") in KeyedOrders::keys
+  uint32_t key_size;
+  Id shop;  // the Dataset's
+  Instant created_at;
+  std::optional<Instant> paid_at;
+  Cents amount;
+  bool refunded;
+};
+struct KeyedOrders {
+  std::vector<KeyedOrder> orders;  // in file order
+  std::string keys;
+  size_t size() const { return orders.size(); }
+  void resize(size_t n) { orders.resize(n); }
+};
+
+// Reads a plain orders file (what ReadDirect reads) in parts on every core into `out`, its
+// shops interned in `d`; false (and `out` as it was) when only the general path reads it.
+bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                     const DirectReadOptions& options, Dataset* d, KeyedOrders* out);
 
 // A plain messages file read in file order, a block at a time, for the report's stream of
 // time-sorted messages (chat_stream.h): the rows, values and refusals of ReadDirect, on one

@@ -291,9 +291,8 @@ bool RunsCutApart(const Context& c, const std::vector<PartTallier*>& parts,
 }  // namespace
 
 std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Context& c,
-                                        std::span<const Grouping> groupings, Dataset* data) {
-  StreamOrders orders(c, data);
-  orders.IndexKeys(*data);
+                                        std::span<const Grouping> groupings, StreamOrders orders,
+                                        Dataset* data) {
   Shared shared{c, groupings, orders, {}};
   for (size_t a = 0; a < data->agents.size(); ++a) {
     for (const std::string& account : data->agents[a].accounts)
@@ -325,13 +324,15 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
                                         std::shared_ptr<const TimeZone> zone,
                                         std::span<const Grouping> groupings, Dataset* data,
                                         const GroupedChatOptions& options) {
+  StreamOrders orders(c, data);
+  orders.IndexKeys(*data);
   return GroupedChat(
       [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
         return ReadCustomerRuns(path, zone,
                                 DirectReadOptions{options.threads, options.min_part_bytes},
                                 make_sink, sinks);
       },
-      c, groupings, data);
+      c, groupings, std::move(orders), data);
 }
 
 }  // namespace csperf::metrics

@@ -36,9 +36,11 @@ struct GroupedChatOptions {
 using CustomerRunReader =
     std::function<bool(const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>*)>;
 
-// The columns of `groupings` from the messages `read` hands over; the rest as below.
+// The columns of `groupings` from the messages `read` hands over and `orders` (made from
+// the month's orders, which `data` need not hold); the rest as below.
 std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Context& c,
-                                        std::span<const Grouping> groupings, Dataset* data);
+                                        std::span<const Grouping> groupings, StreamOrders orders,
+                                        Dataset* data);
 
 // The columns of `groupings` from the messages of `path`. `data` is c.data, with every
 // record but the messages loaded and its accounts indexed; the messages' shops are added to

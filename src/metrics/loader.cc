@@ -394,6 +394,43 @@ std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths
   return split;
 }
 
+// The report's input with the messages of `split` read in runs of one customer's
+// (grouped_chat.h) and its one plain orders file read straight as the report keeps orders;
+// nothing when either cannot be read so.
+std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settings& settings,
+                                          const ImportOptions& options, ImportReport* report,
+                                          const std::shared_ptr<const TimeZone>& zone,
+                                          const Period& period,
+                                          std::span<const Grouping> groupings) {
+  std::vector<std::string> rest;
+  std::vector<std::string> orders_files;
+  for (const std::string& path : split.rest) {
+    const std::optional<Kind> kind = KindFromFileName(path, nullptr);
+    (kind == Kind::kOrders ? orders_files : rest).push_back(path);
+  }
+  if (orders_files.size() > 1) return std::nullopt;
+  Result<Dataset> data =
+      rest.empty() ? Result<Dataset>(Dataset()) : LoadDatasetFromFiles(rest, settings, options, report);
+  if (!data.ok()) return std::nullopt;
+  KeyedOrders orders;
+  if (!orders_files.empty() &&
+      !ReadKeyedOrders(orders_files[0], zone, DirectReadOptions{}, &*data, &orders)) {
+    return std::nullopt;
+  }
+  ReportInput input{std::move(*data), std::nullopt};
+  input.data.IndexAccounts();
+  const Context c{input.data, settings, *zone, period, period.begin(*zone), period.end(*zone)};
+  StreamOrders kept(c, input.data, std::move(orders));
+  const std::string& path = split.messages;
+  input.streamed = GroupedChat(
+      [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
+        return ReadCustomerRuns(path, zone, DirectReadOptions{}, make_sink, sinks);
+      },
+      c, groupings, std::move(kept), &input.data);
+  if (!input.streamed) return std::nullopt;
+  return input;
+}
+
 }  // namespace
 
 Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
@@ -407,7 +444,12 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
   const std::optional<StreamSplit> split = SplitStreamable(paths, options);
   const MessageOrder order =
       split ? FirstRowsOrder(split->messages, kProbeRows) : MessageOrder::kOther;
-  if (order != MessageOrder::kOther) {
+  if (order == MessageOrder::kByCustomer) {
+    std::optional<ReportInput> input =
+        ReadByCustomer(*split, settings, options, report, *zone, period, groupings);
+    if (input) return std::move(*input);
+    *report = ImportReport{};
+  } else if (order == MessageOrder::kByTime) {
     Result<Dataset> rest = split->rest.empty()
                                ? Result<Dataset>(Dataset())
                                : LoadDatasetFromFiles(split->rest, settings, options, report);
@@ -422,9 +464,7 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
 #endif
       const Context c{input.data,           settings,          **zone, period,
                       period.begin(**zone), period.end(**zone)};
-      input.streamed = order == MessageOrder::kByTime
-                           ? StreamChat(split->messages, c, *zone, groupings, &input.data)
-                           : GroupedChat(split->messages, c, *zone, groupings, &input.data);
+      input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
       if (input.streamed) return input;
     }
     *report = ImportReport{};
@@ -448,11 +488,13 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
     input.data.IndexAccounts();
     const Context c{input.data, settings, **zone, period, period.begin(**zone), period.end(**zone)};
     const std::string path = store.path();
+    StreamOrders orders(c, &input.data);
+    orders.IndexKeys(input.data);
     input.streamed = GroupedChat(
         [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
           return ReadStoreCustomerRuns(path, options, make_sink, sinks);
         },
-        c, groupings, &input.data);
+        c, groupings, std::move(orders), &input.data);
     if (input.streamed) return input;
   }
   auto data = LoadDataset(store, **zone, options);

@@ -63,6 +63,67 @@ StreamOrders::StreamOrders(const Context& c, Dataset* d) {
   std::vector<Order>().swap(d->orders);
 }
 
+size_t StreamOrders::KeySlotsFor(size_t customers) {
+  size_t slots = 1024;
+  while (slots * 2 < customers * 3) slots *= 2;
+  return slots;
+}
+
+StreamOrders::StreamOrders(const Context& c, const Dataset& d, KeyedOrders orders) {
+  for (size_t shop = 0; shop < d.shops.size(); ++shop)
+    shop_settings_.push_back(&c.settings.ForShop(d.shops.Get(static_cast<Id>(shop))));
+  auto counts = [&](const KeyedOrder& o) {
+    const ShopSettings& shop = *shop_settings_[static_cast<size_t>(o.shop)];
+    return o.paid_at && *o.paid_at - o.created_at <= shop.payment_window_s;
+  };
+  size_t counted = 0;
+  for (const KeyedOrder& o : orders.orders) counted += counts(o);
+  keys_ = std::move(orders.keys);
+  key_slots_.assign(KeySlotsFor(counted), KeySlot{});
+  const size_t mask = key_slots_.size() - 1;
+  auto key_of = [&](const KeyedOrder& o) {
+    return std::string_view(keys_).substr(o.key_at, o.key_size);
+  };
+  // First each counted order finds its customer's slot, which counts them in `end` and
+  // names its first order in `begin`; then each customer gets its range of kept_, in slot
+  // order; then each order takes its place there, in file order.
+  std::vector<uint32_t> slot_of(orders.orders.size(), UINT32_MAX);
+  for (size_t n = 0; n < orders.orders.size(); ++n) {
+    const KeyedOrder& o = orders.orders[n];
+    if (!counts(o)) continue;
+    size_t i = o.key_hash & mask;
+    for (; key_slots_[i].end > 0; i = (i + 1) & mask) {
+      const KeySlot& slot = key_slots_[i];
+      if (slot.hash == o.key_hash && key_of(orders.orders[slot.begin]) == key_of(o)) break;
+    }
+    if (key_slots_[i].end == 0) key_slots_[i] = {o.key_hash, static_cast<uint32_t>(n), 0};
+    ++key_slots_[i].end;
+    slot_of[n] = static_cast<uint32_t>(i);
+  }
+  uint32_t next = 0;
+  for (KeySlot& slot : key_slots_) {
+    if (slot.end == 0) continue;
+    const uint32_t count = slot.end;
+    slot.begin = slot.end = next;
+    next += count;
+  }
+  kept_.resize(next);
+  for (size_t n = 0; n < orders.orders.size(); ++n) {
+    if (slot_of[n] == UINT32_MAX) continue;
+    const KeyedOrder& o = orders.orders[n];
+    KeySlot& slot = key_slots_[slot_of[n]];
+    Kept& kept = kept_[slot.end++];
+    kept = Kept{};
+    kept.created_at = o.created_at;
+    kept.amount = o.amount;
+    kept.customer = static_cast<Id>(slot.begin);  // one number per customer
+    kept.shop = o.shop;
+    kept.key_at = o.key_at;
+    kept.key_size = o.key_size;
+    kept.refunded = o.refunded;
+  }
+}
+
 void StreamOrders::Offers(Id customer, const Session& inquiry, std::span<const AgentLine> lines,
                           std::vector<OrderOffer>* out) const {
   if (customer == kNone || static_cast<size_t>(customer) + 1 >= start_.size()) return;
@@ -74,17 +135,18 @@ void StreamOrders::IndexKeys(const Dataset& d) {
   size_t buyers = 0;
   for (size_t customer = 0; customer + 1 < start_.size(); ++customer)
     buyers += start_[customer] != start_[customer + 1];
-  size_t slots = 1024;
-  while (slots < 2 * buyers) slots *= 2;
-  key_slots_.assign(slots, KeySlot{});
+  key_slots_.assign(KeySlotsFor(buyers), KeySlot{});
+  const size_t mask = key_slots_.size() - 1;
   for (size_t customer = 0; customer + 1 < start_.size(); ++customer) {
     if (start_[customer] == start_[customer + 1]) continue;
     const std::string_view key = d.customers.Get(static_cast<Id>(customer));
     const uint64_t hash = KeyHash(key);
-    size_t i = hash & (slots - 1);
-    while (key_slots_[i].end != key_slots_[i].begin) i = (i + 1) & (slots - 1);
-    key_slots_[i] = {hash, start_[customer], start_[customer + 1],
-                     static_cast<uint32_t>(keys_.size()), static_cast<uint32_t>(key.size())};
+    size_t i = hash & mask;
+    while (key_slots_[i].end != key_slots_[i].begin) i = (i + 1) & mask;
+    key_slots_[i] = {hash, start_[customer], start_[customer + 1]};
+    Kept& first = kept_[start_[customer]];
+    first.key_at = static_cast<uint32_t>(keys_.size());
+    first.key_size = static_cast<uint32_t>(key.size());
     keys_ += key;
   }
 }
@@ -100,8 +162,7 @@ StreamOrders::Range StreamOrders::OrdersOf(std::string_view key, uint64_t hash) 
   const size_t mask = key_slots_.size() - 1;
   for (size_t i = hash & mask; key_slots_[i].end != key_slots_[i].begin; i = (i + 1) & mask) {
     const KeySlot& slot = key_slots_[i];
-    if (slot.hash == hash && std::string_view(keys_).substr(slot.key_at, slot.key_size) == key)
-      return {slot.begin, slot.end};
+    if (slot.hash == hash && KeyOf(kept_[slot.begin]) == key) return {slot.begin, slot.end};
   }
   return {};
 }

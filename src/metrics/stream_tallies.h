@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "metrics/attribution.h"
+#include "metrics/direct_reader.h"
 #include "metrics/message_order.h"
 #include "metrics/report.h"
 #include "metrics/tallies.h"
@@ -72,6 +73,9 @@ class StreamOrders {
   // Takes what it needs of d->orders, which it lets go: nothing else of the report reads
   // them once the messages stream.
   StreamOrders(const Context& c, Dataset* d);
+  // The orders as read straight from their file (direct_reader.h), found by key only (no
+  // Dataset customer ids: Offers by key). `d` holds their shops.
+  StreamOrders(const Context& c, const Dataset& d, KeyedOrders orders);
 
   // The offers of an inquiry of `customer` (the Dataset's; kNone or one without orders:
   // none) to its orders created in the window after the inquiry's first message.
@@ -103,16 +107,20 @@ class StreamOrders {
     Actor best_actor = kNone;  // kNone: none offered yet
     Id customer;
     Id shop;
+    uint32_t key_at = 0, key_size = 0;  // its customer's key in keys_ (found by key only)
     bool refunded;
   };
-  // IndexKeys's table: a slot per customer with orders, found by the key's full hash and
-  // checked against the key kept in `keys_`; a quarter full, so most keys not there stop
-  // at their first slot.
+  // The table of customers found by key: a slot per customer with orders, found by the
+  // key's full hash and checked against the key of its first order; at most two thirds
+  // full. Sixteen bytes a slot: a month's table stays small enough to fetch ahead.
   struct KeySlot {
     uint64_t hash = 0;
-    uint32_t begin = 0, end = 0;  // end == begin: empty
-    uint32_t key_at = 0, key_size = 0;
+    uint32_t begin = 0, end = 0;  // the customer's orders in kept_; end == begin: empty
   };
+  static size_t KeySlotsFor(size_t customers);
+  std::string_view KeyOf(const Kept& order) const {
+    return std::string_view(keys_).substr(order.key_at, order.key_size);
+  }
   std::vector<KeySlot> key_slots_;
   std::string keys_;
   std::vector<const ShopSettings*> shop_settings_;  // per shop of the Dataset's orders
