@@ -17,6 +17,7 @@
 
 #include "core/civil_time.h"
 #include "core/money.h"
+#include "core/text.h"
 #include "domain/qa_form.h"
 
 namespace csperf::metrics {
@@ -76,7 +77,7 @@ class LastSeen {
     if (!Holds(s)) Remember(s, pool.Intern(s));
     return id_;
   }
-  bool Holds(std::string_view s) const { return id_ != kNone && s == text_; }
+  bool Holds(std::string_view s) const { return id_ != kNone && SameText(s, text_); }
   Id id() const { return id_; }
   void Remember(std::string_view s, Id id) {
     text_.assign(s);

@@ -37,7 +37,7 @@ class PlainLocalTimes {
  public:
   bool Read(std::string_view s, int64_t* local_seconds) {
     if (s.size() != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
-    if (!has_date_ || s.compare(0, 10, date_) != 0) {
+    if (!has_date_ || !SameText(s.substr(0, 10), date_)) {
       if (!ReadDate(s.substr(0, 10))) return false;
     }
     int hour = 0, minute = 0, second = 0;
@@ -601,8 +601,7 @@ class OrderRows : public PartBase {
     if (!v[col_.paid_at].is_null()) paid_at = v[col_.paid_at].i;
     static_cast<Part*>(this)->Take({v[col_.order_id].s, v[col_.shop].s, v[col_.customer].s,
                                     v[col_.created_at].i, paid_at, v[col_.amount].i,
-                                    TextOf(v[col_.status]) == "refunded",
-                                    TextOf(v[col_.account])});
+                                    TextOf(v[col_.status]) == "refunded", TextOf(v[col_.account])});
     return true;
   }
   void Finish() {}
@@ -914,7 +913,7 @@ struct RunTarget {
 void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
                      std::string_view account, std::string_view conversation, int64_t copies) {
   const Id shop_id = last_shop_.Intern(pools_.shops, shop);
-  if (shop_id != run_shop_ || customer != run_customer_) StartRun(shop_id, shop, customer);
+  if (shop_id != run_shop_ || !SameText(customer, run_customer_)) StartRun(shop_id, shop, customer);
   const Message m{
       at, kNone, account.empty() ? kNone : last_account_.Intern(pools_.accounts, account),
       conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation),
