@@ -919,6 +919,7 @@ void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender se
       conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation),
       sender};
   for (int64_t k = 0; k < copies; ++k) run_.push_back(m);
+  if (run_.size() == 3) sink_->Midway();
 }
 
 void RunBuilder::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {

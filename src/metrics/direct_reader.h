@@ -69,6 +69,9 @@ class RunSink {
   // The key of the run that starts now (and its XXH3 hash), before its rows are read: a
   // sink may fetch what it will look up at Take.
   virtual void Upcoming(std::string_view /*key*/, uint64_t /*hash*/) {}
+  // The run that started has a few rows now: what Upcoming fetched has arrived, and what it
+  // leads to may be fetched in turn.
+  virtual void Midway() {}
   virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
   // After the last run: the part's pools, and how many messages it read.
   virtual void End(RunPools pools, uint32_t messages) = 0;

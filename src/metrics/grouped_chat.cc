@@ -53,6 +53,7 @@ class PartTallier : public RunSink {
     key_hash_ = hash;
     shared_.orders.Prefetch(hash);
   }
+  void Midway() override { shared_.orders.PrefetchOrders(key_hash_); }
 
   void Take(const CustomerRun& run, const PartPools& pools) override {
     NewIds(pools);

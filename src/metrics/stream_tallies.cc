@@ -164,6 +164,12 @@ void StreamOrders::Prefetch(uint64_t hash) const {
   if (!key_slots_.empty()) __builtin_prefetch(&key_slots_[hash & (key_slots_.size() - 1)]);
 }
 
+void StreamOrders::PrefetchOrders(uint64_t hash) const {
+  if (key_slots_.empty()) return;
+  const KeySlot& slot = key_slots_[hash & (key_slots_.size() - 1)];
+  if (slot.end != slot.begin) __builtin_prefetch(&kept_[slot.begin]);
+}
+
 StreamOrders::Range StreamOrders::OrdersOf(std::string_view key, uint64_t hash) const {
   if (key_slots_.empty()) return {};
   const size_t mask = key_slots_.size() - 1;

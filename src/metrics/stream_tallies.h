@@ -88,6 +88,8 @@ class StreamOrders {
   void IndexKeys(const Dataset& d);
   static uint64_t KeyHash(std::string_view key);
   void Prefetch(uint64_t hash) const;
+  // Once the slot has arrived: the first order of the slot's customer (the key's or not).
+  void PrefetchOrders(uint64_t hash) const;
   struct Range {
     uint32_t begin = 0, end = 0;
   };
