@@ -914,11 +914,19 @@ void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender se
                      std::string_view account, std::string_view conversation, int64_t copies) {
   const Id shop_id = last_shop_.Intern(pools_.shops, shop);
   if (shop_id != run_shop_ || !SameText(customer, run_customer_)) StartRun(shop_id, shop, customer);
-  const Message m{
-      at, kNone, account.empty() ? kNone : last_account_.Intern(pools_.accounts, account),
-      conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation),
-      sender};
-  for (int64_t k = 0; k < copies; ++k) run_.push_back(m);
+  const Id account_id = account.empty() ? kNone : last_account_.Intern(pools_.accounts, account);
+  const Id conversation_id =
+      conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation);
+  // Written field by field where it lands: a Message built aside and copied whole was read
+  // back before its parts were stored (a stall on every row).
+  for (int64_t k = 0; k < copies; ++k) {
+    Message& m = run_.emplace_back();
+    m.at = at;
+    m.customer = kNone;
+    m.account = account_id;
+    m.conversation = conversation_id;
+    m.sender = sender;
+  }
   if (run_.size() == 3) sink_->Midway();
 }
 
