@@ -212,7 +212,8 @@ class PartTallier : public RunSink {
 };
 
 // Each part's customers numbered among all parts': a customer keeps the number of the first
-// part that met it, and parts number their new customers one after another.
+// part that met it, and parts number their new customers one after another. The parts'
+// customers are looked up in the parts before them a slice at a time, on every core.
 std::vector<std::vector<Id>> NumberCustomers(const std::vector<PartTallier*>& parts) {
   std::vector<Id> offsets;
   Id next = 0;
@@ -221,27 +222,41 @@ std::vector<std::vector<Id>> NumberCustomers(const std::vector<PartTallier*>& pa
     next += static_cast<Id>(p->customers().size());
   }
   std::vector<std::vector<Id>> numbers(parts.size());
-  auto number = [&](size_t k) {
-    const StringPool& mine = parts[k]->customers();
-    std::vector<Id>& out = numbers[k];
-    out.resize(mine.size());
-    for (size_t i = 0; i < out.size(); ++i) out[i] = offsets[k] + static_cast<Id>(i);
-    if (k == 0) return;
-    std::vector<std::string_view> keys(mine.size());
-    for (size_t i = 0; i < keys.size(); ++i) keys[i] = mine.Get(static_cast<Id>(i));
+  struct Slice {
+    size_t part, begin, end;
+  };
+  std::vector<Slice> slices;
+  const size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  for (size_t k = 0; k < parts.size(); ++k) {
+    const size_t n = parts[k]->customers().size();
+    numbers[k].resize(n);
+    for (size_t i = 0; i < n; ++i) numbers[k][i] = offsets[k] + static_cast<Id>(i);
+    if (k == 0) continue;
+    for (size_t t = 0; t < threads; ++t)
+      slices.push_back({k, n * t / threads, n * (t + 1) / threads});
+  }
+  auto number = [&](const Slice& slice) {
+    const StringPool& mine = parts[slice.part]->customers();
+    std::vector<std::string_view> keys;
+    keys.reserve(slice.end - slice.begin);
+    for (size_t i = slice.begin; i < slice.end; ++i) keys.push_back(mine.Get(static_cast<Id>(i)));
     std::vector<char> found(keys.size(), 0);
-    for (size_t j = 0; j < k; ++j) {
+    for (size_t j = 0; j < slice.part; ++j) {
       const std::vector<Id> there = parts[j]->customers().FindAll(keys);
       for (size_t i = 0; i < keys.size(); ++i) {
         if (found[i] || there[i] == kNone) continue;
-        out[i] = offsets[j] + there[i];
+        numbers[slice.part][slice.begin + i] = offsets[j] + there[i];
         found[i] = 1;
       }
     }
   };
   std::vector<std::thread> workers;
-  for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(number, k);
-  number(0);
+  for (size_t t = 1; t < threads; ++t) {
+    workers.emplace_back([&, t] {
+      for (size_t s = t; s < slices.size(); s += threads) number(slices[s]);
+    });
+  }
+  for (size_t s = 0; s < slices.size(); s += threads) number(slices[s]);
   for (std::thread& w : workers) w.join();
   return numbers;
 }

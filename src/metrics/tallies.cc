@@ -186,8 +186,6 @@ void SaleTallies::Merge(SaleTallies& part, std::span<const int> rows,
     if (rows[r] < 0) continue;
     Row& from = part.rows_[r];
     Row& t = rows_[static_cast<size_t>(rows[r])];
-    CountDistinct(from.inquirers);
-    CountDistinct(from.buyers);
     for (Id customer : from.inquirers)
       t.inquirers.push_back(customers[static_cast<size_t>(customer)]);
     for (Id customer : from.buyers) t.buyers.push_back(customers[static_cast<size_t>(customer)]);
