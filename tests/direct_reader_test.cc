@@ -5,6 +5,7 @@
 #include "metrics/direct_reader.h"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <string>
 #include <tuple>
@@ -126,6 +127,55 @@ TEST_F(DirectReaderTest, OrdersInEveryFormOfAmountAndStatus) {
   EXPECT_EQ(direct.orders[33].amount, 750);
   EXPECT_EQ(direct.orders[0].amount, 10050);
   ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
+}
+
+TEST_F(DirectReaderTest, KeyedOrdersKeepWhatTheStreamedReportReads) {
+  std::string orders = kOrdersHeader;
+  for (int i = 0; i < 30; ++i) {
+    orders += "T" + std::to_string(i) + ",旗舰店,buyer" + std::to_string(i % 4) +
+              ",2024-01-05 10:00:00,2024-01-05 10:01:00," + std::to_string(100 + i) + ".5,paid,\n";
+  }
+  orders += "T100,旗舰店,buyer1,2024-01-06 21:00:00,,\"¥1,299.00\",退款成功,旗舰店:小美\n";
+  orders += "T102,二店,buyer2,2024-01-07 09:00:00,,19,等待买家付款,\n";
+  dir_.Write("in/orders.csv", orders);
+  auto zone = TimeZone::Load(DefaultSettings().timezone);
+  for (int threads : {1, 3}) {
+    Dataset d;
+    KeyedOrders keyed;
+    ASSERT_TRUE(
+        ReadKeyedOrders(dir_ / "in/orders.csv", *zone, DirectReadOptions{threads, 1}, &d, &keyed));
+    Dataset direct;
+    ASSERT_TRUE(Direct(dir_ / "in/orders.csv", Kind::kOrders, &direct, threads));
+    ASSERT_EQ(keyed.orders.size(), direct.orders.size());
+    EXPECT_EQ(Strings(d.shops), Strings(direct.shops));
+    for (size_t i = 0; i < keyed.orders.size(); ++i) {
+      const KeyedOrder& k = keyed.orders[i];
+      const Order& o = direct.orders[i];
+      const std::string_view key = std::string_view(keyed.keys).substr(k.key_at, k.key_size);
+      EXPECT_EQ(key, direct.customers.Get(o.customer)) << i;
+      EXPECT_EQ(k.key_hash, XXH3_64bits(key.data(), key.size())) << i;
+      EXPECT_EQ(k.shop, o.shop);
+      EXPECT_EQ(k.created_at, o.created_at);
+      EXPECT_EQ(k.paid_at, o.paid_at);
+      EXPECT_EQ(k.amount, o.amount);
+      EXPECT_EQ(k.refunded, o.refunded);
+    }
+    // Worked by hand: "¥1,299.00" is 129900 cents, refunded, unpaid.
+    EXPECT_EQ(keyed.orders[30].amount, 129900);
+    EXPECT_TRUE(keyed.orders[30].refunded);
+    EXPECT_FALSE(keyed.orders[30].paid_at.has_value());
+  }
+  // An order id given twice in a shop, or a row the importer refuses, is the general path's.
+  for (const char* tail : {"T1,旗舰店,buyer9,2024-01-07 09:00:00,,19,paid,\n",
+                           "T200,二店,buyer9,not a time,,19,paid,\n"}) {
+    dir_.Write("in/orders.csv", orders + tail);
+    Dataset d;
+    KeyedOrders keyed;
+    EXPECT_FALSE(
+        ReadKeyedOrders(dir_ / "in/orders.csv", *zone, DirectReadOptions{2, 1}, &d, &keyed))
+        << tail;
+    EXPECT_TRUE(keyed.orders.empty());
+  }
 }
 
 TEST_F(DirectReaderTest, AQuotedFieldAcrossEveryCutFallsBackToOnePart) {

@@ -247,6 +247,22 @@ TEST_F(GroupedChatEdgeTest, AConversationInTwoRunsFallsBackToTheBatch) {
     EXPECT_FALSE(ReadInParts(Folder(), settings_, "2024-01", {threads, 1}).read) << threads;
 }
 
+TEST_F(GroupedChatEdgeTest, QuotedLineBreaksWhereverAChunkIsCut) {
+  // Chunks cut at line starts may start inside a quoted line break: such a reading is
+  // noticed and the file read again in one chunk, with the same report.
+  std::string csv = kHeader;
+  for (int i = 0; i < 300; ++i) {
+    const std::string k = "k" + std::to_string(i);
+    csv += "店," + k + ",customer,2024-01-05 10:00:00,,,,\"line one\nline two\"\n";
+    csv += "店," + k + ",agent,2024-01-05 10:00:30,店:a1,,,\"a\n\nb\"\n";
+  }
+  WriteMessages(csv);
+  for (int threads : {1, 2, 5}) {
+    SCOPED_TRACE(threads);
+    ExpectSame(ReadInParts(Folder(), settings_, "2024-01", {threads, 1}));
+  }
+}
+
 TEST_F(GroupedChatEdgeTest, ARepeatedMessageIdFallsBackToTheBatch) {
   WriteMessages(SortedByCustomer(ReadFile(SourceDir() + "/bench/fixtures/metrics-edge/"
                                                         "messages.csv")));

@@ -3,6 +3,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -532,13 +533,16 @@ class RunPart : public MessageRows<RunPart> {
           const std::string& path, const Dataset& /*known: unused*/)
       : MessageRows(spec, file, std::move(zone), path) {}
 
-  // `bytes`: the part's size, whose customers' rows take a kilobyte or so each.
+  // `bytes`: about how much of the file the part reads, whose customers' rows take a
+  // kilobyte or so each.
   void SetSink(RunSink* sink, size_t bytes) { runs_.emplace(sink, bytes / 1024); }
+  void BeginChunk(size_t chunk) { runs_->BeginChunk(chunk); }
   bool Add(const CsvRecord& row) { return Read(row); }
   void Take(const MessageCells& m, bool /*plain*/) {
     runs_->Add(m.shop, m.customer, m.sender, m.at, m.account, m.conversation);
     NoteId(m.shop, m.message_id);
   }
+  void EndChunk() { runs_->EndChunk(); }
   void Finish() { runs_->End(); }
 
  private:
@@ -887,31 +891,11 @@ std::vector<size_t> CustomerStarts(const PlainFile& file, std::vector<size_t> st
   return out;
 }
 
-// ReadParts's target for ReadCustomerRuns: parts cut between customers, each with its sink.
-struct RunTarget {
-  const RunSinkMaker& make_sink;
-  std::vector<std::unique_ptr<RunSink>>* sinks;
-
-  std::vector<size_t> Starts(const PlainFile& file, int parts, size_t min_part_bytes) const {
-    return CustomerStarts(file, PartStarts(file.text, file.body, parts, min_part_bytes));
-  }
-  size_t Mark() const { return 0; }
-  void Place(const PlainFile& file, const std::vector<size_t>& starts,
-             std::vector<RunPart>* parts) {
-    sinks->clear();
-    for (size_t k = 0; k < starts.size(); ++k) {
-      sinks->push_back(make_sink(k));
-      const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
-      (*parts)[k].SetSink(sinks->back().get(), end - starts[k]);
-    }
-  }
-  void Undo(size_t) { sinks->clear(); }
-};
-
 }  // namespace
 
 void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
                      std::string_view account, std::string_view conversation, int64_t copies) {
+  if (!in_chunk_) BeginChunk(0);
   const Id shop_id = last_shop_.Intern(pools_.shops, shop);
   if (shop_id != run_shop_ || !SameText(customer, run_customer_)) StartRun(shop_id, shop, customer);
   const Id account_id = account.empty() ? kNone : last_account_.Intern(pools_.accounts, account);
@@ -928,6 +912,21 @@ void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender se
     m.sender = sender;
   }
   if (run_.size() == 3) sink_->Midway();
+}
+
+void RunBuilder::BeginChunk(size_t chunk) {
+  if (in_chunk_) EndChunk();
+  chunk_ = chunk;
+  first_index_ = 0;
+  in_chunk_ = true;
+  sink_->BeginChunk(chunk);
+}
+
+void RunBuilder::EndChunk() {
+  Flush();
+  run_shop_ = kNone;  // a chunk's first run is a run of its own
+  if (in_chunk_) sink_->EndChunk(chunk_, first_index_);
+  in_chunk_ = false;
 }
 
 void RunBuilder::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
@@ -950,25 +949,85 @@ void RunBuilder::Flush() {
 }
 
 void RunBuilder::End() {
-  Flush();
-  sink_->End(std::move(pools_), first_index_);
+  EndChunk();
+  sink_->End(std::move(pools_));
   pools_ = RunPools();
 }
 
-bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
+bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
                       const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks) {
-  DirectReadOptions o = options;
-  if (o.threads <= 0)
-    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<RunPart> parts;
-  RunTarget target{make_sink, sinks};
-  const Dataset none;
-  const bool read =
-      ReadParts(path, SpecOf(Kind::kMessages), std::move(zone), o, none, &parts, &target) &&
-      !IdsRepeat(parts);
-  if (!read) sinks->clear();
-  return read;
+  sinks->clear();
+  std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kMessages));
+  if (!file) return false;
+  const size_t threads = options.threads > 0
+                             ? static_cast<size_t>(options.threads)
+                             : std::max<size_t>(1, std::thread::hardware_concurrency());
+  // Chunks several times as many as cores: a core that runs slower (a machine shared with
+  // others) reads fewer of them, and the cores finish together.
+  constexpr size_t kChunksPerCore = 8;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const std::vector<size_t> starts = CustomerStarts(
+        *file, PartStarts(file->text, file->body,
+                          attempt == 0 ? static_cast<int>(threads * kChunksPerCore) : 1,
+                          options.min_part_bytes));
+    const size_t chunks = starts.size();
+    const size_t cores = std::min(threads, chunks);
+    std::vector<CsvPartReader> readers;
+    readers.reserve(chunks);
+    for (size_t k = 0; k < chunks; ++k)
+      readers.emplace_back(file->text, starts[k],
+                           k + 1 < chunks ? starts[k + 1] : file->text.size());
+    std::vector<RunPart> parts;
+    parts.reserve(cores);
+    sinks->clear();
+    for (size_t w = 0; w < cores; ++w) {
+      parts.emplace_back(SpecOf(Kind::kMessages), *file, zone, path, Dataset());
+      sinks->push_back(make_sink(w));
+      parts.back().SetSink(sinks->back().get(), (file->text.size() - file->body) / cores);
+    }
+    std::atomic<size_t> next{0};
+    std::atomic<bool> failed{false};
+    const size_t offset = static_cast<size_t>(file->text.data() - file->file->bytes().data());
+    RunOnEach(cores, [&](size_t w) {
+      RunPart& part = parts[w];
+      CsvRecord row;
+      for (size_t k = next++; k < chunks && !failed; k = next++) {
+        part.BeginChunk(k);
+        // Pages read are given back as the chunk goes on: the file counts against the
+        // process's memory only a little at a time.
+        constexpr size_t kReleaseEvery = 32 << 20;
+        size_t released = starts[k];
+        while (readers[k].Next(&row)) {
+          if (!part.Add(row)) {
+            failed = true;
+            return;
+          }
+          const size_t at = static_cast<size_t>(row.raw.data() - file->text.data());
+          if (at - released >= kReleaseEvery) {
+            file->file->Release(offset + released, offset + at);
+            released = at;
+          }
+        }
+        part.EndChunk();
+        file->file->Release(offset + released,
+                            offset + (k + 1 < chunks ? starts[k + 1] : file->text.size()));
+      }
+      part.Finish();
+    });
+    std::vector<const CsvPartReader*> views;
+    views.reserve(readers.size());
+    for (const CsvPartReader& r : readers) views.push_back(&r);
+    if (!failed && PartsAgree(views)) {
+      if (IdsRepeat(parts)) break;
+      return true;
+    }
+    // A chunk that started inside a quoted line break reads nonsense, which may look like a
+    // bad row: only the reading in one chunk is the file's own.
+    if (chunks == 1) break;
+  }
+  sinks->clear();
+  return false;
 }
 
 bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,

@@ -73,8 +73,13 @@ class RunSink {
   // leads to may be fetched in turn.
   virtual void Midway() {}
   virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
-  // After the last run: the part's pools, and how many messages it read.
-  virtual void End(RunPools pools, uint32_t messages) = 0;
+  // A sink may take the runs of several chunks of the input, one after another, in any
+  // order: runs come between BeginChunk and EndChunk (which says how many messages the
+  // chunk held; a run's first_index counts from the chunk's start).
+  virtual void BeginChunk(size_t /*chunk*/) {}
+  virtual void EndChunk(size_t /*chunk*/, uint32_t /*messages*/) {}
+  // After the last chunk: the pools that number everything the sink was handed.
+  virtual void End(RunPools pools) = 0;
 };
 
 using RunSinkMaker = std::function<std::unique_ptr<RunSink>(size_t part)>;
@@ -85,10 +90,14 @@ class RunBuilder {
  public:
   // `customers`: about how many customers to expect (room is made for them up front).
   RunBuilder(RunSink* sink, size_t customers) : sink_(sink) { pools_.customers.Reserve(customers); }
+  // The chunk whose messages come next (none before: chunk 0).
+  void BeginChunk(size_t chunk);
   // One message (`copies` times, as a store keeps a message given more than once).
   void Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
            std::string_view account, std::string_view conversation, int64_t copies = 1);
-  // Hands over the last run, then the pools.
+  // The chunk's messages are all in: its last run is handed over.
+  void EndChunk();
+  // Hands over the pools.
   void End();
 
  private:
@@ -103,14 +112,16 @@ class RunBuilder {
   std::string run_key_;            // "shop\x1Fcustomer_id"
   std::string_view run_customer_;  // its customer_id
   uint64_t run_hash_ = 0;          // of run_key_: its slot is fetched while the run is read
-  uint32_t first_index_ = 0;
+  uint32_t first_index_ = 0;       // in the chunk
+  size_t chunk_ = 0;
+  bool in_chunk_ = false;
 };
 
-// Reads a plain messages file (what ReadDirect reads) in parts on every core, each part cut
-// where a customer's rows end, and hands each part's messages to its own sink (made by
-// make_sink(part), in part order) a run at a time. True when the file was read so with no
-// message id twice; otherwise false and no sinks.
-bool ReadCustomerRuns(const std::string& path, std::shared_ptr<const TimeZone> zone,
+// Reads a plain messages file (what ReadDirect reads) in chunks, each cut where a customer's
+// rows end, on every core: each core's sink (made by make_sink(core)) takes the runs of the
+// chunks that core reads, the next chunk going to the core that is free first. True when the
+// file was read so with no message id twice; otherwise false and no sinks.
+bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
                       const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks);
 

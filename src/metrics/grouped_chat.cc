@@ -102,13 +102,22 @@ class PartTallier : public RunSink {
     sessions_.waits.clear();
   }
 
-  void End(RunPools pools, uint32_t messages) override {
-    pools_ = std::move(pools);
-    messages_ = messages;
+  // Offers name their session's first message by its index in its chunk: each chunk's
+  // offers are noted, and placed among all messages once the chunks' sizes are all known.
+  void BeginChunk(size_t chunk) override { chunk_offers_.push_back({chunk, offers_.size()}); }
+  void EndChunk(size_t chunk, uint32_t messages) override {
+    chunk_messages_.push_back({chunk, messages});
   }
+  void End(RunPools pools) override { pools_ = std::move(pools); }
 
   const StringPool& customers() const { return pools_.customers; }
-  uint32_t messages() const { return messages_; }
+  // Notes how many messages each chunk it read held, per chunk.
+  void CountChunks(std::vector<uint32_t>* messages) const {
+    for (const auto& [chunk, count] : chunk_messages_) {
+      if (chunk >= messages->size()) messages->resize(chunk + 1, 0);
+      (*messages)[chunk] = count;
+    }
+  }
 
   // Each customer's id among all parts' (`customers`: this part's customer i is
   // customers[i]; `multi`: per such id, whether the customer has more than one run),
@@ -139,9 +148,9 @@ class PartTallier : public RunSink {
 
   // Adds this part into the Dataset's terms: its shops interned in `d` (in order of first
   // appearance), its tallies into `into` (customers numbered by `customers`), its offers to
-  // `orders` (their messages counted after `message_base` of the parts before), its sessions
-  // with a conversation id a rating names to `conversed`.
-  void Merge(Dataset* d, std::span<const Id> customers, uint32_t message_base,
+  // `orders` (a chunk's messages counted after chunk_base[chunk]), its sessions with a
+  // conversation id a rating names to `conversed`.
+  void Merge(Dataset* d, std::span<const Id> customers, std::span<const uint32_t> chunk_base,
              const AllTallies& into, StreamOrders* orders,
              std::vector<ConversationSession>* conversed) {
     std::vector<Id> shops;
@@ -151,10 +160,15 @@ class PartTallier : public RunSink {
     };
     for (auto& t : into) t->HaveShops(d->shops.size());
     for (size_t g = 0; g < into.size(); ++g) into[g]->Merge(*tallies_[g], shops, customers);
-    for (OrderOffer offer : offers_) {
-      offer.actor = global(offer.actor);
-      offer.first_message += message_base;
-      orders->Take(offer);
+    for (size_t c = 0; c < chunk_offers_.size(); ++c) {
+      const size_t end =
+          c + 1 < chunk_offers_.size() ? chunk_offers_[c + 1].second : offers_.size();
+      for (size_t i = chunk_offers_[c].second; i < end; ++i) {
+        OrderOffer offer = offers_[i];
+        offer.actor = global(offer.actor);
+        offer.first_message += chunk_base[chunk_offers_[c].first];
+        orders->Take(offer);
+      }
     }
     for (ConversationSession s : conversed_) {
       s.shop = shops[static_cast<size_t>(s.shop)];
@@ -206,8 +220,9 @@ class PartTallier : public RunSink {
   std::vector<uint32_t> chat_runs_;  // per part customer: its runs with chat messages
   std::vector<RunSpan> spans_;
   std::vector<RunConversation> conversations_;
+  std::vector<std::pair<size_t, size_t>> chunk_offers_;      // chunk, its first offer
+  std::vector<std::pair<size_t, uint32_t>> chunk_messages_;  // chunk, its messages
   RunPools pools_;
-  uint32_t messages_ = 0;
   uint64_t key_hash_ = 0;  // of the run handed over next
 };
 
@@ -325,12 +340,14 @@ std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Con
   for (const PartTallier* p : parts) customers += static_cast<Id>(p->customers().size());
   if (!RunsCutApart(c, parts, numbers, customers)) return std::nullopt;
   const AllTallies tallies = MakeTallies(c, groupings);
+  // Where each chunk's messages start among all the chunks'.
+  std::vector<uint32_t> chunk_base;
+  for (const PartTallier* p : parts) p->CountChunks(&chunk_base);
+  uint32_t before = 0;
+  for (uint32_t& base : chunk_base) before += std::exchange(base, before);
   std::vector<ConversationSession> conversed;
-  uint32_t messages = 0;
-  for (size_t k = 0; k < parts.size(); ++k) {
-    parts[k]->Merge(data, numbers[k], messages, tallies, &orders, &conversed);
-    messages += parts[k]->messages();
-  }
+  for (size_t k = 0; k < parts.size(); ++k)
+    parts[k]->Merge(data, numbers[k], chunk_base, tallies, &orders, &conversed);
   StreamedChat out = StreamedColumns(c, *data, tallies, orders, conversed);
   out.order = MessageOrder::kByCustomer;
   return out;

@@ -394,9 +394,18 @@ std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths
   return split;
 }
 
+// Loads `paths` into a Dataset, or nothing when that fails (the usual path reports why).
+std::optional<Dataset> LoadRest(const std::vector<std::string>& paths, const Settings& settings,
+                                const ImportOptions& options, ImportReport* report) {
+  if (paths.empty()) return Dataset();
+  Result<Dataset> data = LoadDatasetFromFiles(paths, settings, options, report);
+  if (!data.ok()) return std::nullopt;
+  return std::move(*data);
+}
+
 // The report's input with the messages of `split` read in runs of one customer's
-// (grouped_chat.h) and its one plain orders file read straight as the report keeps orders;
-// nothing when either cannot be read so.
+// (grouped_chat.h). The one plain orders file is read straight as the report keeps orders;
+// any other orders are loaded with the rest. Nothing when the messages cannot be read so.
 std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settings& settings,
                                           const ImportOptions& options, ImportReport* report,
                                           const std::shared_ptr<const TimeZone>& zone,
@@ -408,25 +417,32 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
     const std::optional<Kind> kind = KindFromFileName(path, nullptr);
     (kind == Kind::kOrders ? orders_files : rest).push_back(path);
   }
-  if (orders_files.size() > 1) return std::nullopt;
-  Result<Dataset> data =
-      rest.empty() ? Result<Dataset>(Dataset()) : LoadDatasetFromFiles(rest, settings, options, report);
-  if (!data.ok()) return std::nullopt;
-  KeyedOrders orders;
-  if (!orders_files.empty() &&
-      !ReadKeyedOrders(orders_files[0], zone, DirectReadOptions{}, &*data, &orders)) {
-    return std::nullopt;
+  std::optional<Dataset> data;
+  KeyedOrders keyed;
+  bool by_key = orders_files.size() == 1;
+  if (by_key) {
+    data = LoadRest(rest, settings, options, report);
+    if (!data) return std::nullopt;
+    by_key = ReadKeyedOrders(orders_files[0], zone, DirectReadOptions{}, &*data, &keyed);
   }
+  if (!by_key) data = LoadRest(split.rest, settings, options, report);
+  if (!data) return std::nullopt;
   ReportInput input{std::move(*data), std::nullopt};
   input.data.IndexAccounts();
   const Context c{input.data, settings, *zone, period, period.begin(*zone), period.end(*zone)};
-  StreamOrders kept(c, input.data, std::move(orders));
+  std::optional<StreamOrders> orders;
+  if (by_key) {
+    orders.emplace(c, input.data, std::move(keyed));
+  } else {
+    orders.emplace(c, &input.data);
+    orders->IndexKeys(input.data);
+  }
   const std::string& path = split.messages;
   input.streamed = GroupedChat(
       [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
         return ReadCustomerRuns(path, zone, DirectReadOptions{}, make_sink, sinks);
       },
-      c, groupings, std::move(kept), &input.data);
+      c, groupings, std::move(*orders), &input.data);
   if (!input.streamed) return std::nullopt;
   return input;
 }

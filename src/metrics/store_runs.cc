@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <string>
 #include <thread>
 
@@ -93,7 +94,7 @@ bool ReadRange(const std::string& path, int64_t first, int64_t last, RunBuilder*
     runs->Add(shop, customer, SenderOfWord(rows.Text(2)).value_or(Sender::kSystem), rows.Int(3),
               rows.Text(4), rows.Text(5), rows.Int(6));
   }
-  runs->End();
+  runs->EndChunk();
   *out = span;
   return true;
 }
@@ -124,31 +125,42 @@ bool ReadStoreCustomerRuns(const std::string& path, const StoreReadOptions& opti
   const int64_t threads =
       options.threads > 0 ? options.threads
                           : static_cast<int64_t>(std::max(1u, std::thread::hardware_concurrency()));
-  const int64_t ranges =
-      std::clamp<int64_t>(max_rowid / std::max<int64_t>(1, options.min_rows_per_range), 1, threads);
+  // Ranges several times as many as cores: a core that runs slower (a machine shared with
+  // others) reads fewer of them, and the cores finish together.
+  constexpr int64_t kRangesPerCore = 4;
+  const int64_t ranges = std::clamp<int64_t>(
+      max_rowid / std::max<int64_t>(1, options.min_rows_per_range), 1, threads * kRangesPerCore);
+  const auto cores = static_cast<size_t>(std::min(threads, ranges));
   std::vector<RunBuilder> builders;
-  for (int64_t k = 0; k < ranges; ++k) {
-    sinks->push_back(make_sink(static_cast<size_t>(k)));
+  builders.reserve(cores);
+  for (size_t w = 0; w < cores; ++w) {
+    sinks->push_back(make_sink(w));
     // A customer's rows number ten or so.
-    builders.emplace_back(sinks->back().get(), static_cast<size_t>(max_rowid / ranges / 16));
+    builders.emplace_back(sinks->back().get(), static_cast<size_t>(max_rowid) / cores / 16);
   }
-  std::vector<OrdSpan> spans(builders.size());
-  std::vector<char> ok(builders.size(), 0);
-  auto read = [&](size_t k) {
-    const int64_t first = max_rowid * static_cast<int64_t>(k) / ranges + 1;
-    const int64_t last = max_rowid * static_cast<int64_t>(k + 1) / ranges;
-    try {
-      ok[k] = ReadRange(path, first, last, &builders[k], &spans[k]);
-    } catch (const SQLite::Exception&) {
-      ok[k] = 0;
+  std::vector<OrdSpan> spans(static_cast<size_t>(ranges));
+  std::vector<char> ok(spans.size(), 0);
+  std::atomic<size_t> next{0};
+  auto work = [&](size_t w) {
+    for (size_t k = next++; k < spans.size(); k = next++) {
+      const int64_t first = max_rowid * static_cast<int64_t>(k) / ranges + 1;
+      const int64_t last = max_rowid * static_cast<int64_t>(k + 1) / ranges;
+      builders[w].BeginChunk(k);
+      try {
+        ok[k] = ReadRange(path, first, last, &builders[w], &spans[k]);
+      } catch (const SQLite::Exception&) {
+        ok[k] = 0;
+      }
+      if (!ok[k]) return;
     }
+    builders[w].End();
   };
   std::vector<std::thread> workers;
-  for (size_t k = 1; k < builders.size(); ++k) workers.emplace_back(read, k);
-  read(0);
-  for (std::thread& w : workers) w.join();
+  for (size_t w = 1; w < cores; ++w) workers.emplace_back(work, w);
+  work(0);
+  for (std::thread& t : workers) t.join();
   bool read_all = true;
-  for (size_t k = 0; k < builders.size(); ++k) {
+  for (size_t k = 0; k < spans.size(); ++k) {
     if (!ok[k] || (k > 0 && spans[k].first != INT64_MAX && spans[k].first < spans[k - 1].last))
       read_all = false;
   }
