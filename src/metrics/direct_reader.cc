@@ -672,19 +672,20 @@ class KeyedOrderPart : public OrderRows<KeyedOrderPart> {
                        o.amount, o.refunded});
     NoteId(o.shop, o.order_id);
   }
-  // The part's orders into `out`, shops in `d`'s numbering.
-  void MoveInto(Dataset* d, KeyedOrders* out) {
-    shops_map_ = RenumberPool(&shops_, &d->shops);
-    const auto base = static_cast<uint32_t>(out->keys.size());
-    out->keys += keys_;
+  // The part's shops in `d`'s numbering (parts one after the other, in order).
+  void Renumber(Dataset* d) { shops_map_ = RenumberPool(&shops_, &d->shops); }
+  // The part's orders into `out` from `at` on, its keys from `key_base` on (parts at once).
+  void MoveInto(KeyedOrders* out, size_t at, size_t key_base) {
+    std::memcpy(out->keys.data() + key_base, keys_.data(), keys_.size());
     std::string().swap(keys_);
     for (KeyedOrder& o : orders_) {
-      o.key_at += base;
+      o.key_at += static_cast<uint32_t>(key_base);
       o.shop = Mapped(shops_map_, o.shop);
-      out->orders.push_back(o);
+      out->orders[at++] = o;
     }
     std::vector<KeyedOrder>().swap(orders_);
   }
+  size_t key_bytes() const { return keys_.size(); }
   size_t size() const { return orders_.size(); }
 
  private:
@@ -813,20 +814,33 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
   return false;
 }
 
+// Whether two sorted lists share a value.
+bool Intersect(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    if (a[i] == b[j]) return true;
+    a[i] < b[j] ? ++i : ++j;
+  }
+  return false;
+}
+
 // Ids seen twice (or two ids of one 64-bit hash, which the general path then sorts out).
-// Each part's ids are sorted on its own core, then merged.
+// Each part's ids are sorted on its own core, then each pair of parts walked side by side
+// (the parts are as many as the cores: a few).
 template <class Part>
 bool IdsRepeat(std::vector<Part>& parts) {
-  RunOnEach(parts.size(),
-            [&](size_t k) { std::sort(parts[k].id_hashes().begin(), parts[k].id_hashes().end()); });
-  std::vector<uint64_t> all, merged;
-  for (Part& p : parts) {
-    merged.resize(all.size() + p.id_hashes().size());
-    std::merge(all.begin(), all.end(), p.id_hashes().begin(), p.id_hashes().end(), merged.begin());
-    all.swap(merged);
-    std::vector<uint64_t>().swap(p.id_hashes());
+  std::vector<char> repeats(parts.size(), 0);
+  RunOnEach(parts.size(), [&](size_t k) {
+    std::vector<uint64_t>& ids = parts[k].id_hashes();
+    std::sort(ids.begin(), ids.end());
+    repeats[k] = std::adjacent_find(ids.begin(), ids.end()) != ids.end();
+  });
+  bool repeat = std::find(repeats.begin(), repeats.end(), 1) != repeats.end();
+  for (size_t a = 0; a < parts.size() && !repeat; ++a) {
+    for (size_t b = a + 1; b < parts.size() && !repeat; ++b)
+      repeat = Intersect(parts[a].id_hashes(), parts[b].id_hashes());
   }
-  return std::adjacent_find(all.begin(), all.end()) != all.end();
+  for (Part& p : parts) std::vector<uint64_t>().swap(p.id_hashes());
+  return repeat;
 }
 
 template <class Part, class Rows>
@@ -1042,10 +1056,18 @@ bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zo
       IdsRepeat(parts)) {
     return false;
   }
-  size_t total = out->orders.size();
-  for (const KeyedOrderPart& p : parts) total += p.size();
-  out->orders.reserve(total);
-  for (KeyedOrderPart& p : parts) p.MoveInto(d, out);
+  std::vector<size_t> at, key_base;
+  size_t orders = out->orders.size(), keys = out->keys.size();
+  for (KeyedOrderPart& p : parts) {
+    p.Renumber(d);
+    at.push_back(orders);
+    key_base.push_back(keys);
+    orders += p.size();
+    keys += p.key_bytes();
+  }
+  out->orders.resize(orders);
+  out->keys.resize(keys);
+  RunOnEach(parts.size(), [&](size_t k) { parts[k].MoveInto(out, at[k], key_base[k]); });
   return true;
 }
 

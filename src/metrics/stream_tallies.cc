@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include <thread>
+
 namespace csperf::metrics {
 
 GroupingTallies::GroupingTallies(const Context& c, Grouping g)
@@ -76,59 +78,66 @@ StreamOrders::StreamOrders(const Context& c, const Dataset& d, KeyedOrders order
     const ShopSettings& shop = *shop_settings_[static_cast<size_t>(o.shop)];
     return o.paid_at && *o.paid_at - o.created_at <= shop.payment_window_s;
   };
-  size_t counted = 0;
-  for (const KeyedOrder& o : orders.orders) counted += counts(o);
   keys_ = std::move(orders.keys);
-  key_slots_.assign(KeySlotsFor(counted), KeySlot{});
-  const size_t mask = key_slots_.size() - 1;
+  const size_t n_orders = orders.orders.size();
+  std::array<size_t, 2> counted = {0, 0};
+  for (const KeyedOrder& o : orders.orders) counted[o.key_hash >> 63] += counts(o);
+  kept_.resize(counted[0] + counted[1]);
   auto key_of = [&](const KeyedOrder& o) {
     return std::string_view(keys_).substr(o.key_at, o.key_size);
   };
-  // First each counted order finds its customer's slot, which counts them in `end` and
-  // names its first order in `begin`; then each customer gets its range of kept_, in slot
-  // order; then each order takes its place there, in file order.
-  // Slots are fetched a few orders ahead: the table is far larger than the cache.
-  constexpr size_t kAhead = 16;
-  const size_t n_orders = orders.orders.size();
-  std::vector<uint32_t> slot_of(n_orders, UINT32_MAX);
-  for (size_t n = 0; n < n_orders; ++n) {
-    if (n + kAhead < n_orders)
-      __builtin_prefetch(&key_slots_[orders.orders[n + kAhead].key_hash & mask]);
-    const KeyedOrder& o = orders.orders[n];
-    if (!counts(o)) continue;
-    size_t i = o.key_hash & mask;
-    for (; key_slots_[i].end > 0; i = (i + 1) & mask) {
-      const KeySlot& slot = key_slots_[i];
-      if (slot.hash == o.key_hash && key_of(orders.orders[slot.begin]) == key_of(o)) break;
+  // Each half of the keys on its own core. First each counted order finds its customer's
+  // slot, which counts them in `end` and names its first order in `begin`; then each
+  // customer gets its range of kept_, in slot order (the second half's after the first's);
+  // then each order takes its place there, in file order. Slots are fetched a few orders
+  // ahead: the table is far larger than the cache.
+  auto fill = [&](size_t half) {
+    std::vector<KeySlot>& table = key_slots_[half];
+    table.assign(KeySlotsFor(counted[half]), KeySlot{});
+    const size_t mask = table.size() - 1;
+    constexpr size_t kAhead = 16;
+    std::vector<uint32_t> slot_of(n_orders, UINT32_MAX);
+    for (size_t n = 0; n < n_orders; ++n) {
+      if (n + kAhead < n_orders)
+        __builtin_prefetch(&table[orders.orders[n + kAhead].key_hash & mask]);
+      const KeyedOrder& o = orders.orders[n];
+      if (o.key_hash >> 63 != half || !counts(o)) continue;
+      size_t i = o.key_hash & mask;
+      for (; table[i].end > 0; i = (i + 1) & mask) {
+        if (table[i].hash == o.key_hash && key_of(orders.orders[table[i].begin]) == key_of(o))
+          break;
+      }
+      if (table[i].end == 0) table[i] = {o.key_hash, static_cast<uint32_t>(n), 0};
+      ++table[i].end;
+      slot_of[n] = static_cast<uint32_t>(i);
     }
-    if (key_slots_[i].end == 0) key_slots_[i] = {o.key_hash, static_cast<uint32_t>(n), 0};
-    ++key_slots_[i].end;
-    slot_of[n] = static_cast<uint32_t>(i);
-  }
-  uint32_t next = 0;
-  for (KeySlot& slot : key_slots_) {
-    if (slot.end == 0) continue;
-    const uint32_t count = slot.end;
-    slot.begin = slot.end = next;
-    next += count;
-  }
-  kept_.resize(next);
-  for (size_t n = 0; n < n_orders; ++n) {
-    if (n + kAhead < n_orders && slot_of[n + kAhead] != UINT32_MAX)
-      __builtin_prefetch(&key_slots_[slot_of[n + kAhead]]);
-    if (slot_of[n] == UINT32_MAX) continue;
-    const KeyedOrder& o = orders.orders[n];
-    KeySlot& slot = key_slots_[slot_of[n]];
-    Kept& kept = kept_[slot.end++];
-    kept = Kept{};
-    kept.created_at = o.created_at;
-    kept.amount = o.amount;
-    kept.customer = static_cast<Id>(slot.begin);  // one number per customer
-    kept.shop = o.shop;
-    kept.key_at = o.key_at;
-    kept.key_size = o.key_size;
-    kept.refunded = o.refunded;
-  }
+    auto next = static_cast<uint32_t>(half == 0 ? 0 : counted[0]);
+    for (KeySlot& slot : table) {
+      if (slot.end == 0) continue;
+      const uint32_t count = slot.end;
+      slot.begin = slot.end = next;
+      next += count;
+    }
+    for (size_t n = 0; n < n_orders; ++n) {
+      if (n + kAhead < n_orders && slot_of[n + kAhead] != UINT32_MAX)
+        __builtin_prefetch(&table[slot_of[n + kAhead]]);
+      if (slot_of[n] == UINT32_MAX) continue;
+      const KeyedOrder& o = orders.orders[n];
+      KeySlot& slot = table[slot_of[n]];
+      Kept& kept = kept_[slot.end++];
+      kept = Kept{};
+      kept.created_at = o.created_at;
+      kept.amount = o.amount;
+      kept.customer = static_cast<Id>(slot.begin);  // one number per customer
+      kept.shop = o.shop;
+      kept.key_at = o.key_at;
+      kept.key_size = o.key_size;
+      kept.refunded = o.refunded;
+    }
+  };
+  std::thread second(fill, 1);
+  fill(0);
+  second.join();
 }
 
 void StreamOrders::Offers(Id customer, const Session& inquiry, std::span<const AgentLine> lines,
@@ -139,18 +148,25 @@ void StreamOrders::Offers(Id customer, const Session& inquiry, std::span<const A
 }
 
 void StreamOrders::IndexKeys(const Dataset& d) {
-  size_t buyers = 0;
-  for (size_t customer = 0; customer + 1 < start_.size(); ++customer)
-    buyers += start_[customer] != start_[customer + 1];
-  key_slots_.assign(KeySlotsFor(buyers), KeySlot{});
-  const size_t mask = key_slots_.size() - 1;
+  std::array<size_t, 2> buyers = {0, 0};
+  std::vector<uint64_t> hashes(start_.size() - 1, 0);
   for (size_t customer = 0; customer + 1 < start_.size(); ++customer) {
     if (start_[customer] == start_[customer + 1]) continue;
     const std::string_view key = d.customers.Get(static_cast<Id>(customer));
-    const uint64_t hash = KeyHash(key);
+    hashes[customer] = KeyHash(key);
+    ++buyers[hashes[customer] >> 63];
+  }
+  for (size_t half = 0; half < 2; ++half)
+    key_slots_[half].assign(KeySlotsFor(buyers[half]), KeySlot{});
+  for (size_t customer = 0; customer + 1 < start_.size(); ++customer) {
+    if (start_[customer] == start_[customer + 1]) continue;
+    const std::string_view key = d.customers.Get(static_cast<Id>(customer));
+    const uint64_t hash = hashes[customer];
+    std::vector<KeySlot>& table = key_slots_[hash >> 63];
+    const size_t mask = table.size() - 1;
     size_t i = hash & mask;
-    while (key_slots_[i].end != key_slots_[i].begin) i = (i + 1) & mask;
-    key_slots_[i] = {hash, start_[customer], start_[customer + 1]};
+    while (table[i].end != table[i].begin) i = (i + 1) & mask;
+    table[i] = {hash, start_[customer], start_[customer + 1]};
     Kept& first = kept_[start_[customer]];
     first.key_at = static_cast<uint32_t>(keys_.size());
     first.key_size = static_cast<uint32_t>(key.size());
@@ -161,20 +177,23 @@ void StreamOrders::IndexKeys(const Dataset& d) {
 uint64_t StreamOrders::KeyHash(std::string_view key) { return XXH3_64bits(key.data(), key.size()); }
 
 void StreamOrders::Prefetch(uint64_t hash) const {
-  if (!key_slots_.empty()) __builtin_prefetch(&key_slots_[hash & (key_slots_.size() - 1)]);
+  const std::vector<KeySlot>& table = TableOf(hash);
+  if (!table.empty()) __builtin_prefetch(&table[hash & (table.size() - 1)]);
 }
 
 void StreamOrders::PrefetchOrders(uint64_t hash) const {
-  if (key_slots_.empty()) return;
-  const KeySlot& slot = key_slots_[hash & (key_slots_.size() - 1)];
+  const std::vector<KeySlot>& table = TableOf(hash);
+  if (table.empty()) return;
+  const KeySlot& slot = table[hash & (table.size() - 1)];
   if (slot.end != slot.begin) __builtin_prefetch(&kept_[slot.begin]);
 }
 
 StreamOrders::Range StreamOrders::OrdersOf(std::string_view key, uint64_t hash) const {
-  if (key_slots_.empty()) return {};
-  const size_t mask = key_slots_.size() - 1;
-  for (size_t i = hash & mask; key_slots_[i].end != key_slots_[i].begin; i = (i + 1) & mask) {
-    const KeySlot& slot = key_slots_[i];
+  const std::vector<KeySlot>& table = TableOf(hash);
+  if (table.empty()) return {};
+  const size_t mask = table.size() - 1;
+  for (size_t i = hash & mask; table[i].end != table[i].begin; i = (i + 1) & mask) {
+    const KeySlot& slot = table[i];
     if (slot.hash == hash && KeyOf(kept_[slot.begin]) == key) return {slot.begin, slot.end};
   }
   return {};

@@ -4,6 +4,7 @@
 // the read of a file whose customers come one after another (grouped_chat.h).
 #pragma once
 
+#include <array>
 #include <memory>
 #include <span>
 #include <string>
@@ -123,7 +124,10 @@ class StreamOrders {
   std::string_view KeyOf(const Kept& order) const {
     return std::string_view(keys_).substr(order.key_at, order.key_size);
   }
-  std::vector<KeySlot> key_slots_;
+  // Two tables, each for the keys of one value of the hash's top bit: they are filled on
+  // two cores at once.
+  std::array<std::vector<KeySlot>, 2> key_slots_;
+  const std::vector<KeySlot>& TableOf(uint64_t hash) const { return key_slots_[hash >> 63]; }
   std::string keys_;
   std::vector<const ShopSettings*> shop_settings_;  // per shop of the Dataset's orders
   std::vector<uint32_t> start_;                     // per Dataset customer, into kept_
