@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/huge_pages.h"
 
 int main(int argc, char** argv) {
+  csperf::cli::StartOnHugePages(argv);
   using csperf::cli::Command;
   const std::vector<Command> commands = {
       // clang-format off
