@@ -2,13 +2,6 @@
 
 namespace csperf {
 
-std::string_view Trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 std::string ToLowerAscii(std::string_view s) {
   std::string out(s);
   for (char& c : out) {

@@ -9,7 +9,14 @@
 
 namespace csperf {
 
-std::string_view Trim(std::string_view s);
+// Without leading and trailing spaces, tabs and line breaks. Inline: every cell of a large
+// file is trimmed.
+inline std::string_view Trim(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
 std::string ToLowerAscii(std::string_view s);
 bool EqualsIgnoreCaseAscii(std::string_view a, std::string_view b);
 
