@@ -15,6 +15,7 @@
 #include "core/settings.h"
 #include "import/importer.h"
 #include "metrics/loader.h"
+#include "metrics/store_runs.h"
 #include "test_util.h"
 
 namespace csperf::metrics {
@@ -78,6 +79,19 @@ void ExpectSameDataset(const Dataset& direct, const Dataset& general) {
   EXPECT_EQ(Strings(direct.conversations), Strings(general.conversations));
   EXPECT_EQ(Rows(direct.messages), Rows(general.messages));
   EXPECT_EQ(Rows(direct.orders), Rows(general.orders));
+}
+
+// A keyed order (keys in `keys`, shops in `shops`) holds what `o` of `d` holds.
+void ExpectSameOrder(const KeyedOrder& k, const std::string& keys, const StringPool& shops,
+                     const Order& o, const Dataset& d) {
+  const std::string_view key = std::string_view(keys).substr(k.key_at, k.key_size);
+  EXPECT_EQ(key, d.customers.Get(o.customer));
+  EXPECT_EQ(k.key_hash, XXH3_64bits(key.data(), key.size()));
+  EXPECT_EQ(shops.Get(k.shop), d.shops.Get(o.shop));
+  EXPECT_EQ(k.created_at, o.created_at);
+  EXPECT_EQ(k.paid_at, o.paid_at);
+  EXPECT_EQ(k.amount, o.amount);
+  EXPECT_EQ(k.refunded, o.refunded);
 }
 
 class DirectReaderTest : public ::testing::Test {
@@ -149,16 +163,8 @@ TEST_F(DirectReaderTest, KeyedOrdersKeepWhatTheStreamedReportReads) {
     ASSERT_EQ(keyed.orders.size(), direct.orders.size());
     EXPECT_EQ(Strings(d.shops), Strings(direct.shops));
     for (size_t i = 0; i < keyed.orders.size(); ++i) {
-      const KeyedOrder& k = keyed.orders[i];
-      const Order& o = direct.orders[i];
-      const std::string_view key = std::string_view(keyed.keys).substr(k.key_at, k.key_size);
-      EXPECT_EQ(key, direct.customers.Get(o.customer)) << i;
-      EXPECT_EQ(k.key_hash, XXH3_64bits(key.data(), key.size())) << i;
-      EXPECT_EQ(k.shop, o.shop);
-      EXPECT_EQ(k.created_at, o.created_at);
-      EXPECT_EQ(k.paid_at, o.paid_at);
-      EXPECT_EQ(k.amount, o.amount);
-      EXPECT_EQ(k.refunded, o.refunded);
+      SCOPED_TRACE(i);
+      ExpectSameOrder(keyed.orders[i], keyed.keys, d.shops, direct.orders[i], direct);
     }
     // Worked by hand: "¥1,299.00" is 129900 cents, refunded, unpaid.
     EXPECT_EQ(keyed.orders[30].amount, 129900);
@@ -409,6 +415,40 @@ TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
   auto ranged = LoadDataset(**store, **zone, StoreReadOptions{3, 1});
   ASSERT_TRUE(ranged.ok());
   ExpectSameDataset(*ranged, *data);
+}
+
+// The store's orders as the streamed report keeps them: the orders LoadDataset reads, keyed
+// by customer, however many ranges they are read in.
+TEST(StoreLoaderTest, KeyedOrdersAreTheStoresOrders) {
+  csperf::testing::ScratchDir dir;
+  auto store = Store::Open(dir / "s.db");
+  ASSERT_TRUE(store.ok());
+  FixedClock clock(0);
+  std::string orders = kOrdersHeader;
+  for (int i = 0; i < 200; ++i) {
+    orders += "T" + std::to_string(i) + (i % 3 == 0 ? ",二店,b" : ",店,b") +
+              std::to_string(i % 17) + ",2024-01-05 10:00:00," +
+              (i % 4 == 0 ? "" : "2024-01-05 10:09:00") + "," + std::to_string(10 + i) + ".50," +
+              (i % 5 == 0 ? "refunded" : "paid") + ",\n";
+  }
+  dir.Write("in/orders.csv", orders);
+  ASSERT_TRUE(
+      RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{}, clock).committed);
+  auto zone = TimeZone::Load(DefaultSettings().timezone);
+  auto loaded = LoadDataset(**store, **zone);
+  ASSERT_TRUE(loaded.ok());
+  for (int threads : {1, 3}) {
+    SCOPED_TRACE(threads);
+    Dataset d;
+    KeyedOrders keyed;
+    ASSERT_TRUE(ReadStoreKeyedOrders(dir / "s.db", StoreReadOptions{threads, 8}, &d, &keyed));
+    ASSERT_EQ(keyed.orders.size(), loaded->orders.size());
+    for (size_t i = 0; i < keyed.orders.size(); ++i) {
+      SCOPED_TRACE(i);
+      ExpectSameOrder(keyed.orders[i], keyed.keys, d.shops, loaded->orders[i], *loaded);
+    }
+  }
+  EXPECT_FALSE(ReadStoreKeyedOrders(":memory:", StoreReadOptions{}, nullptr, nullptr));
 }
 
 // A large store's messages are read in ranges of rowids, one connection each, and joined in

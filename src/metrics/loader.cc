@@ -320,13 +320,13 @@ void LoadPeople(SQLite::Database& db, Dataset* d) {
 }
 
 // Appends what the store holds to `d` (which may hold directly read messages and orders).
-// Without `messages`, every record but the messages.
+// Without `messages` (or `orders`), every record but those.
 void LoadInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d,
-              bool messages = true) {
+              bool messages = true, bool orders = true) {
   SQLite::Database& db = store.db();
   LoadAgents(db, d);
   if (messages) LoadMessages(db, store.path(), options, d);
-  LoadOrders(db, d);
+  if (orders) LoadOrders(db, d);
   LoadRatings(db, d);
   LoadCases(db, d);
   LoadFollowups(db, zone, d);
@@ -394,6 +394,15 @@ std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths
   return split;
 }
 
+// The orders a report read by customer keeps: those read by key when there are (`keyed`),
+// else the Dataset's.
+StreamOrders OrdersForStream(const Context& c, Dataset* d, KeyedOrders* keyed) {
+  if (keyed != nullptr) return StreamOrders(c, *d, std::move(*keyed));
+  StreamOrders orders(c, d);
+  orders.IndexKeys(*d);
+  return orders;
+}
+
 // Loads `paths` into a Dataset, or nothing when that fails (the usual path reports why).
 std::optional<Dataset> LoadRest(const std::vector<std::string>& paths, const Settings& settings,
                                 const ImportOptions& options, ImportReport* report) {
@@ -430,19 +439,12 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
   ReportInput input{std::move(*data), std::nullopt};
   input.data.IndexAccounts();
   const Context c{input.data, settings, *zone, period, period.begin(*zone), period.end(*zone)};
-  std::optional<StreamOrders> orders;
-  if (by_key) {
-    orders.emplace(c, input.data, std::move(keyed));
-  } else {
-    orders.emplace(c, &input.data);
-    orders->IndexKeys(input.data);
-  }
   const std::string& path = split.messages;
   input.streamed = GroupedChat(
       [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
         return ReadCustomerRuns(path, zone, DirectReadOptions{}, make_sink, sinks);
       },
-      c, groupings, std::move(*orders), &input.data);
+      c, groupings, OrdersForStream(c, &input.data, by_key ? &keyed : nullptr), &input.data);
   if (!input.streamed) return std::nullopt;
   return input;
 }
@@ -500,17 +502,18 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
   constexpr size_t kProbeRows = 4096;
   if (StoreStartsByCustomer(store, kProbeRows)) {
     ReportInput input;
-    LoadInto(store, **zone, options, &input.data, /*messages=*/false);
+    LoadInto(store, **zone, options, &input.data, /*messages=*/false, /*orders=*/false);
+    const std::string path = store.path();
+    KeyedOrders keyed;
+    const bool by_key = ReadStoreKeyedOrders(path, options, &input.data, &keyed);
+    if (!by_key) LoadOrders(store.db(), &input.data);
     input.data.IndexAccounts();
     const Context c{input.data, settings, **zone, period, period.begin(**zone), period.end(**zone)};
-    const std::string path = store.path();
-    StreamOrders orders(c, &input.data);
-    orders.IndexKeys(input.data);
     input.streamed = GroupedChat(
         [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
           return ReadStoreCustomerRuns(path, options, make_sink, sinks);
         },
-        c, groupings, std::move(orders), &input.data);
+        c, groupings, OrdersForStream(c, &input.data, by_key ? &keyed : nullptr), &input.data);
     if (input.streamed) return input;
   }
   auto data = LoadDataset(store, **zone, options);

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -36,6 +38,7 @@ class Rows {
             static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
   }
   int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+  bool Null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:
   SQLite::Database& db_;
@@ -99,6 +102,24 @@ bool ReadRange(const std::string& path, int64_t first, int64_t last, RunBuilder*
   return true;
 }
 
+// The largest rowid of `table` in the store at `path` (0 when empty); nothing when the store
+// is not a file another connection can open.
+std::optional<int64_t> MaxRowid(const std::string& path, const char* table) {
+  if (path.empty() || path == ":memory:") return std::nullopt;
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+    return db.execAndGet(fmt::format("SELECT coalesce(max(rowid), 0) FROM {}", table)).getInt64();
+  } catch (const SQLite::Exception&) {
+    return std::nullopt;
+  }
+}
+
+int64_t Cores(const StoreReadOptions& options) {
+  return options.threads > 0
+             ? options.threads
+             : static_cast<int64_t>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
 }  // namespace
 
 bool StoreStartsByCustomer(Store& store, size_t rows) {
@@ -114,17 +135,10 @@ bool ReadStoreCustomerRuns(const std::string& path, const StoreReadOptions& opti
                            const RunSinkMaker& make_sink,
                            std::vector<std::unique_ptr<RunSink>>* sinks) {
   sinks->clear();
-  if (path.empty() || path == ":memory:") return false;
-  int64_t max_rowid = 0;
-  try {
-    SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
-    max_rowid = db.execAndGet("SELECT coalesce(max(rowid), 0) FROM messages").getInt64();
-  } catch (const SQLite::Exception&) {
-    return false;
-  }
-  const int64_t threads =
-      options.threads > 0 ? options.threads
-                          : static_cast<int64_t>(std::max(1u, std::thread::hardware_concurrency()));
+  const std::optional<int64_t> rows = MaxRowid(path, "messages");
+  if (!rows) return false;
+  const int64_t max_rowid = *rows;
+  const int64_t threads = Cores(options);
   // Ranges several times as many as cores: a core that runs slower (a machine shared with
   // others) reads fewer of them, and the cores finish together.
   constexpr int64_t kRangesPerCore = 4;
@@ -167,6 +181,72 @@ bool ReadStoreCustomerRuns(const std::string& path, const StoreReadOptions& opti
   if (!read_all) {
     sinks->clear();
     return false;
+  }
+  return true;
+}
+
+bool ReadStoreKeyedOrders(const std::string& path, const StoreReadOptions& options, Dataset* d,
+                          KeyedOrders* out) {
+  const std::optional<int64_t> rows = MaxRowid(path, "orders");
+  if (!rows) return false;
+  const int64_t max_rowid = *rows;
+  const int64_t threads = Cores(options);
+  const int64_t ranges = std::clamp<int64_t>(
+      max_rowid / std::max<int64_t>(1, options.min_rows_per_range / 8), 1, threads);
+  // Each range its orders, keys and shops; joined in range order.
+  struct Range {
+    std::vector<KeyedOrder> orders;
+    std::string keys;
+    StringPool shops;
+    bool ok = false;
+  };
+  std::vector<Range> read(static_cast<size_t>(ranges));
+  auto work = [&](size_t k) {
+    const int64_t first = max_rowid * static_cast<int64_t>(k) / ranges + 1;
+    const int64_t last = max_rowid * static_cast<int64_t>(k + 1) / ranges;
+    Range& r = read[k];
+    try {
+      SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+      Rows rows(db, fmt::format("SELECT shop, customer_id, created_at, paid_at, amount, status "
+                                "FROM orders WHERE rowid BETWEEN {} AND {} ORDER BY rowid",
+                                first, last));
+      LastSeen shop;
+      while (rows.Next()) {
+        const size_t at = r.keys.size();
+        r.keys.append(rows.Text(0)).append(1, '\x1F').append(rows.Text(1));
+        const std::string_view key = std::string_view(r.keys).substr(at);
+        KeyedOrder o{XXH3_64bits(key.data(), key.size()),
+                     static_cast<uint32_t>(at),
+                     static_cast<uint32_t>(key.size()),
+                     shop.Intern(r.shops, rows.Text(0)),
+                     rows.Int(2),
+                     std::nullopt,
+                     rows.Int(4),
+                     rows.Text(5) == "refunded"};
+        if (!rows.Null(3)) o.paid_at = rows.Int(3);
+        r.orders.push_back(o);
+      }
+      r.ok = true;
+    } catch (const SQLite::Exception&) {
+      r.ok = false;
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t k = 1; k < read.size(); ++k) workers.emplace_back(work, k);
+  work(0);
+  for (std::thread& t : workers) t.join();
+  for (const Range& r : read) {
+    if (!r.ok) return false;
+  }
+  for (Range& r : read) {
+    const std::vector<Id> shops = d->shops.InternAll(r.shops);
+    const auto key_base = static_cast<uint32_t>(out->keys.size());
+    out->keys += r.keys;
+    for (KeyedOrder& o : r.orders) {
+      o.key_at += key_base;
+      o.shop = shops[static_cast<size_t>(o.shop)];
+      out->orders.push_back(o);
+    }
   }
   return true;
 }

@@ -22,4 +22,10 @@ bool ReadStoreCustomerRuns(const std::string& path, const StoreReadOptions& opti
                            const RunSinkMaker& make_sink,
                            std::vector<std::unique_ptr<RunSink>>* sinks);
 
+// The store's orders as a streamed report keeps them (direct_reader.h's KeyedOrders), read
+// in ranges of rowids on every core, their shops interned in `d`. False (and `out` as it
+// was) when the store is not a file another connection can open.
+bool ReadStoreKeyedOrders(const std::string& path, const StoreReadOptions& options, Dataset* d,
+                          KeyedOrders* out);
+
 }  // namespace csperf::metrics
