@@ -29,7 +29,7 @@ struct LoadedInput {
   Settings settings;
   std::shared_ptr<const TimeZone> zone;
   Period period;
-  // Set when the messages were streamed past for the report (chat_stream.h).
+  // Set when the messages were streamed past for the report (chat_stream.h, grouped_chat.h).
   std::optional<metrics::StreamedChat> streamed;
   metrics::Context context() const {
     return {data,
@@ -44,8 +44,9 @@ struct LoadedInput {
 
 // Prints the import report of bad --data files to stderr before returning the problem.
 // `report_groupings`: for a command that only builds the metrics report of these groupings,
-// a --data folder's time-sorted messages may be streamed instead of held; the Context then
-// serves BuildReport of those groupings only.
+// the messages may be streamed past instead of held (a --data folder's in time order, or in
+// runs of one customer's rows; a store's in such runs); the Context then serves BuildReport
+// of those groupings only.
 Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(
     const MetricsInput& input, const std::vector<metrics::Grouping>& report_groupings = {});
 

@@ -14,7 +14,7 @@
 
 namespace csperf::metrics {
 
-struct StreamedChat;  // chat_stream.h
+struct StreamedChat;  // stream_tallies.h
 
 struct Context {
   const Dataset& data;
@@ -23,9 +23,10 @@ struct Context {
   Period period;
   Instant begin;  // the period's first instant
   Instant end;    // the first instant after the period
-  // Set when the messages were streamed past instead of held (chat_stream.h): the chat,
-  // conversion and satisfaction columns of the groupings computed then. The Dataset holds
-  // no messages and no orders, and only BuildReport of those groupings may be asked.
+  // Set when the messages were streamed past instead of held (chat_stream.h,
+  // grouped_chat.h): the chat, conversion and satisfaction columns of the groupings computed
+  // then. The Dataset holds no messages and no orders, and only BuildReport of those
+  // groupings may be asked.
   const StreamedChat* streamed = nullptr;
 };
 

@@ -34,8 +34,8 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                                      const Settings& settings, const ImportOptions& options,
                                      ImportReport* report);
 
-// What a report reads from files: the records, and when the messages were streamed past
-// instead of held (chat_stream.h), the columns computed from them.
+// What a report reads: the records, and when the messages were streamed past instead of held
+// (chat_stream.h, grouped_chat.h), the columns computed from them.
 struct ReportInput {
   Dataset data;  // without messages and orders when `streamed` is set
   std::optional<StreamedChat> streamed;
@@ -51,9 +51,10 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
                                              const StoreReadOptions& options = {});
 
 // LoadDatasetFromFiles for the report rows of `groupings` over `period` only: one plain
-// messages file whose messages are in time order is streamed, everything else read as
-// LoadDatasetFromFiles reads it. Any other messages file, or one found out of order (or with
-// a row only the general path reads) on the way, is read the usual way, from the start.
+// messages file whose messages are in time order is streamed (chat_stream.h), one in runs of
+// one customer's rows read a run at a time on every core (grouped_chat.h), everything else
+// read as LoadDatasetFromFiles reads it. Any other messages file, or one found otherwise (or
+// with a row only the general path reads) on the way, is read the usual way, from the start.
 Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
                                              const Settings& settings, const ImportOptions& options,
                                              ImportReport* report, const Period& period,
