@@ -209,11 +209,7 @@ TEST(ChatStreamHandWorkedTest, TheNumbersWorkedByHand) {
   ASSERT_TRUE(read->streamed.has_value());
   const Report report =
       BuildReport(ContextOf(read->data, settings, *zone, p, &*read->streamed), Grouping::kAgent);
-  std::map<std::string, std::map<std::string, std::string>> cells;
-  for (const ReportRow& row : report.rows) {
-    for (size_t i = 0; i < row.columns.size(); ++i)
-      cells[row.key][row.columns[i].first] = FormatValue(row.columns[i].second, report.formats[i]);
-  }
+  auto cells = report_reads::CellsOf(report);
   // A1: served c1's first session (1 line) and c2's (2 lines).
   EXPECT_EQ(cells["A1"]["sessions"], "2");
   EXPECT_EQ(cells["A1"]["agent_messages"], "3");
@@ -279,16 +275,8 @@ TEST_F(ChatStreamDemoTest, InGeneratedOrderTheMessagesAreReadByCustomer) {
 
 TEST_F(ChatStreamDemoTest, SortedByTimeTheStreamGivesTheBatchReport) {
   const std::string sorted = (*dir_) / "sorted";
-  std::filesystem::create_directories(sorted);
-  for (const auto& entry : std::filesystem::directory_iterator((*dir_) / "demo")) {
-    const std::string name = entry.path().filename().string();
-    if (name == "messages.csv") {
-      dir_->Write("sorted/messages.csv", SortedByTime(ReadFile(entry.path().string())));
-    } else {
-      std::filesystem::copy(entry.path(), sorted + "/" + name,
-                            std::filesystem::copy_options::recursive);
-    }
-  }
+  report_reads::CopyWithMessages((*dir_) / "demo", sorted,
+                                 SortedByTime(ReadFile((*dir_) / "demo/messages.csv")));
   for (const char* period : {"2024-01", "2024-01-15"}) {
     const Reports r = BothReports(sorted, *settings_, period);
     EXPECT_TRUE(r.streamed) << period;

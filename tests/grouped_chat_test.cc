@@ -27,8 +27,11 @@ namespace {
 using csperf::testing::ReadFile;
 using csperf::testing::ScratchDir;
 using csperf::testing::SourceDir;
+using report_reads::AllReports;
 using report_reads::BothReports;
+using report_reads::CellsOf;
 using report_reads::ContextOf;
+using report_reads::CopyWithMessages;
 using report_reads::ExpectSameReports;
 using report_reads::kAllGroupings;
 using report_reads::Reports;
@@ -66,11 +69,8 @@ DirectReports ReadInParts(const std::string& folder, const Settings& settings,
   auto streamed = GroupedChat(folder + "/messages.csv", c, zone, kAllGroupings, &*data, options);
   out.read = streamed.has_value();
   if (!streamed) return out;
-  for (Grouping g : kAllGroupings) {
-    out.batch.push_back(RenderCsv(BuildReport(ContextOf(*batch, settings, *zone, p, nullptr), g)));
-    out.grouped.push_back(
-        RenderCsv(BuildReport(ContextOf(*data, settings, *zone, p, &*streamed), g)));
-  }
+  out.batch = AllReports(*batch, settings, *zone, p, nullptr);
+  out.grouped = AllReports(*data, settings, *zone, p, &*streamed);
   return out;
 }
 
@@ -99,12 +99,9 @@ Reports StoreReports(const std::string& folder, const std::string& db, const Set
   if (!batch.ok() || !read.ok()) return out;
   out.streamed = read->streamed.has_value();
   if (out.streamed) out.order = read->streamed->order;
-  for (Grouping g : kAllGroupings) {
-    out.batch.push_back(RenderCsv(BuildReport(ContextOf(*batch, settings, *zone, p, nullptr), g)));
-    out.stream.push_back(RenderCsv(BuildReport(
-        ContextOf(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr),
-        g)));
-  }
+  out.batch = AllReports(*batch, settings, *zone, p, nullptr);
+  out.stream =
+      AllReports(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr);
   return out;
 }
 
@@ -373,15 +370,9 @@ TEST(GroupedChatHandWorkedTest, TheNumbersWorkedByHand) {
   ASSERT_TRUE(read->streamed.has_value());
   EXPECT_EQ(read->streamed->order, MessageOrder::kByCustomer);
   std::map<std::string, std::map<std::string, std::string>> cells;
-  for (Grouping g : groupings) {
-    const Report report =
-        BuildReport(ContextOf(read->data, settings, *zone, p, &*read->streamed), g);
-    for (const ReportRow& row : report.rows) {
-      for (size_t i = 0; i < row.columns.size(); ++i)
-        cells[row.key][row.columns[i].first] =
-            FormatValue(row.columns[i].second, report.formats[i]);
-    }
-  }
+  for (Grouping g : groupings)
+    cells.merge(
+        CellsOf(BuildReport(ContextOf(read->data, settings, *zone, p, &*read->streamed), g)));
   // A1: S1 and S3.
   EXPECT_EQ(cells["A1"]["sessions"], "2");
   EXPECT_EQ(cells["A1"]["agent_messages"], "2");
@@ -431,17 +422,8 @@ class GroupedChatDemoTest : public ::testing::Test {
     options.seed = 5;
     ASSERT_TRUE(demo::GenerateDemoData(options).ok());
     settings_ = new Settings(*LoadSettingsFile((*dir_) / "demo/settings.toml"));
-    const std::string sorted = (*dir_) / "sorted";
-    std::filesystem::create_directories(sorted);
-    for (const auto& entry : std::filesystem::directory_iterator((*dir_) / "demo")) {
-      const std::string name = entry.path().filename().string();
-      if (name == "messages.csv") {
-        dir_->Write("sorted/messages.csv", SortedByCustomer(ReadFile(entry.path().string())));
-      } else {
-        std::filesystem::copy(entry.path(), sorted + "/" + name,
-                              std::filesystem::copy_options::recursive);
-      }
-    }
+    CopyWithMessages((*dir_) / "demo", Sorted(),
+                     SortedByCustomer(ReadFile((*dir_) / "demo/messages.csv")));
   }
   static void TearDownTestSuite() {
     delete settings_;

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -61,6 +64,38 @@ inline Context ContextOf(const Dataset& data, const Settings& settings, const Ti
   return {data, settings, zone, p, p.begin(zone), p.end(zone), streamed};
 }
 
+// The report of every grouping, as CSV, from `data` (with the columns `streamed` holds).
+inline std::vector<std::string> AllReports(const Dataset& data, const Settings& settings,
+                                           const TimeZone& zone, const Period& p,
+                                           const StreamedChat* streamed) {
+  std::vector<std::string> out;
+  for (Grouping g : kAllGroupings)
+    out.push_back(RenderCsv(BuildReport(ContextOf(data, settings, zone, p, streamed), g)));
+  return out;
+}
+
+// Each row's printed cells, by row key and column name.
+inline std::map<std::string, std::map<std::string, std::string>> CellsOf(const Report& report) {
+  std::map<std::string, std::map<std::string, std::string>> cells;
+  for (const ReportRow& row : report.rows) {
+    for (size_t i = 0; i < row.columns.size(); ++i)
+      cells[row.key][row.columns[i].first] = FormatValue(row.columns[i].second, report.formats[i]);
+  }
+  return cells;
+}
+
+// A copy of the folder `from` at `to` with its messages.csv written as `messages`.
+inline void CopyWithMessages(const std::string& from, const std::string& to,
+                             const std::string& messages) {
+  std::filesystem::create_directories(to);
+  for (const auto& entry : std::filesystem::directory_iterator(from)) {
+    const std::string name = entry.path().filename().string();
+    if (name == "messages.csv") continue;
+    std::filesystem::copy(entry.path(), to + "/" + name, std::filesystem::copy_options::recursive);
+  }
+  std::ofstream(to + "/messages.csv", std::ios::binary) << messages;
+}
+
 // The batch report and the report read for streaming, of every grouping, for `folder`.
 struct Reports {
   bool streamed = false;
@@ -86,12 +121,9 @@ inline Reports BothReports(const std::string& folder, const Settings& settings,
     out.order = read->streamed->order;
     EXPECT_TRUE(read->data.messages.empty());
   }
-  for (Grouping g : kAllGroupings) {
-    out.batch.push_back(RenderCsv(BuildReport(ContextOf(*batch, settings, *zone, p, nullptr), g)));
-    out.stream.push_back(RenderCsv(BuildReport(
-        ContextOf(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr),
-        g)));
-  }
+  out.batch = AllReports(*batch, settings, *zone, p, nullptr);
+  out.stream =
+      AllReports(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr);
   return out;
 }
 

@@ -745,31 +745,15 @@ void JoinParts(std::vector<OrderPart>& parts, size_t base, std::vector<Order>* r
 
 // Reads the file's records in parts, one thread each; false when any part met something
 // only the general path handles, and then `rows` is as it was.
-// Where ReadParts puts what the parts read: into rows of the Dataset, placed before the
-// parts read and taken back when they fail.
-template <class Rows>
-struct RowsTarget {
-  Rows* rows;
-  std::vector<size_t> Starts(const PlainFile& file, int parts, size_t min_part_bytes) const {
-    return PartStarts(file.text, file.body, parts, min_part_bytes);
-  }
-  size_t Mark() const { return rows->size(); }
-  template <class Part>
-  void Place(const PlainFile& file, const std::vector<size_t>& starts, std::vector<Part>* parts) {
-    PlaceParts(file, starts, parts, rows);
-  }
-  void Undo(size_t mark) { rows->resize(mark); }
-};
-
-template <class Part, class Target>
+template <class Part, class Rows>
 bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
                const DirectReadOptions& options, const Dataset& known, std::vector<Part>* parts,
-               Target* target) {
+               Rows* rows) {
   std::optional<PlainFile> file = OpenPlain(path, spec);
   if (!file) return false;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::vector<size_t> starts =
-        target->Starts(*file, attempt == 0 ? options.threads : 1, options.min_part_bytes);
+    const std::vector<size_t> starts = PartStarts(
+        file->text, file->body, attempt == 0 ? options.threads : 1, options.min_part_bytes);
     parts->clear();
     std::vector<CsvPartReader> readers;
     parts->reserve(starts.size());
@@ -779,8 +763,8 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       parts->emplace_back(spec, *file, zone, path, known);
       readers.emplace_back(file->text, starts[k], end);
     }
-    const size_t mark = target->Mark();
-    target->Place(*file, starts, parts);
+    const size_t base = rows->size();
+    PlaceParts(*file, starts, parts, rows);
     std::vector<char> ok(starts.size(), 0);
     auto read = [&](size_t k) {
       // Pages read are given back as the part goes on: the file counts against the
@@ -806,7 +790,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
     for (const CsvPartReader& r : readers) views.push_back(&r);
     const bool all_ok = std::find(ok.begin(), ok.end(), 0) == ok.end();
     if (all_ok && PartsAgree(views)) return true;
-    target->Undo(mark);
+    rows->resize(base);
     // A part that started inside a quoted line break reads nonsense, which may look like a
     // bad row: only the reading in one part is the file's own.
     if (starts.size() == 1) return false;
@@ -848,8 +832,7 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
               const DirectReadOptions& options, Dataset* d, Rows* rows) {
   std::vector<Part> parts;
   const size_t base = rows->size();
-  RowsTarget<Rows> target{rows};
-  if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, &target)) return false;
+  if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, rows)) return false;
   if (IdsRepeat(parts)) {
     rows->resize(base);
     return false;
@@ -1050,9 +1033,8 @@ bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zo
   if (o.threads <= 0)
     o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   std::vector<KeyedOrderPart> parts;
-  KeyedOrders read;
-  RowsTarget<KeyedOrders> target{&read};
-  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), o, *d, &parts, &target) ||
+  KeyedOrders unused;  // each part keeps its orders till they are moved into `out`
+  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), o, *d, &parts, &unused) ||
       IdsRepeat(parts)) {
     return false;
   }

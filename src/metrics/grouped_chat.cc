@@ -35,6 +35,13 @@ struct RunSpan {
   Instant plain_last;  // before plain_first: the run has none
 };
 
+// A run's span as the check across parts reads it: customers numbered among all parts'.
+struct PlainSpan {
+  Id customer;
+  Instant first, last;
+  const ShopSettings* settings;  // of the customer's shop
+};
+
 // A conversation id of a customer's run (its hash): in two runs it would be one session.
 struct RunConversation {
   Id customer;  // the part's
@@ -119,27 +126,23 @@ class PartTallier : public RunSink {
     }
   }
 
-  // Each customer's id among all parts' (`customers`: this part's customer i is
-  // customers[i]; `multi`: per such id, whether the customer has more than one run),
-  // appended for each run of a customer with more than one: its span and conversations.
-  struct Gathered {
-    std::vector<std::pair<Id, RunSpan>> spans;  // plain spans only, by global customer
-    std::vector<std::pair<Id, uint64_t>> conversations;
-  };
+  // For each run of a customer with more than one (`customers`: this part's customer i is
+  // customers[i] among all parts'; `multi`: per such number, whether the customer has more
+  // than one run): its span of messages without a conversation id, and its conversations.
   void Gather(std::span<const Id> customers, const std::vector<uint8_t>& multi,
-              Gathered* out) const {
+              std::vector<PlainSpan>* spans,
+              std::vector<std::pair<Id, uint64_t>>* conversations) const {
     for (const RunSpan& s : spans_) {
       const Id g = customers[static_cast<size_t>(s.customer)];
-      if (multi[static_cast<size_t>(g)] && s.plain_first <= s.plain_last)
-        out->spans.push_back({g, s});
+      if (multi[static_cast<size_t>(g)] && s.plain_first <= s.plain_last) {
+        spans->push_back(
+            {g, s.plain_first, s.plain_last, shop_settings_[static_cast<size_t>(s.shop)]});
+      }
     }
     for (const RunConversation& r : conversations_) {
       const Id g = customers[static_cast<size_t>(r.customer)];
-      if (multi[static_cast<size_t>(g)]) out->conversations.push_back({g, r.conversation});
+      if (multi[static_cast<size_t>(g)]) conversations->push_back({g, r.conversation});
     }
-  }
-  const ShopSettings& SettingsOf(Id shop) const {
-    return *shop_settings_[static_cast<size_t>(shop)];
   }
   bool HasMoreRuns(Id customer) const {
     return static_cast<size_t>(customer) < chat_runs_.size() &&
@@ -291,20 +294,10 @@ bool RunsCutApart(const Context& c, const std::vector<PartTallier*>& parts,
       if (g != own || parts[k]->HasMoreRuns(static_cast<Id>(i))) multi[static_cast<size_t>(g)] = 1;
     }
   }
-  struct PlainSpan {
-    Id customer;
-    Instant first, last;
-    const ShopSettings* settings;
-  };
   std::vector<PlainSpan> spans;
   std::vector<std::pair<Id, uint64_t>> conversations;
-  for (size_t k = 0; k < parts.size(); ++k) {
-    PartTallier::Gathered got;
-    parts[k]->Gather(numbers[k], multi, &got);
-    for (const auto& [g, s] : got.spans)
-      spans.push_back({g, s.plain_first, s.plain_last, &parts[k]->SettingsOf(s.shop)});
-    conversations.insert(conversations.end(), got.conversations.begin(), got.conversations.end());
-  }
+  for (size_t k = 0; k < parts.size(); ++k)
+    parts[k]->Gather(numbers[k], multi, &spans, &conversations);
   std::sort(spans.begin(), spans.end(), [](const PlainSpan& a, const PlainSpan& b) {
     return std::make_pair(a.customer, a.first) < std::make_pair(b.customer, b.first);
   });
