@@ -8,6 +8,30 @@ Problem MakeProblem(std::string reason, std::string value, Place place) {
   return Problem{std::move(place), std::move(value), std::move(reason)};
 }
 
+Problem MakeProblem(ProblemCode code, std::string reason, std::string value, Place place) {
+  return Problem{std::move(place), std::move(value), std::move(reason), code};
+}
+
+const char* ProblemCodeName(ProblemCode code) {
+  switch (code) {
+    case ProblemCode::kBadInput:
+      return "bad_input";
+    case ProblemCode::kNotFound:
+      return "not_found";
+    case ProblemCode::kForbidden:
+      return "forbidden";
+    case ProblemCode::kConflict:
+      return "conflict";
+    case ProblemCode::kWrongState:
+      return "wrong_state";
+    case ProblemCode::kTooLarge:
+      return "too_large";
+    case ProblemCode::kUnavailable:
+      return "unavailable";
+  }
+  return "bad_input";
+}
+
 std::string Problem::ToString() const {
   std::string out;
   if (!place.file.empty()) {

@@ -9,6 +9,21 @@
 
 namespace csperf {
 
+// What kind of failure a problem is: a front-end branches on it (the command line's exit
+// status, the server's HTTP status), a person reads the reason.
+enum class ProblemCode {
+  kBadInput,     // a bad file, row, option, template or request: fix the input
+  kNotFound,     // what was asked for does not exist (a store, an agent, a cycle)
+  kForbidden,    // the acting user may not do this
+  kConflict,     // it clashes with what is there (the same id twice, a changed record)
+  kWrongState,   // not in this state (rating a closed cycle)
+  kTooLarge,     // over a size limit
+  kUnavailable,  // the store or a file cannot be reached or written now (disk full, locked)
+};
+
+// The code's name in problem lists and logs: "bad_input", "not_found", ….
+const char* ProblemCodeName(ProblemCode code);
+
 // Where a problem sits. Empty file / zero line means "not tied to that level".
 struct Place {
   std::string file;
@@ -21,12 +36,15 @@ struct Problem {
   Place place;
   std::string value;   // the offending text, possibly shortened
   std::string reason;  // what is wrong and, where possible, what to do
+  ProblemCode code = ProblemCode::kBadInput;
 
   // "messages.csv:12:4 (sent_at) '2024-13-01': month 13 is not a month"
   std::string ToString() const;
 };
 
 Problem MakeProblem(std::string reason, std::string value = {}, Place place = {});
+// The same with a code other than bad input.
+Problem MakeProblem(ProblemCode code, std::string reason, std::string value = {}, Place place = {});
 
 // A value or the problem that prevented it. Used wherever failure is an expected outcome.
 template <class T>

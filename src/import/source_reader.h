@@ -15,7 +15,7 @@
 #include "import/row_parser.h"
 #include "io/csv_reader.h"
 #include "io/encoding.h"
-#include "io/mapped_file.h"
+#include "core/mapped_file.h"
 #include "io/profile.h"
 
 namespace csperf {

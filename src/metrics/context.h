@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/executor.h"
 #include "core/period.h"
 #include "core/settings.h"
 #include "core/time_zone.h"
@@ -28,7 +29,12 @@ struct Context {
   // then. The Dataset holds no messages and no orders, and only BuildReport of those
   // groupings may be asked.
   const StreamedChat* streamed = nullptr;
+  // Where parallel steps run; none: the process's pool (DefaultEnv).
+  Executor* executor = nullptr;
 };
+
+// c.executor, or the process's pool.
+Executor& ExecutorOf(const Context& c);
 
 // The rows of a report pool records, never agents' figures (metrics.md): a group is the set
 // of agents whose records it pools, or, for a shop row, the shop whose records it pools.

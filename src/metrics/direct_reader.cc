@@ -7,15 +7,15 @@
 #include <cstring>
 #include <functional>
 #include <optional>
-#include <thread>
 
 #include "core/civil_time.h"
+#include "core/env.h"
 #include "core/text.h"
 #include "import/header_map.h"
 #include "import/row_parser.h"
 #include "io/csv_parts.h"
 #include "io/encoding.h"
-#include "io/mapped_file.h"
+#include "core/mapped_file.h"
 
 namespace csperf::metrics {
 namespace {
@@ -96,13 +96,10 @@ bool PlainAmount(std::string_view s, Cents* cents) {
 
 std::string_view TextOf(const Value& v) { return v.is_null() ? std::string_view() : v.s; }
 
-// Calls f(k) for every k in [0, n), each on its own thread (the first on this one).
+// Calls f(k) for every k in [0, n) on the executor's threads.
 template <class F>
-void RunOnEach(size_t n, F f) {
-  std::vector<std::thread> threads;
-  for (size_t k = 1; k < n; ++k) threads.emplace_back(f, k);
-  if (n > 0) f(0);
-  for (std::thread& t : threads) t.join();
+void RunOnEach(Executor& executor, size_t n, F f) {
+  executor.ParallelFor(n, std::function<void(size_t)>(std::move(f)));
 }
 
 // Rows kept in blocks, handed over block by block when the parts are joined, so that the
@@ -697,10 +694,10 @@ class KeyedOrderPart : public OrderRows<KeyedOrderPart> {
 // sized by the line ends in the part (a record starts at a line start): tens of millions of
 // them are neither kept twice nor copied. Orders, few and holding strings, are kept by each
 // part and moved once all are read.
-void PlaceParts(const PlainFile& file, const std::vector<size_t>& starts,
+void PlaceParts(Executor& executor, const PlainFile& file, const std::vector<size_t>& starts,
                 std::vector<MessagePart>* parts, MessageColumn* rows) {
   std::vector<size_t> bounds(starts.size());
-  RunOnEach(starts.size(), [&](size_t k) {
+  RunOnEach(executor, starts.size(), [&](size_t k) {
     const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
     ForEachStretch(file, starts[k], end, [&](size_t from, size_t to) {
       bounds[k] += CountLineFeeds(file.text.substr(from, to - from));
@@ -716,15 +713,16 @@ void PlaceParts(const PlainFile& file, const std::vector<size_t>& starts,
     at += bounds[k];
   }
 }
-void PlaceParts(const PlainFile&, const std::vector<size_t>&, std::vector<OrderPart>*,
+void PlaceParts(Executor&, const PlainFile&, const std::vector<size_t>&, std::vector<OrderPart>*,
                 std::vector<Order>*) {}
-void PlaceParts(const PlainFile&, const std::vector<size_t>&, std::vector<KeyedOrderPart>*,
-                KeyedOrders*) {}
+void PlaceParts(Executor&, const PlainFile&, const std::vector<size_t>&,
+                std::vector<KeyedOrderPart>*, KeyedOrders*) {}
 
 // The parts' messages in the Dataset's numbering, closed up where a part held fewer than
 // its bound. `base`: the column's length before the parts.
-void JoinParts(std::vector<MessagePart>& parts, size_t base, MessageColumn* rows) {
-  RunOnEach(parts.size(), [&](size_t k) { parts[k].UseDatasetIds(); });
+void JoinParts(Executor& executor, std::vector<MessagePart>& parts, size_t base,
+               MessageColumn* rows) {
+  RunOnEach(executor, parts.size(), [&](size_t k) { parts[k].UseDatasetIds(); });
   Message* to = rows->data() + base;
   for (const MessagePart& p : parts) {
     if (p.data() != to) std::memmove(to, p.data(), p.size() * sizeof(Message));
@@ -732,7 +730,8 @@ void JoinParts(std::vector<MessagePart>& parts, size_t base, MessageColumn* rows
   }
   rows->resize(static_cast<size_t>(to - rows->data()));
 }
-void JoinParts(std::vector<OrderPart>& parts, size_t base, std::vector<Order>* rows) {
+void JoinParts(Executor& executor, std::vector<OrderPart>& parts, size_t base,
+               std::vector<Order>* rows) {
   std::vector<size_t> offsets;
   size_t total = base;
   for (const OrderPart& p : parts) {
@@ -740,7 +739,7 @@ void JoinParts(std::vector<OrderPart>& parts, size_t base, std::vector<Order>* r
     total += p.size();
   }
   rows->resize(total);
-  RunOnEach(parts.size(), [&](size_t k) { parts[k].MoveInto(rows->data() + offsets[k]); });
+  RunOnEach(executor, parts.size(), [&](size_t k) { parts[k].MoveInto(rows->data() + offsets[k]); });
 }
 
 // Reads the file's records in parts, one thread each; false when any part met something
@@ -751,9 +750,11 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
                Rows* rows) {
   std::optional<PlainFile> file = OpenPlain(path, spec);
   if (!file) return false;
+  Executor& executor = ExecutorOf(options);
+  const int wanted = options.parts > 0 ? options.parts : static_cast<int>(executor.concurrency());
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::vector<size_t> starts = PartStarts(
-        file->text, file->body, attempt == 0 ? options.threads : 1, options.min_part_bytes);
+    const std::vector<size_t> starts =
+        PartStarts(file->text, file->body, attempt == 0 ? wanted : 1, options.min_part_bytes);
     parts->clear();
     std::vector<CsvPartReader> readers;
     parts->reserve(starts.size());
@@ -764,7 +765,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       readers.emplace_back(file->text, starts[k], end);
     }
     const size_t base = rows->size();
-    PlaceParts(*file, starts, parts, rows);
+    PlaceParts(executor, *file, starts, parts, rows);
     std::vector<char> ok(starts.size(), 0);
     auto read = [&](size_t k) {
       // Pages read are given back as the part goes on: the file counts against the
@@ -784,7 +785,7 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       (*parts)[k].Finish();
       ok[k] = 1;
     };
-    RunOnEach(starts.size(), read);
+    RunOnEach(executor, starts.size(), read);
     std::vector<const CsvPartReader*> views;
     views.reserve(readers.size());
     for (const CsvPartReader& r : readers) views.push_back(&r);
@@ -811,9 +812,9 @@ bool Intersect(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 // Each part's ids are sorted on its own core, then each pair of parts walked side by side
 // (the parts are as many as the cores: a few).
 template <class Part>
-bool IdsRepeat(std::vector<Part>& parts) {
+bool IdsRepeat(Executor& executor, std::vector<Part>& parts) {
   std::vector<char> repeats(parts.size(), 0);
-  RunOnEach(parts.size(), [&](size_t k) {
+  RunOnEach(executor, parts.size(), [&](size_t k) {
     std::vector<uint64_t>& ids = parts[k].id_hashes();
     std::sort(ids.begin(), ids.end());
     repeats[k] = std::adjacent_find(ids.begin(), ids.end()) != ids.end();
@@ -833,12 +834,13 @@ bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<con
   std::vector<Part> parts;
   const size_t base = rows->size();
   if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, rows)) return false;
-  if (IdsRepeat(parts)) {
+  Executor& executor = ExecutorOf(options);
+  if (IdsRepeat(executor, parts)) {
     rows->resize(base);
     return false;
   }
   for (Part& p : parts) p.Renumber(d);
-  JoinParts(parts, base, rows);
+  JoinParts(executor, parts, base, rows);
   return true;
 }
 
@@ -957,9 +959,9 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
   sinks->clear();
   std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kMessages));
   if (!file) return false;
-  const size_t threads = options.threads > 0
-                             ? static_cast<size_t>(options.threads)
-                             : std::max<size_t>(1, std::thread::hardware_concurrency());
+  Executor& executor = ExecutorOf(options);
+  const size_t threads =
+      options.parts > 0 ? static_cast<size_t>(options.parts) : executor.concurrency();
   // Chunks several times as many as cores: a core that runs slower (a machine shared with
   // others) reads fewer of them, and the cores finish together.
   constexpr size_t kChunksPerCore = 8;
@@ -986,7 +988,7 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
     const size_t offset = static_cast<size_t>(file->text.data() - file->file->bytes().data());
-    RunOnEach(cores, [&](size_t w) {
+    RunOnEach(executor, cores, [&](size_t w) {
       RunPart& part = parts[w];
       CsvRecord row;
       for (size_t k = next++; k < chunks && !failed; k = next++) {
@@ -1016,7 +1018,7 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
     views.reserve(readers.size());
     for (const CsvPartReader& r : readers) views.push_back(&r);
     if (!failed && PartsAgree(views)) {
-      if (IdsRepeat(parts)) break;
+      if (IdsRepeat(executor, parts)) break;
       return true;
     }
     // A chunk that started inside a quoted line break reads nonsense, which may look like a
@@ -1029,13 +1031,11 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
 
 bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
                      const DirectReadOptions& options, Dataset* d, KeyedOrders* out) {
-  DirectReadOptions o = options;
-  if (o.threads <= 0)
-    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Executor& executor = ExecutorOf(options);
   std::vector<KeyedOrderPart> parts;
   KeyedOrders unused;  // each part keeps its orders till they are moved into `out`
-  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), o, *d, &parts, &unused) ||
-      IdsRepeat(parts)) {
+  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), options, *d, &parts, &unused) ||
+      IdsRepeat(executor, parts)) {
     return false;
   }
   std::vector<size_t> at, key_base;
@@ -1049,7 +1049,7 @@ bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zo
   }
   out->orders.resize(orders);
   out->keys.resize(keys);
-  RunOnEach(parts.size(), [&](size_t k) { parts[k].MoveInto(out, at[k], key_base[k]); });
+  RunOnEach(executor, parts.size(), [&](size_t k) { parts[k].MoveInto(out, at[k], key_base[k]); });
   return true;
 }
 
@@ -1122,19 +1122,20 @@ const StringPool& MessageStream::accounts() const { return state_->part.accounts
 const StringPool& MessageStream::conversations() const { return state_->part.conversations(); }
 Id MessageStream::ShopOf(Id customer) const { return state_->part.ShopOf(customer); }
 
+Executor& ExecutorOf(const DirectReadOptions& options) {
+  return options.executor != nullptr ? *options.executor : *DefaultEnv().executor;
+}
+
 bool CanReadDirect(Kind kind) { return kind == Kind::kMessages || kind == Kind::kOrders; }
 
 bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
                 const DirectReadOptions& options, Dataset* data) {
-  DirectReadOptions o = options;
-  if (o.threads <= 0)
-    o.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const KindSpec& spec = SpecOf(kind);
   switch (kind) {
     case Kind::kMessages:
-      return ReadKind<MessagePart>(path, spec, std::move(zone), o, data, &data->messages);
+      return ReadKind<MessagePart>(path, spec, std::move(zone), options, data, &data->messages);
     case Kind::kOrders:
-      return ReadKind<OrderPart>(path, spec, std::move(zone), o, data, &data->orders);
+      return ReadKind<OrderPart>(path, spec, std::move(zone), options, data, &data->orders);
     default:
       return false;
   }

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/executor.h"
 #include "core/time_zone.h"
 #include "domain/kinds.h"
 #include "metrics/dataset.h"
@@ -28,9 +29,11 @@ namespace csperf::metrics {
 bool CanReadDirect(Kind kind);
 
 struct DirectReadOptions {
-  int threads = 0;                  // 0: one per core
+  int parts = 0;                    // parts read at once; 0: as many as the executor runs
   size_t min_part_bytes = 1 << 20;  // smaller parts are not worth a thread
+  Executor* executor = nullptr;     // none: the process's pool (DefaultEnv)
 };
+Executor& ExecutorOf(const DirectReadOptions& options);
 
 // Appends the file's records to `data` and returns true, or returns false and leaves `data`
 // as it was.

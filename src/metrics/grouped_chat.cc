@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -232,7 +231,8 @@ class PartTallier : public RunSink {
 // Each part's customers numbered among all parts': a customer keeps the number of the first
 // part that met it, and parts number their new customers one after another. The parts'
 // customers are looked up in the parts before them a slice at a time, on every core.
-std::vector<std::vector<Id>> NumberCustomers(const std::vector<PartTallier*>& parts) {
+std::vector<std::vector<Id>> NumberCustomers(Executor& executor,
+                                             const std::vector<PartTallier*>& parts) {
   std::vector<Id> offsets;
   Id next = 0;
   for (const PartTallier* p : parts) {
@@ -244,7 +244,7 @@ std::vector<std::vector<Id>> NumberCustomers(const std::vector<PartTallier*>& pa
     size_t part, begin, end;
   };
   std::vector<Slice> slices;
-  const size_t threads = std::max(1u, std::thread::hardware_concurrency());
+  const size_t threads = executor.concurrency();
   for (size_t k = 0; k < parts.size(); ++k) {
     const size_t n = parts[k]->customers().size();
     numbers[k].resize(n);
@@ -268,14 +268,7 @@ std::vector<std::vector<Id>> NumberCustomers(const std::vector<PartTallier*>& pa
       }
     }
   };
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < threads; ++t) {
-    workers.emplace_back([&, t] {
-      for (size_t s = t; s < slices.size(); s += threads) number(slices[s]);
-    });
-  }
-  for (size_t s = 0; s < slices.size(); s += threads) number(slices[s]);
-  for (std::thread& w : workers) w.join();
+  executor.ParallelFor(slices.size(), [&](size_t s) { number(slices[s]); });
   return numbers;
 }
 
@@ -328,7 +321,7 @@ std::optional<StreamedChat> GroupedChat(const CustomerRunReader& read, const Con
   std::vector<PartTallier*> parts;
   parts.reserve(sinks.size());
   for (auto& sink : sinks) parts.push_back(static_cast<PartTallier*>(sink.get()));
-  const std::vector<std::vector<Id>> numbers = NumberCustomers(parts);
+  const std::vector<std::vector<Id>> numbers = NumberCustomers(ExecutorOf(c), parts);
   Id customers = 0;
   for (const PartTallier* p : parts) customers += static_cast<Id>(p->customers().size());
   if (!RunsCutApart(c, parts, numbers, customers)) return std::nullopt;
@@ -355,7 +348,7 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
   return GroupedChat(
       [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
         return ReadCustomerRuns(path, zone,
-                                DirectReadOptions{options.threads, options.min_part_bytes},
+                                DirectReadOptions{options.parts, options.min_part_bytes, c.executor},
                                 make_sink, sinks);
       },
       c, groupings, std::move(orders), data);

@@ -26,7 +26,7 @@
 namespace csperf::metrics {
 
 struct GroupedChatOptions {
-  int threads = 0;                  // 0: one per core
+  int parts = 0;                    // parts read at once; 0: as many as the executor runs
   size_t min_part_bytes = 1 << 20;  // smaller parts are not worth a thread
 };
 

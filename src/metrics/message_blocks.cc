@@ -1,5 +1,7 @@
 #include "metrics/message_blocks.h"
 
+#include <chrono>
+
 namespace csperf::metrics {
 namespace {
 
@@ -18,10 +20,25 @@ BlockReader::BlockReader(const Context& c, Dataset* d, MessageStream* in)
     for (const std::string& account : d_.agents[a].accounts)
       owner_of_account_.emplace(account, static_cast<Id>(a));
   }
-  thread_ = std::thread([this] { Run(); });
+  ahead_ = ExecutorOf(c).Schedule([this] {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (reader_ != kUndecided) return;
+      reader_ = kAhead;
+    }
+    cv_.notify_all();
+    Run();
+  });
 }
 
 MessageBlock BlockReader::Take() {
+  if (reader_ == kUndecided) {
+    std::unique_lock<std::mutex> lock(mu_);
+    // A free thread of the executor starts within a moment; a busy pool is not waited for.
+    cv_.wait_for(lock, std::chrono::milliseconds(5), [&] { return reader_ != kUndecided; });
+    if (reader_ == kUndecided) reader_ = kTaker;
+  }
+  if (reader_ == kTaker) return ReadBlock();
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return !ready_.empty(); });
   MessageBlock b = std::move(ready_.front());
@@ -36,18 +53,28 @@ void BlockReader::Stop() {
     stop_ = true;
   }
   cv_.notify_all();
-  if (thread_.joinable()) thread_.join();
+  {
+    // The task returns at once if it starts after this.
+    std::lock_guard<std::mutex> lock(mu_);
+    if (reader_ == kUndecided) reader_ = kTaker;
+  }
+  ahead_.Wait();
+}
+
+MessageBlock BlockReader::ReadBlock() {
+  MessageBlock b;
+  if (!in_.Next(kBlock, &b.messages)) {
+    b.last = true;
+    b.ok = !in_.failed() && !in_.IdsRepeat();
+  } else {
+    NewIds(&b);
+  }
+  return b;
 }
 
 void BlockReader::Run() {
   for (;;) {
-    MessageBlock b;
-    if (!in_.Next(kBlock, &b.messages)) {
-      b.last = true;
-      b.ok = !in_.failed() && !in_.IdsRepeat();
-    } else {
-      NewIds(&b);
-    }
+    MessageBlock b = ReadBlock();
     const bool last = b.last;
     std::unique_lock<std::mutex> lock(mu_);
     cv_.wait(lock, [&] { return stop_ || ready_.size() < kAhead; });

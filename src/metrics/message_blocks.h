@@ -1,12 +1,14 @@
-// The messages of a stream handed over a block at a time by a thread of its own, a few
-// blocks ahead of their reader: parsing is most of the work of the stream (chat_stream.h).
+// The messages of a stream handed over a block at a time, read a few blocks ahead of their
+// taker on a thread of the executor: parsing is most of the work of the stream
+// (chat_stream.h). When no thread of the executor is free by the time the first block is
+// wanted, the taker reads each block itself, so the stream never waits for a busy pool.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -28,9 +30,10 @@ struct MessageBlock {
   bool ok = true;                 // with `last`: the whole file read, no message id repeated
 };
 
-// Reads blocks on a thread of its own. Only that thread touches the MessageStream (and the
-// Dataset's shops and customers, which the stream holds meanwhile: AdoptPools); the taker
-// knows them only by id, and a block's new ids once the block is handed over.
+// Reads blocks ahead on a thread of the executor. Only the reading side touches the
+// MessageStream (and the Dataset's shops and customers, which the stream holds meanwhile:
+// AdoptPools); the taker knows them only by id, and a block's new ids once the block is
+// handed over. Who reads is settled once: the executor's thread, or the taker itself.
 class BlockReader {
  public:
   BlockReader(const Context& c, Dataset* d, MessageStream* in);
@@ -38,11 +41,13 @@ class BlockReader {
 
   // The next block; one with `last` set ends them.
   MessageBlock Take();
-  // Ends the thread (at once if it is still reading) and waits for it.
+  // Ends the reading ahead (at once if it is still reading) and waits for it.
   void Stop();
 
  private:
+  enum Reader : int { kUndecided, kAhead, kTaker };
   void Run();
+  MessageBlock ReadBlock();
   void NewIds(MessageBlock* b);
 
   const Context& c_;
@@ -56,7 +61,8 @@ class BlockReader {
   std::condition_variable cv_;
   std::deque<MessageBlock> ready_;
   bool stop_ = false;
-  std::thread thread_;
+  std::atomic<int> reader_{kUndecided};
+  Executor::Task ahead_;
 };
 
 }  // namespace csperf::metrics

@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
-#include <thread>
 
 #include "io/csv_writer.h"
 #include "metrics/chat_stream.h"
@@ -227,9 +226,13 @@ Report BuildReport(const Context& c, Grouping grouping) {
     // another, each into its own rows, then side by side in report order; satisfaction
     // reads the chat columns' inquiries, so it comes after both.
     std::vector<ReportRow> sales(r.rows.size());
-    std::thread seller([&] { AddConversionColumns(c, sessions, r.map, &sales); });
-    AddChatColumns(c, sessions, r.map, &r.rows);
-    seller.join();
+    ExecutorOf(c).ParallelFor(2, [&](size_t task) {
+      if (task == 0) {
+        AddChatColumns(c, sessions, r.map, &r.rows);
+      } else {
+        AddConversionColumns(c, sessions, r.map, &sales);
+      }
+    });
     for (size_t i = 0; i < r.rows.size(); ++i) {
       Columns& columns = r.rows[i].columns;
       columns.insert(columns.end(), std::make_move_iterator(sales[i].columns.begin()),

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 #include <span>
-#include <thread>
 
 namespace csperf::metrics {
 namespace {
@@ -124,7 +123,7 @@ void Shift(Offsets at, Sessions* part) {
 // The parts, in range order, as one: the later parts append to the first, which has room
 // for all, each freed as it is appended. The columns are independent: the waits move on a
 // second thread while this one shifts and moves the sessions, then moves the lines.
-Sessions Join(std::vector<Sessions> parts) {
+Sessions Join(Executor& executor, std::vector<Sessions> parts) {
   Sessions out = std::move(parts.front());
   if (parts.size() == 1) return out;
   std::vector<Offsets> offsets(parts.size());
@@ -134,15 +133,17 @@ Sessions Join(std::vector<Sessions> parts) {
     next.lines += static_cast<uint32_t>(parts[p].lines.size());
     next.waits += static_cast<uint32_t>(parts[p].waits.size());
   }
-  std::thread waits_mover([&] {
-    for (size_t p = 1; p < parts.size(); ++p) AppendAndFree(&parts[p].waits, &out.waits);
+  executor.ParallelFor(2, [&](size_t task) {
+    if (task == 1) {
+      for (size_t p = 1; p < parts.size(); ++p) AppendAndFree(&parts[p].waits, &out.waits);
+      return;
+    }
+    for (size_t p = 1; p < parts.size(); ++p) {
+      Shift(offsets[p], &parts[p]);
+      AppendAndFree(&parts[p].sessions, &out.sessions);
+      AppendAndFree(&parts[p].lines, &out.lines);
+    }
   });
-  for (size_t p = 1; p < parts.size(); ++p) {
-    Shift(offsets[p], &parts[p]);
-    AppendAndFree(&parts[p].sessions, &out.sessions);
-    AppendAndFree(&parts[p].lines, &out.lines);
-  }
-  waits_mover.join();
   return out;
 }
 
@@ -279,10 +280,10 @@ Sessions BuildSessions(const Context& c) { return BuildSessions(c, 0); }
 
 Sessions BuildSessions(const Context& c, int threads) {
   Buckets b = BucketByCustomer(c.data);
+  Executor& executor = ExecutorOf(c);
   size_t parts = static_cast<size_t>(threads);
   if (threads <= 0) {
-    parts = std::max(1u, std::thread::hardware_concurrency());
-    parts = std::clamp<size_t>(b.order.size() / kMinMessagesPerThread, 1, parts);
+    parts = std::clamp<size_t>(b.order.size() / kMinMessagesPerThread, 1, executor.concurrency());
   }
   const std::vector<CustomerRange> ranges = SplitByMessages(b, parts);
   std::vector<const ShopSettings*> shop_settings;
@@ -293,13 +294,10 @@ Sessions BuildSessions(const Context& c, int threads) {
   std::vector<Sessions> results(ranges.size());
   Reserve(b, {0, c.data.customers.size()}, &results[0]);
   for (size_t r = 1; r < ranges.size(); ++r) Reserve(b, ranges[r], &results[r]);
-  std::vector<std::thread> workers;
-  for (size_t r = 1; r < ranges.size(); ++r)
-    workers.emplace_back([&, r] { BuildRange(c, terms, ranges[r], &b, &results[r]); });
-  BuildRange(c, terms, ranges[0], &b, &results[0]);
-  for (std::thread& w : workers) w.join();
+  executor.ParallelFor(ranges.size(),
+                       [&](size_t r) { BuildRange(c, terms, ranges[r], &b, &results[r]); });
   b = Buckets{};  // freed before the join grows the result, which is when memory peaks
-  return Join(std::move(results));
+  return Join(executor, std::move(results));
 }
 
 }  // namespace csperf::metrics

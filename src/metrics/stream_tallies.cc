@@ -2,7 +2,6 @@
 
 #include <xxhash.h>
 
-#include <thread>
 
 namespace csperf::metrics {
 
@@ -135,9 +134,7 @@ StreamOrders::StreamOrders(const Context& c, const Dataset& d, KeyedOrders order
       kept.refunded = o.refunded;
     }
   };
-  std::thread second(fill, 1);
-  fill(0);
-  second.join();
+  ExecutorOf(c).ParallelFor(2, fill);
 }
 
 void StreamOrders::Offers(Id customer, const Session& inquiry, std::span<const AgentLine> lines,

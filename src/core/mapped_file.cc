@@ -1,4 +1,4 @@
-#include "io/mapped_file.h"
+#include "core/mapped_file.h"
 
 #include <fcntl.h>
 #include <fmt/format.h>
