@@ -16,6 +16,9 @@
 #include "import/importer.h"
 #include "metrics/loader.h"
 #include "metrics/store_runs.h"
+#include "store/memory/memory_store.h"
+#include "store/open_store.h"
+#include "store_rows.h"
 #include "test_util.h"
 
 namespace csperf::metrics {
@@ -28,15 +31,15 @@ constexpr const char* kMessagesHeader =
 constexpr const char* kOrdersHeader =
     "order_id,shop,customer_id,created_at,paid_at,amount,status,account\n";
 
-// The general path: an in-memory import, then the store's loader.
+// The general path: an import into a store in memory, then the store's loader.
 Dataset ThroughImport(const std::string& dir) {
-  auto store = Store::Open(":memory:");
-  EXPECT_TRUE(store.ok());
+  auto store = NewMemoryStore();
   FixedClock clock(0);
-  ImportReport report = RunImport(**store, DefaultSettings(), {dir}, ImportOptions{}, clock);
+  ImportReport report = RunImport(*store, DefaultSettings(), {dir}, ImportOptions{},
+                                  csperf::testing::EnvAt(clock));
   EXPECT_TRUE(report.committed) << (report.problems.empty() ? "" : report.problems[0].ToString());
   auto zone = TimeZone::Load(DefaultSettings().timezone);
-  auto data = LoadDataset(**store, **zone);
+  auto data = LoadDataset(*store, **zone);
   EXPECT_TRUE(data.ok());
   return std::move(*data);
 }
@@ -377,11 +380,11 @@ TEST_F(DirectReaderTest, FilesReadDirectlyAndTheRestTogetherEqualTheImport) {
 namespace csperf::metrics {
 namespace {
 
-// The store is read in storage order unless a replaced record broke it; either way the
-// Dataset holds the messages in input order (ord).
+// A replacement keeps the record's place in input order: the Dataset holds the messages in
+// input order, the revised one where the first version stood.
 TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
   csperf::testing::ScratchDir dir;
-  auto store = Store::Open(dir / "s.db");
+  auto store = OpenStore(dir / "s.db", OpenMode::kCreate);
   ASSERT_TRUE(store.ok());
   FixedClock clock(0);
   const std::string header = kMessagesHeader;
@@ -390,28 +393,22 @@ TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
                                   "店,b1,customer,2024-01-05 10:00:01,,,m2,second\n"
                                   "店,b2,customer,2024-01-05 10:00:02,,,m3,third\n");
   dir.Write("b/messages.csv",
-            header + "店,b1,customer,2024-01-05 10:00:00,,,m1,\"first, revised\"\n");
+            header + "店,b9,customer,2024-01-05 09:00:00,,,m1,\"first, revised\"\n");
   for (const char* folder : {"a", "b"}) {
-    ImportReport r = RunImport(**store, DefaultSettings(), {dir / folder}, ImportOptions{}, clock);
+    ImportReport r = RunImport(**store, DefaultSettings(), {dir / folder}, ImportOptions{},
+                               csperf::testing::EnvAt(clock));
     ASSERT_TRUE(r.committed);
   }
-  // Whatever the import did with the replaced row, make storage order surely differ from
-  // input order: the last stored row goes first.
-  (*store)->db().exec(
-      "UPDATE messages SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM messages)");
-  std::vector<Instant> expected;
-  SQLite::Statement q((*store)->db(), "SELECT sent_at FROM messages ORDER BY ord");
-  while (q.executeStep()) expected.push_back(q.getColumn(0).getInt64());
   auto zone = TimeZone::Load(DefaultSettings().timezone);
   auto data = LoadDataset(**store, **zone);
   ASSERT_TRUE(data.ok());
   std::vector<Instant> got;
   for (const Message& m : data->messages) got.push_back(m.at);
-  EXPECT_EQ(got, expected);
-  ASSERT_EQ(got.size(), 3u);
-  // Customers are interned in input order: the first message's customer is customer 0.
-  EXPECT_EQ(data->messages[0].customer, 0);
-  // Read in ranges of rowids on several connections, the replacement is noticed the same way.
+  // 2024-01-05 09:00:00 +08 = 1704416400, then 10:00:01 and 10:00:02.
+  EXPECT_EQ(got, (std::vector<Instant>{1704416400, 1704420001, 1704420002}));
+  // Customers are interned in input order: the revised first message's customer is b9, 0.
+  EXPECT_EQ(data->customers.Get(data->messages[0].customer), "店\x1F" "b9");
+  // Read in ranges of input order on several cursors: the same.
   auto ranged = LoadDataset(**store, **zone, StoreReadOptions{3, 1});
   ASSERT_TRUE(ranged.ok());
   ExpectSameDataset(*ranged, *data);
@@ -421,7 +418,7 @@ TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
 // by customer, however many ranges they are read in.
 TEST(StoreLoaderTest, KeyedOrdersAreTheStoresOrders) {
   csperf::testing::ScratchDir dir;
-  auto store = Store::Open(dir / "s.db");
+  auto store = OpenStore(dir / "s.db", OpenMode::kCreate);
   ASSERT_TRUE(store.ok());
   FixedClock clock(0);
   std::string orders = kOrdersHeader;
@@ -432,8 +429,9 @@ TEST(StoreLoaderTest, KeyedOrdersAreTheStoresOrders) {
               (i % 5 == 0 ? "refunded" : "paid") + ",\n";
   }
   dir.Write("in/orders.csv", orders);
-  ASSERT_TRUE(
-      RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{}, clock).committed);
+  ASSERT_TRUE(RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{},
+                        csperf::testing::EnvAt(clock))
+                  .committed);
   auto zone = TimeZone::Load(DefaultSettings().timezone);
   auto loaded = LoadDataset(**store, **zone);
   ASSERT_TRUE(loaded.ok());
@@ -441,21 +439,20 @@ TEST(StoreLoaderTest, KeyedOrdersAreTheStoresOrders) {
     SCOPED_TRACE(threads);
     Dataset d;
     KeyedOrders keyed;
-    ASSERT_TRUE(ReadStoreKeyedOrders(dir / "s.db", StoreReadOptions{threads, 8}, &d, &keyed));
+    ReadStoreKeyedOrders(**store, StoreReadOptions{threads, 8}, &d, &keyed);
     ASSERT_EQ(keyed.orders.size(), loaded->orders.size());
     for (size_t i = 0; i < keyed.orders.size(); ++i) {
       SCOPED_TRACE(i);
       ExpectSameOrder(keyed.orders[i], keyed.keys, d.shops, loaded->orders[i], *loaded);
     }
   }
-  EXPECT_FALSE(ReadStoreKeyedOrders(":memory:", StoreReadOptions{}, nullptr, nullptr));
 }
 
-// A large store's messages are read in ranges of rowids, one connection each, and joined in
+// A large store's messages are read in ranges of input order, one cursor each, and joined in
 // order: the same Dataset as one read, strings numbered in input order.
 TEST(StoreLoaderTest, RangesOfRowsJoinIntoTheSameDataset) {
   csperf::testing::ScratchDir dir;
-  auto store = Store::Open(dir / "s.db");
+  auto store = OpenStore(dir / "s.db", OpenMode::kCreate);
   ASSERT_TRUE(store.ok());
   FixedClock clock(0);
   std::string messages = kMessagesHeader;
@@ -469,7 +466,8 @@ TEST(StoreLoaderTest, RangesOfRowsJoinIntoTheSameDataset) {
                 (i % 5 == 0 ? "c" + std::to_string(i % 9) : "") + ",,x\n";
   }
   dir.Write("in/messages.csv", messages);
-  ImportReport r = RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{}, clock);
+  ImportReport r = RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{},
+                             csperf::testing::EnvAt(clock));
   ASSERT_TRUE(r.committed);
   auto zone = TimeZone::Load(DefaultSettings().timezone);
   auto one = LoadDataset(**store, **zone, StoreReadOptions{1, 1});

@@ -18,7 +18,8 @@
 #include "metrics/message_order.h"
 #include "metrics/report.h"
 #include "report_reads.h"
-#include "store/store.h"
+#include "store/open_store.h"
+#include "store_rows.h"
 #include "test_util.h"
 
 namespace csperf::metrics {
@@ -85,11 +86,12 @@ void ExpectSame(const DirectReports& r) {
 Reports StoreReports(const std::string& folder, const std::string& db, const Settings& settings,
                      const std::string& period, const StoreReadOptions& options = {}) {
   Reports out;
-  auto store = Store::Open(db);
+  auto store = OpenStore(db, OpenMode::kCreate);
   EXPECT_TRUE(store.ok());
   if (!store.ok()) return out;
   FixedClock clock(0);
-  const ImportReport imported = RunImport(**store, settings, {folder}, ImportOptions{}, clock);
+  const ImportReport imported =
+      RunImport(**store, settings, {folder}, ImportOptions{}, csperf::testing::EnvAt(clock));
   EXPECT_TRUE(imported.committed);
   auto zone = *TimeZone::Load(settings.timezone);
   const Period p = *ParsePeriod(period);
@@ -274,7 +276,7 @@ TEST_F(GroupedChatEdgeTest, AStoreInCustomerOrderIsReadACustomerAtATime) {
   int n = 0;
   for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{2, 1},
                                    StoreReadOptions{3, 1}, StoreReadOptions{7, 1}}) {
-    SCOPED_TRACE(options.threads);
+    SCOPED_TRACE(options.parts);
     const Reports r = StoreReports(Folder(), dir_ / ("s" + std::to_string(n++) + ".db"), settings_,
                                    "2024-01", options);
     EXPECT_EQ(r.order, MessageOrder::kByCustomer);
@@ -305,28 +307,6 @@ TEST_F(GroupedChatEdgeTest, AStoreWhoseCustomerComesBackIsReadByCustomerOrHeld) 
                                    "2024-01", options);
     EXPECT_FALSE(r.streamed);
     ExpectSameReports(r);
-  }
-}
-
-TEST_F(GroupedChatEdgeTest, AStoreOutOfInputOrderIsHeld) {
-  WriteMessages(SortedByCustomer(messages_));
-  const std::string db = dir_ / "s.db";
-  StoreReports(Folder(), db, settings_, "2024-01");
-  {
-    // Storage order no longer input order: the last stored row comes first.
-    auto store = Store::Open(db);
-    ASSERT_TRUE(store.ok());
-    (*store)->db().exec(
-        "UPDATE messages SET ord = -1 WHERE rowid = (SELECT max(rowid) FROM messages)");
-  }
-  auto store = Store::Open(db);
-  ASSERT_TRUE(store.ok());
-  auto zone = *TimeZone::Load(settings_.timezone);
-  const Period p = *ParsePeriod("2024-01");
-  for (StoreReadOptions options : {StoreReadOptions{}, StoreReadOptions{3, 1}}) {
-    auto read = LoadReportInputFromStore(**store, settings_, p, kAllGroupings, options);
-    ASSERT_TRUE(read.ok());
-    EXPECT_FALSE(read->streamed.has_value()) << options.threads;
   }
 }
 

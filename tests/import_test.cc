@@ -3,14 +3,20 @@
 
 #include "core/time_zone.h"
 #include "import/importer.h"
-#include "store/store.h"
+#include "store/open_store.h"
+#include "store_rows.h"
 #include "test_util.h"
 
 namespace csperf {
 namespace {
 
+using csperf::testing::CopyCount;
+using csperf::testing::EnvAt;
+using csperf::testing::IntOf;
 using csperf::testing::ReadFile;
+using csperf::testing::RowCount;
 using csperf::testing::ScratchDir;
+using csperf::testing::TextOf;
 
 const char kAgents[] =
     "agent_id,name,team,role,position,manager_id,accounts\n"
@@ -20,19 +26,29 @@ const char kAgents[] =
 class ImportTest : public ::testing::Test {
  protected:
   ImportTest() : clock_(1735689600) /* 2025-01-01T00:00:00Z */ {
-    auto store = Store::Open(dir_ / "store.db");
+    auto store = OpenStore(dir_ / "store.db", OpenMode::kCreate);
     EXPECT_TRUE(store.ok());
     store_ = std::move(*store);
     settings_ = DefaultSettings();
     options_.rejects_dir = dir_ / "rejects";
   }
 
-  ImportReport Import(const std::vector<std::string>& paths) {
-    return RunImport(*store_, settings_, paths, options_, clock_);
+  // Every stored message, assessment and order, bookkeeping but the import and line aside.
+  std::vector<csperf::testing::StoredRow> Stored() {
+    std::vector<csperf::testing::StoredRow> rows;
+    for (Kind kind : {Kind::kMessages, Kind::kAssessments, Kind::kOrders}) {
+      for (auto row : csperf::testing::AllRows(*store_, kind)) {
+        row.erase("src_file");
+        row.erase("src_line");
+        rows.push_back(std::move(row));
+      }
+    }
+    return rows;
   }
 
-  int64_t Count(const std::string& sql) { return store_->db().execAndGet(sql).getInt64(); }
-  std::string Text(const std::string& sql) { return store_->db().execAndGet(sql).getString(); }
+  ImportReport Import(const std::vector<std::string>& paths) {
+    return RunImport(*store_, settings_, paths, options_, EnvAt(clock_));
+  }
 
   ScratchDir dir_;
   FixedClock clock_;
@@ -47,28 +63,28 @@ TEST_F(ImportTest, ImportsTheSampleFolderWithEveryKind) {
   ASSERT_TRUE(report.committed);
   EXPECT_EQ(report.bad_rows, 0);
   EXPECT_EQ(report.files.size(), 12u);
-  EXPECT_EQ(Count("SELECT count(*) FROM agents"), 4);
-  EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 12);
-  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 4);
-  EXPECT_EQ(Count("SELECT count(*) FROM qa_items"), 4);
-  EXPECT_EQ(Count("SELECT count(*) FROM qa_forms"), 1);
+  EXPECT_EQ(RowCount(*store_, Kind::kAgents), 4);
+  EXPECT_EQ(CopyCount(*store_, Kind::kMessages), 12);
+  EXPECT_EQ(RowCount(*store_, Kind::kOrders), 4);
+  EXPECT_EQ(RowCount(*store_, Kind::kQaItems), 4);
+  EXPECT_EQ(static_cast<int64_t>(store_->QaForms().size()), 1);
   // ¥1500 → 150000 cents; "1,299.00" → 129900; ￥89 → 8900; 退款成功 → refunded.
-  EXPECT_EQ(Count("SELECT base_bonus FROM agents WHERE agent_id = 'A03'"), 150000);
-  EXPECT_EQ(Count("SELECT amount FROM orders WHERE order_id = 'T1001'"), 129900);
-  EXPECT_EQ(Text("SELECT status FROM orders WHERE order_id = 'T1002'"), "refunded");
+  EXPECT_EQ(IntOf(*store_, Kind::kAgents, "base_bonus", {{"agent_id", "A03"}}), 150000);
+  EXPECT_EQ(IntOf(*store_, Kind::kOrders, "amount", {{"order_id", "T1001"}}), 129900);
+  EXPECT_EQ(TextOf(*store_, Kind::kOrders, "status", {{"order_id", "T1002"}}), "refunded");
   // 2024/1/6 20:15:00 Asia/Shanghai = 2024-01-06T12:15:00Z = 1704543300.
   EXPECT_EQ(
-      Count("SELECT sent_at FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
+      IntOf(*store_, Kind::kMessages, "sent_at", {{"customer_id", "buyer002"}, {"sender", "customer"}}),
       1704543300);
   // 1704700920000 ms → 1704700920 s.
-  EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE account = '旗舰店:临时号'"), 1704700920);
+  EXPECT_EQ(IntOf(*store_, Kind::kMessages, "sent_at", {{"account", "旗舰店:临时号"}}), 1704700920);
   // The embedded newline is kept inside the content.
   EXPECT_EQ(
-      Text("SELECT content FROM messages WHERE customer_id = 'buyer002' AND sender = 'customer'"),
+      TextOf(*store_, Kind::kMessages, "content", {{"customer_id", "buyer002"}, {"sender", "customer"}}),
       "尺码怎么选？\n我身高170");
   // qa result "na" is NULL; 非常不满意 is 1.
-  EXPECT_EQ(Count("SELECT count(*) FROM qa_items WHERE result IS NULL"), 1);
-  EXPECT_EQ(Count("SELECT score FROM ratings WHERE void = 1"), 1);
+  EXPECT_EQ(RowCount(*store_, Kind::kQaItems, {{"result", ""}}), 1);
+  EXPECT_EQ(IntOf(*store_, Kind::kRatings, "score", {{"void", "1"}}), 1);
 }
 
 TEST_F(ImportTest, BadRowsStoreNothingAndAreAllReported) {
@@ -97,9 +113,9 @@ TEST_F(ImportTest, BadRowsStoreNothingAndAreAllReported) {
   EXPECT_EQ(report.problems[3].place.field, "customer_id");
   EXPECT_NE(report.problems[4].reason.find("6 fields but the header has 7"), std::string::npos);
   // Nothing at all was stored, not even the good rows or the agents.
-  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM agents"), 0);
-  EXPECT_EQ(Count("SELECT count(*) FROM imports"), 0);
+  EXPECT_EQ(RowCount(*store_, Kind::kOrders), 0);
+  EXPECT_EQ(RowCount(*store_, Kind::kAgents), 0);
+  EXPECT_EQ(store_->ImportCount(), 0);
 }
 
 TEST_F(ImportTest, ReportIsCappedWithACountOfTheRest) {
@@ -122,7 +138,7 @@ TEST_F(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
   ImportReport report = Import({orders});
   ASSERT_TRUE(report.committed);
   EXPECT_EQ(report.bad_rows, 1);
-  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 2);
+  EXPECT_EQ(RowCount(*store_, Kind::kOrders), 2);
   ASSERT_EQ(report.reject_files.size(), 1u);
   std::string rejects = ReadFile(report.reject_files[0]);
   EXPECT_EQ(rejects.substr(0, rejects.find('\n')),
@@ -134,10 +150,7 @@ TEST_F(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
 TEST_F(ImportTest, ReimportingTheSameFilesChangesNothing) {
   std::string folder = csperf::testing::SourceDir() + "/samples/basic";
   ASSERT_TRUE(Import({folder}).committed);
-  std::string before = Text(
-      "SELECT group_concat(n) FROM (SELECT count(*) || '/' || sum(copies) AS n FROM messages "
-      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM assessments "
-      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM orders)");
+  const std::vector<csperf::testing::StoredRow> before = Stored();
   ImportReport again = Import({folder});
   ASSERT_TRUE(again.committed);
   RowCounts t = again.Totals();
@@ -145,10 +158,7 @@ TEST_F(ImportTest, ReimportingTheSameFilesChangesNothing) {
   EXPECT_EQ(t.replaced, 0);
   EXPECT_EQ(t.copies, 0);
   EXPECT_EQ(t.unchanged + t.collapsed, t.rows);
-  std::string after = Text(
-      "SELECT group_concat(n) FROM (SELECT count(*) || '/' || sum(copies) AS n FROM messages "
-      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM assessments "
-      "UNION ALL SELECT count(*) || '/' || sum(copies) FROM orders)");
+  const std::vector<csperf::testing::StoredRow> after = Stored();
   EXPECT_EQ(before, after);
 }
 
@@ -163,8 +173,8 @@ TEST_F(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
   ASSERT_TRUE(second.committed);
   EXPECT_EQ(second.Totals().replaced, 1);
   // Orders are keyed by (shop, order_id): the other shop's O1 is another order.
-  EXPECT_EQ(Count("SELECT count(*) FROM orders"), 2);
-  EXPECT_EQ(Text("SELECT status FROM orders WHERE shop = '店'"), "refunded");
+  EXPECT_EQ(RowCount(*store_, Kind::kOrders), 2);
+  EXPECT_EQ(TextOf(*store_, Kind::kOrders, "status", {{"shop", "店"}}), "refunded");
 }
 
 TEST_F(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
@@ -198,13 +208,13 @@ TEST_F(ImportTest, MessagesWithoutIdKeepTheMostCopiesSeenInOneFile) {
   std::string a = dir_.Write("m/messages_a.csv", header + hello + hello);
   std::string b = dir_.Write("m/messages_b.csv", header + hello);
   ASSERT_TRUE(Import({a, b}).committed);
-  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 2);
+  EXPECT_EQ(RowCount(*store_, Kind::kMessages), 2);
   ASSERT_TRUE(Import({a}).committed);
-  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 2);
+  EXPECT_EQ(RowCount(*store_, Kind::kMessages), 2);
   std::string c = dir_.Write("m/messages_c.csv", header + hello + hello + hello);
   ASSERT_TRUE(Import({c}).committed);
-  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 3);
-  EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 3);  // each copy is a row of its own
+  EXPECT_EQ(RowCount(*store_, Kind::kMessages), 3);
+  EXPECT_EQ(CopyCount(*store_, Kind::kMessages), 3);  // each copy is a row of its own
 }
 
 TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
@@ -217,8 +227,8 @@ TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
   std::string b =
       dir_.Write("m/messages_2.csv", header + "店,c1,customer,2024-01-05 10:00:00,,m1,在吗\n");
   ASSERT_TRUE(Import({a, b}).committed);
-  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 2);
-  EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 2);
+  EXPECT_EQ(RowCount(*store_, Kind::kMessages), 2);
+  EXPECT_EQ(CopyCount(*store_, Kind::kMessages), 2);
 }
 
 TEST_F(ImportTest, CountedKindsAreKeyedByAllFields) {
@@ -228,9 +238,9 @@ TEST_F(ImportTest, CountedKindsAreKeyedByAllFields) {
                                                     "A01,2024-01-31,teamwork,peer,80\n"
                                                     "A01,2024-01-31,teamwork,peer,90\n");
   ASSERT_TRUE(Import({a}).committed);
-  EXPECT_EQ(Count("SELECT count(*) FROM assessments"), 3);  // the repeated row is a second copy
-  EXPECT_EQ(Count("SELECT sum(copies) FROM assessments"), 3);
-  EXPECT_EQ(Count("SELECT max_score FROM assessments LIMIT 1"), 100'000'000);  // default 100
+  EXPECT_EQ(RowCount(*store_, Kind::kAssessments), 3);  // the repeated row is a second copy
+  EXPECT_EQ(CopyCount(*store_, Kind::kAssessments), 3);
+  EXPECT_EQ(IntOf(*store_, Kind::kAssessments, "max_score"), 100'000'000);  // default 100
 }
 
 TEST_F(ImportTest, RefusesFilesThatCannotBeRead) {
@@ -253,7 +263,7 @@ TEST_F(ImportTest, RefusesFilesThatCannotBeRead) {
     ImportReport r = Import({dir_ / "e4/none.csv"});
     ASSERT_TRUE(r.refusal);
   }
-  EXPECT_EQ(Count("SELECT count(*) FROM imports"), 0);
+  EXPECT_EQ(store_->ImportCount(), 0);
 }
 
 TEST_F(ImportTest, AHeaderWithoutRowsIsZeroRecords) {
@@ -275,7 +285,7 @@ TEST_F(ImportTest, UnknownColumnsAreKeptAsideNotAnError) {
                                  "order_id,shop,备注,customer_id,created_at,amount\n"
                                  "O1,店,加急,c,2024-01-05,5\n")})
                   .committed);
-  EXPECT_EQ(Text("SELECT extra FROM orders"), "{\"备注\":\"加急\"}");
+  EXPECT_EQ(TextOf(*store_, Kind::kOrders, "extra"), "{\"备注\":\"加急\"}");
 }
 
 TEST_F(ImportTest, StoreRefusesAnotherTimeZone) {
@@ -341,12 +351,12 @@ TEST_F(ImportTest, AttendanceTimesOfDayBecomeInstantsAroundTheShift) {
                   .committed);
   // Night shift: 2024-01-05 22:00 +08 = 1704463200; ends next day 06:00 = 1704492000;
   // clock-in 21:58 the same evening; clock-out 06:01 the next morning.
-  EXPECT_EQ(Count("SELECT scheduled_start FROM attendance WHERE agent_id = 'A'"), 1704463200);
-  EXPECT_EQ(Count("SELECT scheduled_end FROM attendance WHERE agent_id = 'A'"), 1704492000);
-  EXPECT_EQ(Count("SELECT clock_in FROM attendance WHERE agent_id = 'A'"), 1704463200 - 120);
-  EXPECT_EQ(Count("SELECT clock_out FROM attendance WHERE agent_id = 'A'"), 1704492000 + 60);
+  EXPECT_EQ(IntOf(*store_, Kind::kAttendance, "scheduled_start", {{"agent_id", "A"}}), 1704463200);
+  EXPECT_EQ(IntOf(*store_, Kind::kAttendance, "scheduled_end", {{"agent_id", "A"}}), 1704492000);
+  EXPECT_EQ(IntOf(*store_, Kind::kAttendance, "clock_in", {{"agent_id", "A"}}), 1704463200 - 120);
+  EXPECT_EQ(IntOf(*store_, Kind::kAttendance, "clock_out", {{"agent_id", "A"}}), 1704492000 + 60);
   // A clock-in at 23:55 for a 00:30 start is the evening before: 2024-01-04 23:55 +08.
-  EXPECT_EQ(Count("SELECT clock_in FROM attendance WHERE agent_id = 'B'"), 1704383700);
+  EXPECT_EQ(IntOf(*store_, Kind::kAttendance, "clock_in", {{"agent_id", "B"}}), 1704383700);
 }
 
 TEST_F(ImportTest, DateOnlyDueAtMeansTheEndOfThatDay) {
@@ -355,8 +365,8 @@ TEST_F(ImportTest, DateOnlyDueAtMeansTheEndOfThatDay) {
                                  "F2,A,c,2024-01-12 18:00\n")})
                   .committed);
   // 2024-01-13 00:00 +08 = 2024-01-12T16:00Z = 1705075200.
-  EXPECT_EQ(Count("SELECT due_at FROM followups WHERE followup_id = 'F1'"), 1705075200);
-  EXPECT_EQ(Count("SELECT due_at FROM followups WHERE followup_id = 'F2'"), 1705053600);
+  EXPECT_EQ(IntOf(*store_, Kind::kFollowups, "due_at", {{"followup_id", "F1"}}), 1705075200);
+  EXPECT_EQ(IntOf(*store_, Kind::kFollowups, "due_at", {{"followup_id", "F2"}}), 1705053600);
 }
 
 }  // namespace
@@ -389,7 +399,7 @@ TEST_F(ImportEncodingTest, Utf16WithBomImports) {
   ImportReport r = Import({dir_.Write("orders.csv", bytes)});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   EXPECT_EQ(r.files[0].encoding, "UTF-16LE (BOM)");
-  EXPECT_EQ(Text("SELECT shop || '/' || customer_id FROM orders"), "旗舰店/买家");
+  EXPECT_EQ(*TextOf(*store_, Kind::kOrders, "shop") + "/" + *TextOf(*store_, Kind::kOrders, "customer_id"), "旗舰店/买家");
 }
 
 TEST_F(ImportEncodingTest, Latin1IsCaughtEvenWhenItDecodesAsGb18030) {
@@ -447,7 +457,7 @@ TEST_F(ImportTest, AConflictIsCaughtEvenWhenTheFirstVersionIsUnchanged) {
       {dir_.Write("two/orders.csv", header + paid + "O1,店,c1,2024-01-05 10:00,99,refunded\n")});
   EXPECT_FALSE(r.committed);
   EXPECT_EQ(r.bad_rows, 2);
-  EXPECT_EQ(Text("SELECT status FROM orders"), "paid");
+  EXPECT_EQ(TextOf(*store_, Kind::kOrders, "status"), "paid");
 }
 
 TEST_F(ImportTest, AHeaderNamingAColumnTwiceIsRefused) {
@@ -464,7 +474,7 @@ TEST_F(ImportTest, UnknownColumnsWithoutOrWithRepeatedNamesKeepEveryValue) {
                                  "order_id,shop,customer_id,created_at,amount,note,note,\n"
                                  "O1,店,c,2024-01-05,1,a,b,z\n")})
                   .committed);
-  EXPECT_EQ(Text("SELECT extra FROM orders"),
+  EXPECT_EQ(TextOf(*store_, Kind::kOrders, "extra"),
             "{\"note\":\"a\",\"note (column 7)\":\"b\",\"unnamed (column 8)\":\"z\"}");
 }
 

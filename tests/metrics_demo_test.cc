@@ -12,6 +12,8 @@
 #include "io/csv_reader.h"
 #include "metrics/loader.h"
 #include "metrics/report.h"
+#include "store/open_store.h"
+#include "store_rows.h"
 #include "test_util.h"
 
 namespace csperf::metrics {
@@ -146,10 +148,12 @@ TEST_F(MetricsDemoTest, TheComputedNumbersAreThePlantedOnes) {
 }
 
 TEST_F(MetricsDemoTest, TheStoreAndTheFilesGiveByteIdenticalReports) {
-  auto store = Store::Open((*dir_) / "demo.db");
+  auto store = OpenStore((*dir_) / "demo.db", OpenMode::kCreate);
   ASSERT_TRUE(store.ok());
   FixedClock clock(1709251200);
-  ASSERT_TRUE(RunImport(**store, *settings_, {(*dir_) / "demo"}, ImportOptions{}, clock).committed);
+  ASSERT_TRUE(RunImport(**store, *settings_, {(*dir_) / "demo"}, ImportOptions{},
+                        csperf::testing::EnvAt(clock))
+                  .committed);
   auto zone = *TimeZone::Load(settings_->timezone);
   Dataset from_store = *LoadDataset(**store, *zone);
   Dataset from_files = FromFiles((*dir_) / "demo");

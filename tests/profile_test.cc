@@ -5,14 +5,22 @@
 #include <unicode/ucnv.h>
 
 #include "import/importer.h"
-#include "store/store.h"
+#include "store/open_store.h"
+#include "store_rows.h"
 #include "test_util.h"
 
 namespace csperf {
 namespace {
 
+using csperf::testing::AllRows;
+using csperf::testing::CopyCount;
+using csperf::testing::DistinctCount;
+using csperf::testing::EnvAt;
+using csperf::testing::IntOf;
+using csperf::testing::RowCount;
 using csperf::testing::ScratchDir;
 using csperf::testing::SourceDir;
+using csperf::testing::TextOf;
 
 std::string ToGb18030(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
@@ -80,7 +88,7 @@ TEST(Profile, ParsesUtcOffsets) {
 class ProfileImportTest : public ::testing::Test {
  protected:
   ProfileImportTest() : clock_(1735689600) {
-    store_ = std::move(*Store::Open(dir_ / "store.db"));
+    store_ = std::move(*OpenStore(dir_ / "store.db", OpenMode::kCreate));
     settings_ = DefaultSettings();
   }
   ImportReport Import(const std::string& profile_file, const std::vector<std::string>& paths,
@@ -92,10 +100,15 @@ class ProfileImportTest : public ::testing::Test {
     options.profile = &profile_;
     options.default_shop = shop;
     options.rejects_dir = dir_ / "rejects";
-    return RunImport(*store_, settings_, paths, options, clock_);
+    return RunImport(*store_, settings_, paths, options, EnvAt(clock_));
   }
-  int64_t Count(const std::string& sql) { return store_->db().execAndGet(sql).getInt64(); }
-  std::string Text(const std::string& sql) { return store_->db().execAndGet(sql).getString(); }
+  // Every message's sender, in input order, joined by commas.
+  std::string Senders() {
+    std::string senders;
+    for (const auto& row : AllRows(*store_, Kind::kMessages))
+      senders += (senders.empty() ? "" : ",") + row.at("sender");
+    return senders;
+  }
 
   ScratchDir dir_;
   FixedClock clock_;
@@ -108,8 +121,8 @@ TEST_F(ProfileImportTest, CanonicalProfileImportsTheSampleLikeNoProfile) {
   ImportReport r = Import("canonical.toml", {SourceDir() + "/samples/basic"});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   EXPECT_EQ(r.bad_rows, 0);
-  EXPECT_EQ(Count("SELECT sum(copies) FROM messages"), 12);
-  EXPECT_EQ(Count("SELECT count(*) FROM work_records"), 2);
+  EXPECT_EQ(CopyCount(*store_, Kind::kMessages), 12);
+  EXPECT_EQ(RowCount(*store_, Kind::kWorkRecords), 2);
 }
 
 TEST_F(ProfileImportTest, QianniuChatExportInGbkWithChineseHeaders) {
@@ -124,13 +137,14 @@ TEST_F(ProfileImportTest, QianniuChatExportInGbkWithChineseHeaders) {
   ASSERT_EQ(r.files.size(), 1u);
   EXPECT_EQ(r.files[0].kind, "messages");
   EXPECT_EQ(r.files[0].encoding, "GB18030");
-  EXPECT_EQ(Count("SELECT count(*) FROM messages"), 3);
+  EXPECT_EQ(RowCount(*store_, Kind::kMessages), 3);
   EXPECT_EQ(
-      Text("SELECT group_concat(sender, ',') FROM (SELECT sender FROM messages ORDER BY ord)"),
+      Senders(),
       "customer,bot,agent");
-  EXPECT_EQ(Text("SELECT DISTINCT shop FROM messages"), "旗舰店");
-  EXPECT_EQ(Text("SELECT content FROM messages WHERE sender = 'agent'"), "亲，在的");
-  EXPECT_EQ(Count("SELECT sent_at FROM messages WHERE sender = 'agent'"), 1704420040);
+  EXPECT_EQ(DistinctCount(*store_, Kind::kMessages, "shop"), 1);
+  EXPECT_EQ(TextOf(*store_, Kind::kMessages, "shop"), "旗舰店");
+  EXPECT_EQ(TextOf(*store_, Kind::kMessages, "content", {{"sender", "agent"}}), "亲，在的");
+  EXPECT_EQ(IntOf(*store_, Kind::kMessages, "sent_at", {{"sender", "agent"}}), 1704420040);
 }
 
 TEST_F(ProfileImportTest, QianniuExportWithoutAShopNeedsOne) {
@@ -154,14 +168,14 @@ TEST_F(ProfileImportTest, HelpdeskTicketsInUtcBecomeCases) {
                  "5001,2024-01-06 05:00:00,Good,shop:amy,quick\n");
   ImportReport r = Import("helpdesk.toml", {tickets, csat});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
-  EXPECT_EQ(Count("SELECT count(*) FROM cases"), 2);
-  EXPECT_EQ(Text("SELECT type FROM cases WHERE case_id = '5002'"), "exchange");
+  EXPECT_EQ(RowCount(*store_, Kind::kCases), 2);
+  EXPECT_EQ(TextOf(*store_, Kind::kCases, "type", {{"case_id", "5002"}}), "exchange");
   // 2024-01-05 02:00:00 written in UTC (the profile's offset) = 1704420000.
-  EXPECT_EQ(Count("SELECT opened_at FROM cases WHERE case_id = '5001'"), 1704420000);
-  EXPECT_EQ(Count("SELECT count(*) FROM cases WHERE closed_at IS NULL"), 1);
-  EXPECT_EQ(Count("SELECT score FROM ratings"), 5);
-  EXPECT_EQ(Text("SELECT conversation_id FROM ratings"), "5001");
-  EXPECT_EQ(Text("SELECT extra FROM cases WHERE case_id = '5001'"), "{\"Priority\":\"high\"}");
+  EXPECT_EQ(IntOf(*store_, Kind::kCases, "opened_at", {{"case_id", "5001"}}), 1704420000);
+  EXPECT_EQ(RowCount(*store_, Kind::kCases, {{"closed_at", ""}}), 1);
+  EXPECT_EQ(IntOf(*store_, Kind::kRatings, "score"), 5);
+  EXPECT_EQ(TextOf(*store_, Kind::kRatings, "conversation_id"), "5001");
+  EXPECT_EQ(TextOf(*store_, Kind::kCases, "extra", {{"case_id", "5001"}}), "{\"Priority\":\"high\"}");
 }
 
 TEST(ProfileZone, TimesOfDayAreReadInTheExportsOffset) {
@@ -169,7 +183,7 @@ TEST(ProfileZone, TimesOfDayAreReadInTheExportsOffset) {
   dir.Write("p.toml", "[attendance]\nutc_offset = \"+00:00\"\n");
   auto profile = LoadProfileFile(dir / "p.toml");
   ASSERT_TRUE(profile.ok());
-  auto store = Store::Open(dir / "s.db");
+  auto store = OpenStore(dir / "s.db", OpenMode::kCreate);
   ImportOptions options;
   options.profile = &*profile;
   FixedClock clock(1735689600);
@@ -177,12 +191,11 @@ TEST(ProfileZone, TimesOfDayAreReadInTheExportsOffset) {
                              {dir.Write("attendance.csv",
                                         "agent_id,date,scheduled_start,scheduled_end,clock_in\n"
                                         "A,2024-01-25,09:00,18:00,2024-01-25 09:05:00\n")},
-                             options, clock);
+                             options, EnvAt(clock));
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   // 09:00 and 09:05 both in UTC: 2024-01-25T09:00:00Z = 1706173200.
-  EXPECT_EQ((*store)->db().execAndGet("SELECT scheduled_start FROM attendance").getInt64(),
-            1706173200);
-  EXPECT_EQ((*store)->db().execAndGet("SELECT clock_in FROM attendance").getInt64(), 1706173500);
+  EXPECT_EQ(IntOf(**store, Kind::kAttendance, "scheduled_start"), 1706173200);
+  EXPECT_EQ(IntOf(**store, Kind::kAttendance, "clock_in"), 1706173500);
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "import/importer.h"
+#include "store/open_store.h"
+#include "store_rows.h"
 #include "test_util.h"
 
 namespace csperf {
@@ -49,14 +51,16 @@ TEST(QualityReport, FindsEachPlantedProblem) {
             "id = \"f1\"\ndimension = \"communication\"\n[[sections]]\nid = \"s\"\nweight = 100\n"
             "[[sections.items]]\nid = \"greeting\"\nmax = 5\n");
 
-  auto store = Store::Open(dir / "store.db");
+  auto store = OpenStore(dir / "store.db", OpenMode::kCreate);
   ASSERT_TRUE(store.ok());
   FixedClock clock(1735689600);  // 2025-01-01
   ImportOptions options;
-  ImportReport r = RunImport(**store, DefaultSettings(), {dir / "in"}, options, clock);
+  ImportReport r =
+      RunImport(**store, DefaultSettings(), {dir / "in"}, options, csperf::testing::EnvAt(clock));
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   auto zone = *TimeZone::Load("Asia/Shanghai");
-  QualityReport q = BuildQualityReport(**store, clock.Now(), *zone);
+  const StoreCheck check = CheckStore(**store, clock.Now(), *zone, *DefaultEnv().executor);
+  const QualityReport& q = check.quality;
 
   auto count = [&](const std::string& code) -> int64_t {
     const QualityFinding* f = q.Find(code);
@@ -76,7 +80,7 @@ TEST(QualityReport, FindsEachPlantedProblem) {
   EXPECT_EQ(count("unknown_qa_item"), 1);
   EXPECT_EQ(count("custom_dimension"), 1);
 
-  DataSummary s = BuildDataSummary(**store, *zone);
+  const DataSummary& s = check.summary;
   EXPECT_EQ(s.agents, 3);
   EXPECT_EQ(s.qa_forms, (std::vector<std::string>{"f1"}));
 }

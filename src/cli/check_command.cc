@@ -3,7 +3,8 @@
 #include "cli/cli_support.h"
 #include "report/import_text.h"
 #include "store/quality_report.h"
-#include "store/store.h"
+#include "core/env.h"
+#include "store/open_store.h"
 
 namespace csperf::cli {
 
@@ -22,12 +23,14 @@ Command CheckCommand() {
           if (!zone.ok()) return ReportProblem(zone.problem());
           auto clock = MakeClock(*common, **zone);
           if (!clock.ok()) return ReportProblem(clock.problem());
-          auto store = Store::OpenExisting(*db);
+          auto store = OpenStore(*db, OpenMode::kExisting);
           if (!store.ok()) return ReportProblem(store.problem());
           Status tz = (*store)->CheckTimezone(settings->timezone);
           if (!tz.ok()) return ReportProblem(tz.problem());
-          std::cout << RenderDataSummary(BuildDataSummary(**store, **zone)) << "\n"
-                    << RenderQualityReport(BuildQualityReport(**store, (*clock)->Now(), **zone));
+          const StoreCheck check =
+              CheckStore(**store, (*clock)->Now(), **zone, *DefaultEnv().executor);
+          std::cout << RenderDataSummary(check.summary) << "\n"
+                    << RenderQualityReport(check.quality);
           return 0;
         };
       }};

@@ -6,6 +6,7 @@
 #include "cli/cli_support.h"
 #include "import/importer.h"
 #include "report/import_text.h"
+#include "store/open_store.h"
 #include "store/quality_report.h"
 
 namespace csperf::cli {
@@ -72,16 +73,19 @@ int RunImportCommand(ImportArgs& args) {
     args.options.profile = &*profile;
     args.options.profile_name = profile->name.empty() ? args.profile_path : profile->name;
   }
-  auto store = Store::Open(args.db);
+  auto store = OpenStore(args.db, OpenMode::kCreate);
   if (!store.ok()) return ReportProblem(store.problem());
 
   StopPointObserver observer;
-  ImportReport report = RunImport(**store, *settings, args.paths, args.options, **clock,
+  const Env& base = DefaultEnv();
+  const Env env{clock->get(), base.files, base.executor};
+  ImportReport report = RunImport(**store, *settings, args.paths, args.options, env,
                                   observer.active() ? &observer : nullptr);
   std::cout << RenderImportReport(report, args.options);
   if (!report.committed) return 1;
-  std::cout << "\n" << RenderDataSummary(BuildDataSummary(**store, **zone));
-  QualityReport quality = BuildQualityReport(**store, (*clock)->Now(), **zone);
+  StoreCheck check = CheckStore(**store, (*clock)->Now(), **zone, *env.executor);
+  std::cout << "\n" << RenderDataSummary(check.summary);
+  QualityReport& quality = check.quality;
   for (const QualityFinding* f : {&report.conflicting_ids, &report.repeated_ids}) {
     if (f->count > 0) quality.findings.insert(quality.findings.begin(), *f);
   }

@@ -4,6 +4,7 @@
 
 #include "cli/cli_support.h"
 #include "metrics/loader.h"
+#include "store/open_store.h"
 #include "report/import_text.h"
 
 namespace csperf::cli {
@@ -35,11 +36,10 @@ Result<std::unique_ptr<LoadedInput>> LoadMetricsInput(
   }
   loaded->period = *period;
   if (!input.db.empty()) {
-    auto store = Store::OpenExisting(input.db);
+    auto store = OpenStore(input.db, OpenMode::kExisting);
     if (!store.ok()) return store.problem();
     Status tz = (*store)->CheckTimezone(loaded->settings.timezone);
     if (!tz.ok()) return tz.problem();
-    (*store)->UseScanCache();
     if (!report_groupings.empty()) {
       auto read = metrics::LoadReportInputFromStore(**store, loaded->settings, loaded->period,
                                                     report_groupings);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/clock.h"
+#include "core/env.h"
 #include "core/problem.h"
 #include "core/settings.h"
 #include "domain/kinds.h"
@@ -24,6 +24,7 @@ struct ImportOptions {
   const Profile* profile = nullptr;
   std::string profile_name;
   std::string default_shop;
+  size_t batch_rows = size_t{1} << 19;  // records settled at a time (record_writer.h)
 };
 
 struct RowCounts {
@@ -81,8 +82,11 @@ class ImportObserver {
   virtual void OnBeforeCommit() {}
 };
 
+// Reads `paths` into the store in one import: every row, or (unless options.skip_bad_rows)
+// nothing at all when a row is bad. The clock dates the import; the files are read and the
+// reject files written through env.files.
 ImportReport RunImport(Store& store, const Settings& settings,
                        const std::vector<std::string>& paths, const ImportOptions& options,
-                       const Clock& clock, ImportObserver* observer = nullptr);
+                       const Env& env, ImportObserver* observer = nullptr);
 
 }  // namespace csperf

@@ -9,7 +9,7 @@
 #include "core/time_zone.h"
 #include "domain/kinds.h"
 #include "import/header_map.h"
-#include "import/record.h"
+#include "domain/record.h"
 #include "io/csv_reader.h"
 #include "io/profile.h"
 

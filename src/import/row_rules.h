@@ -7,7 +7,7 @@
 
 #include "core/time_zone.h"
 #include "domain/kinds.h"
-#include "import/record.h"
+#include "domain/record.h"
 
 namespace csperf {
 

@@ -1,7 +1,6 @@
 #include "import/source_reader.h"
 
 #include <fmt/format.h>
-#include <glob.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -24,56 +23,37 @@ bool IsQaFormPath(const fs::path& p) {
          (p.parent_path().filename() == "qa_forms" || p.stem().string().ends_with(".qaform"));
 }
 
-// Every error here (a loop of symbolic links, a folder that cannot be read) becomes a
-// problem naming the folder, never an exception.
-Status AddFolder(const fs::path& folder, std::vector<SourceFile>* out) {
-  std::error_code ec;
-  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    std::error_code file_ec;
-    if (!it->is_regular_file(file_ec) || file_ec) continue;
-    const fs::path& p = it->path();
+Status AddFolder(FileSystem& files, const std::string& folder, std::vector<SourceFile>* out) {
+  auto found = files.FilesUnder(folder);
+  if (!found.ok()) return found.problem();
+  for (const std::string& path : *found) {
+    const fs::path p(path);
     if (IsCsvName(p)) {
       out->push_back({p.string(), p.filename().string(), false});
     } else if (IsQaFormPath(p)) {
       out->push_back({p.string(), p.filename().string(), true});
     }
   }
-  if (ec) {
-    return MakeProblem(fmt::format("cannot read the folder: {}", ec.message()), {},
-                       Place{folder.string()});
-  }
   return Status::Ok();
 }
 
-Status AddPath(const std::string& path, std::vector<SourceFile>* out) {
-  std::error_code ec;
-  fs::path p(path);
-  if (fs::is_directory(p, ec)) return AddFolder(p, out);
-  if (fs::is_regular_file(p, ec)) {
-    if (IsQaFormPath(p)) {
-      out->push_back({p.string(), p.filename().string(), true});
-    } else {
-      out->push_back({p.string(), p.filename().string(), false});
-    }
+Status AddPath(FileSystem& files, const std::string& path, std::vector<SourceFile>* out) {
+  const PathKind kind = files.KindOf(path);
+  if (kind == PathKind::kFolder) return AddFolder(files, path, out);
+  if (kind == PathKind::kFile) {
+    const fs::path p(path);
+    out->push_back({p.string(), p.filename().string(), IsQaFormPath(p)});
     return Status::Ok();
   }
   if (path.find_first_of("*?[") != std::string::npos) {
-    glob_t matches{};
-    int rc = ::glob(path.c_str(), 0, nullptr, &matches);
-    if (rc == 0) {
-      for (size_t i = 0; i < matches.gl_pathc; ++i) {
-        Status s = AddPath(matches.gl_pathv[i], out);
-        if (!s.ok()) {
-          ::globfree(&matches);
-          return s;
-        }
-      }
-      ::globfree(&matches);
-      return Status::Ok();
+    auto matches = files.Glob(path);
+    if (!matches.ok()) return matches.problem();
+    if (matches->empty()) return MakeProblem("no file matches this pattern", {}, Place{path});
+    for (const std::string& match : *matches) {
+      Status s = AddPath(files, match, out);
+      if (!s.ok()) return s;
     }
-    ::globfree(&matches);
-    return MakeProblem("no file matches this pattern", {}, Place{path});
+    return Status::Ok();
   }
   return MakeProblem("no such file or folder", {}, Place{path});
 }
@@ -81,9 +61,14 @@ Status AddPath(const std::string& path, std::vector<SourceFile>* out) {
 }  // namespace
 
 Result<std::vector<SourceFile>> DiscoverSources(const std::vector<std::string>& paths) {
+  return DiscoverSources(paths, RealFileSystem());
+}
+
+Result<std::vector<SourceFile>> DiscoverSources(const std::vector<std::string>& paths,
+                                                FileSystem& file_system) {
   std::vector<SourceFile> files;
   for (const std::string& path : paths) {
-    Status s = AddPath(path, &files);
+    Status s = AddPath(file_system, path, &files);
     if (!s.ok()) return s.problem();
   }
   std::sort(files.begin(), files.end(), [](const SourceFile& a, const SourceFile& b) {
@@ -133,11 +118,15 @@ Result<std::unique_ptr<OpenedSource>> OpenedSource::Open(const SourceFile& file,
                                                          std::shared_ptr<const TimeZone> zone) {
   std::unique_ptr<OpenedSource> source(new OpenedSource());
   source->path_ = file.path;
-  auto mapped = MappedFile::Open(file.path);
+  FileSystem& files = options.files != nullptr ? *options.files : RealFileSystem();
+  auto mapped = files.Map(file.path);
   if (!mapped.ok()) return mapped.problem();
   source->file_ = std::move(*mapped);
   source->bytes_ = source->file_->bytes().size();
-  auto decoded = DecodeToUtf8(source->file_->bytes());
+  // A large file's pages are let go once checked, and again as its rows are read: the file
+  // counts against the process's memory only a little at a time.
+  const MappedFile& in = *source->file_;
+  auto decoded = DecodeToUtf8(in.bytes(), [&in](size_t begin, size_t end) { in.Release(begin, end); });
   if (!decoded.ok()) {
     Problem p = decoded.problem();
     p.place.file = file.path;
@@ -209,6 +198,14 @@ bool OpenedSource::Next(Record* out, bool* good, std::vector<Problem>* problems,
                         std::string_view* raw) {
   if (!reader_->Next(&row_)) return false;
   *raw = row_.raw;
+  if (!decoded_.uses_owned) {
+    constexpr size_t kReleaseEvery = size_t{32} << 20;
+    const auto at = static_cast<size_t>(row_.raw.data() - file_->bytes().data());
+    if (at - released_ >= kReleaseEvery) {
+      file_->Release(released_, at);
+      released_ = at;
+    }
+  }
   *good = parser_->Parse(row_, out, problems);
   return true;
 }

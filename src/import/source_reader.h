@@ -8,14 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "core/file_system.h"
 #include "core/problem.h"
 #include "core/time_zone.h"
 #include "domain/kinds.h"
-#include "import/record.h"
+#include "domain/record.h"
 #include "import/row_parser.h"
 #include "io/csv_reader.h"
 #include "io/encoding.h"
-#include "core/mapped_file.h"
 #include "io/profile.h"
 
 namespace csperf {
@@ -28,6 +28,9 @@ struct SourceFile {
 
 // Expands files, folders (their CSV files and a qa_forms/ folder of QA form files) and
 // glob patterns, in input order: by file name, then path. Names no file twice.
+Result<std::vector<SourceFile>> DiscoverSources(const std::vector<std::string>& paths,
+                                                FileSystem& files);
+// The same on the machine's file system.
 Result<std::vector<SourceFile>> DiscoverSources(const std::vector<std::string>& paths);
 
 // The kind a file's name tells ("messages.csv", "orders_2024-01.csv", "cases/x.csv"), or the
@@ -36,7 +39,8 @@ std::optional<Kind> KindFromFileName(const std::string& path, const Profile* pro
 
 struct SourceOptions {
   const Profile* profile = nullptr;
-  std::string default_shop;  // fills an absent or empty shop column
+  std::string default_shop;    // fills an absent or empty shop column
+  FileSystem* files = nullptr;  // none: the machine's
 };
 
 class OpenedSource {
@@ -72,6 +76,7 @@ class OpenedSource {
   std::unique_ptr<RowParser> parser_;
   std::string header_text_;
   CsvRecord row_;
+  size_t released_ = 0;  // the mapped bytes before this were let go (a view of the file only)
 };
 
 }  // namespace csperf

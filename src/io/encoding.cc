@@ -413,4 +413,38 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes) {
       where));
 }
 
+Result<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                 const std::function<void(size_t, size_t)>& done_with) {
+  // Windows cut after a line feed, which is never inside a UTF-8 sequence: a text that is
+  // strict UTF-8 without a control character in every window is one in the whole. Anything
+  // else is decided (and explained) by the whole-text path.
+  constexpr size_t kWindow = size_t{32} << 20;
+  const bool bom = bytes.starts_with("\xEF\xBB\xBF");
+  if (bytes.empty() || (!bom && (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF") ||
+                                 bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))))) {
+    return DecodeToUtf8(bytes);
+  }
+  const size_t body = bom ? 3 : 0;
+  for (size_t begin = body; begin < bytes.size();) {
+    size_t end = std::min(bytes.size(), begin + kWindow);
+    if (end < bytes.size()) {
+      const void* lf = std::memchr(bytes.data() + end, '\n', bytes.size() - end);
+      end = lf == nullptr ? bytes.size()
+                          : static_cast<size_t>(static_cast<const char*>(lf) - bytes.data()) + 1;
+    }
+    const std::string_view window = bytes.substr(begin, end - begin);
+    size_t bad = 0;
+    if (std::memchr(window.data(), '\0', window.size()) != nullptr ||
+        !IsStrictUtf8(window, &bad) || FindControl(window)) {
+      return DecodeToUtf8(bytes);
+    }
+    done_with(begin, end);
+    begin = end;
+  }
+  DecodedText decoded;
+  decoded.encoding = bom ? Encoding::kUtf8Bom : Encoding::kUtf8;
+  decoded.borrowed = bytes.substr(body);
+  return decoded;
+}
+
 }  // namespace csperf

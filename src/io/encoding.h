@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <functional>
 #include <string_view>
 
 #include "core/problem.h"
@@ -36,6 +37,11 @@ struct DecodedText {
 // characters other than TAB, LF and CR; the reason names what was found, where, and what
 // to do. Zero bytes decode to empty UTF-8 text: the caller reports the empty file.
 Result<DecodedText> DecodeToUtf8(std::string_view bytes);
+// The same, telling `done_with(begin, end)` of each stretch of `bytes` it has checked when
+// the text needs no conversion (UTF-8, with or without BOM), so that a mapped file's pages
+// can be let go while a large file is checked (the text stays a view of `bytes`).
+Result<DecodedText> DecodeToUtf8(std::string_view bytes,
+                                 const std::function<void(size_t, size_t)>& done_with);
 
 // True when `text` is strict UTF-8: no overlong forms, no surrogates, nothing above
 // U+10FFFF, no truncated sequences. On false, `*first_bad_offset` (when given) is the

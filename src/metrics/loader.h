@@ -9,21 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "core/env.h"
 #include "core/problem.h"
 #include "core/settings.h"
 #include "import/importer.h"
 #include "metrics/chat_stream.h"
 #include "metrics/dataset.h"
+#include "metrics/store_reader.h"
 #include "store/store.h"
 
 namespace csperf::metrics {
-
-// How a store is read: a large store's messages in ranges of rowids, one connection and
-// one thread each, joined in order (the same Dataset as one read).
-struct StoreReadOptions {
-  int threads = 0;                       // 0: one per core
-  int64_t min_rows_per_range = 1 << 20;  // fewer are not worth a connection
-};
 
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone,
                             const StoreReadOptions& options = {});
@@ -32,7 +27,7 @@ Result<Dataset> LoadDataset(Store& store, const TimeZone& zone,
 // `csperf import` would.
 Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                                      const Settings& settings, const ImportOptions& options,
-                                     ImportReport* report);
+                                     ImportReport* report, const Env& env = DefaultEnv());
 
 // What a report reads: the records, and when the messages were streamed past instead of held
 // (chat_stream.h, grouped_chat.h), the columns computed from them.
@@ -58,6 +53,7 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
 Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
                                              const Settings& settings, const ImportOptions& options,
                                              ImportReport* report, const Period& period,
-                                             std::span<const Grouping> groupings);
+                                             std::span<const Grouping> groupings,
+                                             const Env& env = DefaultEnv());
 
 }  // namespace csperf::metrics

@@ -1,14 +1,13 @@
 // A store's messages handed over a run of one customer's at a time (grouped_chat.h), read in
-// ranges of rowids, one connection and thread each: each range starts where a customer's
-// rows begin and runs on past its end to finish its last customer. Rows are in input order
-// unless an import replaced a record; then the read gives up.
+// ranges of input order on every core, one cursor each: each range starts where a customer's
+// rows begin and runs on past its end to finish its last customer.
 #pragma once
 
 #include <memory>
 #include <vector>
 
 #include "metrics/direct_reader.h"
-#include "metrics/loader.h"
+#include "metrics/store_reader.h"
 
 namespace csperf::metrics {
 
@@ -16,16 +15,14 @@ namespace csperf::metrics {
 // (message_order.h's CustomerRuns).
 bool StoreStartsByCustomer(Store& store, size_t rows);
 
-// ReadCustomerRuns for the messages of the store at `path` (a file another connection can
-// open): true when they were read so, the rows in input order.
-bool ReadStoreCustomerRuns(const std::string& path, const StoreReadOptions& options,
+// ReadCustomerRuns for the messages of the store: true when they were read so.
+bool ReadStoreCustomerRuns(Store& store, const StoreReadOptions& options,
                            const RunSinkMaker& make_sink,
                            std::vector<std::unique_ptr<RunSink>>* sinks);
 
 // The store's orders as a streamed report keeps them (direct_reader.h's KeyedOrders), read
-// in ranges of rowids on every core, their shops interned in `d`. False (and `out` as it
-// was) when the store is not a file another connection can open.
-bool ReadStoreKeyedOrders(const std::string& path, const StoreReadOptions& options, Dataset* d,
+// in ranges on every core, their shops interned in `d`.
+void ReadStoreKeyedOrders(Store& store, const StoreReadOptions& options, Dataset* d,
                           KeyedOrders* out);
 
 }  // namespace csperf::metrics

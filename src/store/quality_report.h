@@ -1,12 +1,15 @@
 // The data-quality report shown after every import: what in the store will surprise the
 // metrics (accounts no agent owns, orders from customers never seen, …), with examples
-// that point at the file and line to fix.
+// that point at the file and line to fix; and the data summary beside it. Both are read from
+// the store's scans (store.h), the same on every store: the messages once, in ranges on every
+// core, the other records once each.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "core/executor.h"
 #include "core/time_zone.h"
 #include "store/store.h"
 
@@ -25,8 +28,6 @@ struct QualityReport {
   const QualityFinding* Find(const std::string& code) const;
 };
 
-QualityReport BuildQualityReport(Store& store, Instant now, const TimeZone& zone);
-
 // Record counts per kind and the span of time they cover.
 struct KindSummary {
   std::string kind;
@@ -43,6 +44,12 @@ struct DataSummary {
   std::vector<std::string> qa_forms;
 };
 
-DataSummary BuildDataSummary(Store& store, const TimeZone& zone);
+struct StoreCheck {
+  DataSummary summary;
+  QualityReport quality;
+};
+
+// `now` decides what is in the future.
+StoreCheck CheckStore(Store& store, Instant now, const TimeZone& zone, Executor& executor);
 
 }  // namespace csperf

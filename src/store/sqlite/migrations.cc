@@ -1,4 +1,12 @@
-#include "store/migrations.h"
+#include "store/sqlite/migrations.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "domain/kinds.h"
+#include "domain/record_keys.h"
+#include "store/sqlite/statement.h"
 
 namespace csperf {
 namespace {
@@ -118,14 +126,100 @@ constexpr std::string_view kV4 = R"sql(
 ALTER TABLE followups ADD COLUMN due_date TEXT;
 )sql";
 
+const char* SqlType(FieldType type) {
+  switch (type) {
+    case FieldType::kText:
+    case FieldType::kList:
+    case FieldType::kDate:
+    case FieldType::kEnum:
+      return "TEXT";
+    default:
+      return "INTEGER";
+  }
+}
+
+// The records of a kind keyed by an id (their key is kept as it was).
+std::string KeyedCondition(const KindSpec& spec) {
+  switch (spec.key_rule) {
+    case KeyRule::kById:
+      return "1";
+    case KeyRule::kCounted:
+      return "0";
+    case KeyRule::kMessage:
+      return "message_id IS NOT NULL";
+  }
+  return "1";
+}
+
+// Records without an id were keyed by a hash of all their fields and their copy number;
+// they are keyed now by the hash of their content (kept on each row) and their copy number,
+// which needs no fields: copies numbered 1, 2 … in input order for each content.
+void KeyCopiesByContent(sqlite3* db) {
+  for (const KindSpec& spec : AllKinds()) {
+    if (spec.key_rule == KeyRule::kById) continue;
+    const std::string table(spec.name);
+    sqlite::Statement q(db, fmt::format("SELECT ord, ch, copies FROM {} WHERE NOT ({}) "
+                                        "ORDER BY ch, ord",
+                                        table, KeyedCondition(spec)));
+    std::vector<std::pair<Hash128, int64_t>> keys;
+    Hash128 content;
+    int64_t copy = 0;
+    while (q.Step()) {
+      const Hash128 ch = q.HashAt(1);
+      if (keys.empty() || ch != content) copy = 0;
+      content = ch;
+      // A store of the first versions kept several copies on one row.
+      for (int64_t n = std::max<int64_t>(1, q.Int(2)); n > 0; --n)
+        keys.emplace_back(CopyKey(ch, ++copy), q.Int(0));
+    }
+    std::sort(keys.begin(), keys.end());
+    sqlite::Statement insert(db, fmt::format("INSERT INTO {}_keys (rk, ord) VALUES (?, ?)", table));
+    for (const auto& [key, ord] : keys) {
+      insert.BindHash(1, key);
+      insert.BindInt(2, ord);
+      insert.Run();
+    }
+  }
+}
+
+// Each record table becomes two. The records, keyed by their place in input order, so that
+// an import appends to the end of the table and a scan in input order reads it front to back;
+// and the keys, a table of their own ordered by key, which an import fills a sorted batch at
+// a time (the key index of version 1 was updated row by row, all over the index). The
+// indexes of versions 2 and 3 go with the old tables: the reports scan the records instead.
+std::string RecordsByInputOrder() {
+  std::string sql;
+  for (const KindSpec& spec : AllKinds()) {
+    std::string columns, typed;
+    for (const ColumnSpec& c : spec.columns) {
+      columns += fmt::format("{}, ", c.name);
+      typed += fmt::format("{} {}, ", c.name, SqlType(c.type));
+    }
+    sql += fmt::format(R"sql(
+ALTER TABLE {0} RENAME TO {0}_v4;
+CREATE TABLE {0} (ord INTEGER PRIMARY KEY, {1}ch BLOB NOT NULL, copies INTEGER NOT NULL DEFAULT 1,
+  imp INTEGER NOT NULL, src_file INTEGER NOT NULL, src_line INTEGER NOT NULL, extra TEXT);
+INSERT INTO {0} (ord, {2}ch, copies, imp, src_file, src_line, extra)
+  SELECT ord, {2}ch, copies, imp, src_file, src_line, extra FROM {0}_v4 ORDER BY ord;
+CREATE TABLE {0}_keys (rk BLOB PRIMARY KEY, ord INTEGER NOT NULL) WITHOUT ROWID;
+INSERT INTO {0}_keys (rk, ord) SELECT rk, ord FROM {0}_v4 WHERE {3} ORDER BY rk;
+DROP TABLE {0}_v4;
+)sql",
+                       spec.name, typed, columns, KeyedCondition(spec));
+  }
+  return sql;
+}
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> migrations = {
-      {1, "record tables, imports, files, QA forms", kV1},
-      {2, "indexes for reports", kV2},
-      {3, "indexes by case and agent id", kV3},
-      {4, "the day each follow-up belongs to", kV4},
+      {1, "record tables, imports, files, QA forms", std::string(kV1)},
+      {2, "indexes for reports", std::string(kV2)},
+      {3, "indexes by case and agent id", std::string(kV3)},
+      {4, "the day each follow-up belongs to", std::string(kV4)},
+      {5, "records kept in input order, keys in a table of their own", RecordsByInputOrder(),
+       KeyCopiesByContent},
   };
   return migrations;
 }

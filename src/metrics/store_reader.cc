@@ -1,0 +1,258 @@
+#include "metrics/store_reader.h"
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "core/env.h"
+#include "core/text.h"
+#include "core/time_parse.h"
+#include "domain/qa_form.h"
+
+namespace csperf::metrics {
+namespace {
+
+// A scan and its cells by the names asked for.
+class Scanned {
+ public:
+  Scanned(Store& store, Kind kind, std::vector<std::string_view> columns, int64_t first = 0,
+          int64_t last = INT64_MAX)
+      : columns_(std::move(columns)),
+        cursor_(store.Scan({kind, columns_, first, last})) {}
+  bool Next() { return cursor_->Next(); }
+  bool Null(int c) const { return cursor_->IsNull(c); }
+  int64_t Int(int c) const { return cursor_->Int(c); }
+  std::string_view View(int c) const { return cursor_->Text(c); }
+  std::string Text(int c) const { return Null(c) ? std::string() : std::string(View(c)); }
+  std::optional<Instant> OptInstant(int c) const {
+    return Null(c) ? std::nullopt : std::optional<Instant>(Int(c));
+  }
+  CivilDate Date(int c) const {
+    auto d = ParseDate(View(c));
+    return d.ok() ? *d : CivilDate{};
+  }
+  std::optional<CivilDate> OptDate(int c) const {
+    if (Null(c)) return std::nullopt;
+    return Date(c);
+  }
+  Id Interned(StringPool& pool, int c) const { return Null(c) ? kNone : pool.Intern(View(c)); }
+
+ private:
+  std::vector<std::string_view> columns_;
+  std::unique_ptr<RowCursor> cursor_;
+};
+
+void ReadAgents(Store& store, Dataset* d) {
+  Scanned q(store, Kind::kAgents,
+            {"agent_id", "name", "team", "role", "position", "manager_id", "accounts", "hire_date",
+             "leave_date", "probation", "base_bonus"});
+  while (q.Next()) {
+    Agent a;
+    a.id = q.Text(0);
+    a.name = q.Text(1);
+    a.team = q.Text(2);
+    a.role = q.Text(3);
+    a.position = q.Text(4);
+    a.manager_id = q.Text(5);
+    for (std::string_view acc : Split(q.View(6), ';')) {
+      if (!acc.empty()) a.accounts.emplace_back(acc);
+    }
+    a.hire_date = q.OptDate(7);
+    a.leave_date = q.OptDate(8);
+    a.probation = q.Int(9) != 0;
+    if (!q.Null(10)) a.base_bonus = q.Int(10);
+    d->agents.push_back(std::move(a));
+  }
+}
+
+// The messages of [first, last] in input order into `d`. Strings are interned as rows come,
+// so that input order interns them as the other readers do. Tens of millions of rows: the
+// rows before's strings are reused rather than looked up.
+void ReadMessageRange(Store& store, int64_t first, int64_t last, Dataset* d) {
+  Scanned q(store, Kind::kMessages,
+            {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies"},
+            first, last);
+  std::string key;
+  LastSeen shop_before, customer_before, account_before;
+  Id customer_shop = kNone;
+  while (q.Next()) {
+    const Id shop = shop_before.Intern(d->shops, q.View(0));
+    Message m;
+    const std::string_view customer = q.View(1);
+    if (shop != customer_shop || !customer_before.Holds(customer)) {
+      customer_before.Remember(customer, d->CustomerOf(shop, customer, &key));
+      customer_shop = shop;
+    }
+    m.customer = customer_before.id();
+    m.sender = SenderOfWord(q.View(2)).value_or(Sender::kSystem);
+    m.at = q.Int(3);
+    m.account = q.Null(4) ? kNone : account_before.Intern(d->accounts, q.View(4));
+    m.conversation = q.Null(5) ? kNone : d->conversations.Intern(q.View(5));
+    for (int64_t k = q.Int(6); k > 0; --k) d->messages.push_back(m);
+  }
+}
+
+// A large store's messages on every core: each range into its own pools, the ranges joined
+// in order. Messages are the first records interned (after agents, which intern none).
+void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
+  const int64_t end = store.OrdEnd(Kind::kMessages);
+  const int64_t ranges = RangesFor(store, end, options, options.min_rows_per_range);
+  const bool fresh = d->messages.empty() && d->shops.size() == 0 && d->customers.size() == 0 &&
+                     d->accounts.size() == 0 && d->conversations.size() == 0;
+  if (ranges < 2 || !fresh) {
+    ReadMessageRange(store, 0, INT64_MAX, d);
+    return;
+  }
+  std::vector<Dataset> parts(static_cast<size_t>(ranges));
+  ExecutorOf(options).ParallelFor(parts.size(), [&](size_t k) {
+    const int64_t first = end * static_cast<int64_t>(k) / ranges;
+    const int64_t last = end * static_cast<int64_t>(k + 1) / ranges - 1;
+    ReadMessageRange(store, first, last, &parts[k]);
+  });
+  size_t total = 0;
+  for (const Dataset& p : parts) total += p.messages.size();
+  d->shops = std::move(parts[0].shops);
+  d->customers = std::move(parts[0].customers);
+  d->customer_shop = std::move(parts[0].customer_shop);
+  d->accounts = std::move(parts[0].accounts);
+  d->conversations = std::move(parts[0].conversations);
+  d->messages = std::move(parts[0].messages);
+  d->messages.reserve(total);
+  for (size_t k = 1; k < parts.size(); ++k) d->AppendMessages(std::move(parts[k]));
+}
+
+void ReadRatings(Store& store, Dataset* d) {
+  Scanned q(store, Kind::kRatings,
+            {"rated_at", "score", "account", "conversation_id", "customer_id", "shop", "void",
+             "copies"});
+  while (q.Next()) {
+    Rating r;
+    r.rated_at = q.Int(0);
+    r.score = static_cast<int>(q.Int(1));
+    r.account = q.Interned(d->accounts, 2);
+    r.conversation = q.Interned(d->conversations, 3);
+    r.customer_id = q.Text(4);
+    r.shop = q.Interned(d->shops, 5);
+    r.is_void = q.Int(6) != 0;
+    for (int64_t k = q.Int(7); k > 0; --k) d->ratings.push_back(r);
+  }
+}
+
+void ReadCases(Store& store, Dataset* d) {
+  Scanned q(store, Kind::kCases, {"case_id", "type", "account", "opened_at", "closed_at", "shop"});
+  while (q.Next()) {
+    d->cases.push_back({q.Text(0), q.Text(1), q.Interned(d->accounts, 2), q.Int(3),
+                        q.OptInstant(4), q.Interned(d->shops, 5)});
+  }
+  Scanned e(store, Kind::kCaseEvents, {"case_id", "step", "at", "copies"});
+  while (e.Next()) {
+    const CaseEvent ev{e.Text(0), e.Text(1), e.Int(2)};
+    for (int64_t k = e.Int(3); k > 0; --k) d->case_events.push_back(ev);
+  }
+}
+
+void ReadFollowups(Store& store, const TimeZone& zone, Dataset* d) {
+  Scanned q(store, Kind::kFollowups,
+            {"followup_id", "agent_id", "customer_id", "due_at", "done_at", "quality", "due_date"});
+  while (q.Next()) {
+    Followup f;
+    f.followup_id = q.Text(0);
+    f.agent_id = q.Text(1);
+    f.customer_id = q.Text(2);
+    f.due_at = q.Int(3);
+    // Stores filled before the due date was kept read it as the local date of due_at.
+    f.due_date = q.Null(6) ? zone.ToLocal(f.due_at).date : q.Date(6);
+    f.done_at = q.OptInstant(4);
+    if (!q.Null(5)) f.quality = static_cast<int>(q.Int(5));
+    d->followups.push_back(std::move(f));
+  }
+}
+
+void ReadAssessments(Store& store, Dataset* d) {
+  Scanned q(store, Kind::kAssessments,
+            {"agent_id", "date", "dimension", "source", "score", "max_score", "void", "copies"});
+  while (q.Next()) {
+    const Assessment a{q.Text(0), q.Date(1), q.Text(2), q.Text(3),
+                       q.Int(4),  q.Int(5),  q.Int(6) != 0};
+    for (int64_t k = q.Int(7); k > 0; --k) d->assessments.push_back(a);
+  }
+  Scanned qa(store, Kind::kQaItems, {"review_id", "agent_id", "date", "form", "item", "result"});
+  while (qa.Next()) {
+    QaItem i{qa.Text(0), qa.Text(1), qa.Date(2), qa.Text(3), qa.Text(4), std::nullopt};
+    if (!qa.Null(5)) i.result = qa.Int(5);
+    d->qa_items.push_back(std::move(i));
+  }
+  for (const StoredQaForm& stored : store.QaForms()) {
+    auto form = ParseQaForm(stored.source, stored.file);
+    if (form.ok()) d->qa_forms.emplace(form->id, std::move(*form));
+  }
+}
+
+void ReadPeople(Store& store, Dataset* d) {
+  Scanned q(store, Kind::kIncidents,
+            {"incident_id", "agent_id", "occurred_at", "kind", "severity", "loss_amount",
+             "recovered", "void"});
+  while (q.Next()) {
+    d->incidents.push_back({q.Text(0), q.Text(1), q.Int(2), q.Text(3), q.Text(4), q.Int(5),
+                            q.Int(6) != 0, q.Int(7) != 0});
+  }
+  Scanned s(store, Kind::kAttendance,
+            {"agent_id", "date", "scheduled_start", "scheduled_end", "clock_in", "clock_out",
+             "status"});
+  while (s.Next()) {
+    d->shifts.push_back({s.Text(0), s.Date(1), s.Int(2), s.Int(3), s.OptInstant(4),
+                         s.OptInstant(5), s.Text(6)});
+  }
+  Scanned w(store, Kind::kWorkRecords, {"manager_id", "agent_id", "date", "kind", "copies"});
+  while (w.Next()) {
+    const WorkRecord r{w.Text(0), w.Text(1), w.Date(2), w.Text(3)};
+    for (int64_t k = w.Int(4); k > 0; --k) d->work_records.push_back(r);
+  }
+}
+
+}  // namespace
+
+Executor& ExecutorOf(const StoreReadOptions& options) {
+  return options.executor != nullptr ? *options.executor : *DefaultEnv().executor;
+}
+
+int64_t RangesFor(const Store& store, int64_t rows, const StoreReadOptions& options,
+                  int64_t min_rows) {
+  if (!store.ConcurrentScans()) return 1;
+  const int64_t parts = options.parts > 0
+                            ? options.parts
+                            : static_cast<int64_t>(ExecutorOf(options).concurrency());
+  return std::clamp<int64_t>(rows / std::max<int64_t>(1, min_rows), 1, parts);
+}
+
+void ReadStoreOrders(Store& store, Dataset* d) {
+  Scanned q(store, Kind::kOrders,
+            {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status",
+             "account"});
+  while (q.Next()) {
+    Order o;
+    o.order_id = q.Text(0);
+    o.shop = d->shops.Intern(q.View(1));
+    o.customer = d->CustomerOf(o.shop, q.View(2));
+    o.created_at = q.Int(3);
+    o.paid_at = q.OptInstant(4);
+    o.amount = q.Int(5);
+    o.refunded = q.View(6) == "refunded";
+    o.account = q.Interned(d->accounts, 7);
+    d->orders.push_back(std::move(o));
+  }
+}
+
+void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options,
+                   Dataset* d, StoreParts parts) {
+  ReadAgents(store, d);
+  if (parts.messages) ReadMessages(store, options, d);
+  if (parts.orders) ReadStoreOrders(store, d);
+  ReadRatings(store, d);
+  ReadCases(store, d);
+  ReadFollowups(store, zone, d);
+  ReadAssessments(store, d);
+  ReadPeople(store, d);
+}
+
+}  // namespace csperf::metrics
