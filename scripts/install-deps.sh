@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config ccache
-  libsqlite3-dev sqlite3 libsqlitecpp-dev libicu-dev libxxhash-dev
+  libsqlite3-dev sqlite3 libicu-dev libxxhash-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libxlsxwriter-dev libsimdjson-dev
   libgtest-dev libgmock-dev

@@ -469,7 +469,7 @@ TEST(ExportErrorsTest, OutputInAFolderThatDoesNotExist) {
   ScratchDir dir;
   const std::string out = dir / "no/such/folder/pay.xlsx";
   const auto run = Export({"--out", out});
-  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_EQ(run.exit_code, 2) << run.out;  // bad input
   EXPECT_NE(run.out.find("(--out): cannot write the file: the folder"), std::string::npos)
       << run.out;
   EXPECT_NE(run.out.find("does not exist"), std::string::npos) << run.out;
@@ -480,7 +480,7 @@ TEST(ExportErrorsTest, OutputInAFolderThatDoesNotExist) {
 TEST(ExportErrorsTest, OutputThatIsAFolder) {
   ScratchDir dir;
   const auto run = Export({"--out", dir.path().string()});
-  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_NE(run.out.find("it is a folder"), std::string::npos) << run.out;
 }
 
@@ -502,10 +502,10 @@ TEST(ExportErrorsTest, UnwritableOutputLeavesNothingBehind) {
 TEST(ExportErrorsTest, FormatAndFileNameDisagree) {
   ScratchDir dir;
   const auto run = Export({"--format", "xlsx", "--out", dir / "pay.csv"});
-  EXPECT_EQ(run.exit_code, 1) << run.out;
+  EXPECT_EQ(run.exit_code, 2) << run.out;
   EXPECT_NE(run.out.find("does not match --format xlsx"), std::string::npos) << run.out;
   const auto sheet = Export({"--format", "csv", "--sheet", "bonus", "--out", dir / "pay.csv"});
-  EXPECT_EQ(sheet.exit_code, 1) << sheet.out;
+  EXPECT_EQ(sheet.exit_code, 2) << sheet.out;
   EXPECT_NE(sheet.out.find("no such sheet"), std::string::npos) << sheet.out;
 }
 

@@ -321,17 +321,17 @@ TEST_F(ScorecardHtmlTest, UnknownAgentsAndAgentsWithoutATemplateAreProblems) {
   for (const char* a : {"--format", "html", "--out"}) args.emplace_back(a);
   args.push_back(dir / "z99.html");
   auto r = RunCsperf(args);
-  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_EQ(r.exit_code, 5) << r.out;  // not found
   EXPECT_NE(r.out.find("no such agent"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Z99"), std::string::npos) << r.out;
   EXPECT_FALSE(std::filesystem::exists(dir / "z99.html"));
   auto r2 = RunCsperf({"scorecard", "--agent", "A03", "--data", Sample(), "--period", "2024-01",
                        "--template", TemplatePaths()[0], "--out", dir / "a03.html"});
-  EXPECT_EQ(r2.exit_code, 1) << r2.out;
+  EXPECT_EQ(r2.exit_code, 2) << r2.out;
   EXPECT_NE(r2.out.find("no appraisal template applies"), std::string::npos) << r2.out;
   auto r3 = RunCsperf({"scorecard", "--agent", "A01", "--data", Sample(), "--period", "2024-01",
                        "--template", TemplatePaths()[0], "--out", dir / "no/such/folder/a.html"});
-  EXPECT_EQ(r3.exit_code, 1) << r3.out;
+  EXPECT_EQ(r3.exit_code, 2) << r3.out;
   EXPECT_NE(r3.out.find("does not exist"), std::string::npos) << r3.out;
 }
 

@@ -1,10 +1,13 @@
-// The CLI's subcommands. Each one only parses its options, calls the core library and prints
-// the answer; no rule of the product lives here.
+// The CLI's subcommands. Each one only turns its options into a service request
+// (service/service.h) and the result into text; no rule of the product lives here.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+
+#include "core/problem.h"
+#include "service/service.h"
 
 namespace csperf::cli {
 
@@ -26,11 +29,20 @@ Command WhatIfCommand();
 Command ExportCommand();
 Command ScorecardCommand();
 
-// Options most commands share.
-struct CommonOptions {
-  std::string settings_path;
-  std::string now;  // "now" for reports, for repeatable output
-};
-void AddSettingsOption(CLI::App* app, CommonOptions* options);
+// --settings and --now, which most commands take.
+void AddCommonOptions(CLI::App* app, service::CommonOptions* options);
+// --data or --db, --period, and the common options: where a report's records come from.
+void AddReportOptions(CLI::App* app, service::ReportOptions* options);
+
+// The service every command calls, on the process's Env.
+service::Service& TheService();
+
+// Prints the problem to stderr; returns its exit status (docs/cli.md): 2 bad input, 3 not
+// allowed, 4 wrong state or conflict, 5 not found, 1 anything else.
+int ReportProblem(const Problem& problem);
+int ExitStatus(ProblemCode code);
+// The same, first printing the import report of the files a --data report read, when bad
+// rows were why it failed.
+int ReportProblem(const Problem& problem, const service::ReadReport& read);
 
 }  // namespace csperf::cli

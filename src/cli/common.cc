@@ -1,12 +1,11 @@
 #include <iostream>
 
-#include "cli/cli_support.h"
 #include "cli/commands.h"
-#include "core/time_parse.h"
+#include "report/import_text.h"
 
 namespace csperf::cli {
 
-void AddSettingsOption(CLI::App* app, CommonOptions* options) {
+void AddCommonOptions(CLI::App* app, service::CommonOptions* options) {
   app->add_option("--settings", options->settings_path,
                   "settings file (TOML); without it the defaults of docs/settings.md apply")
       ->check(CLI::ExistingFile);
@@ -14,25 +13,47 @@ void AddSettingsOption(CLI::App* app, CommonOptions* options) {
                   "the time reports take as now (default: the system clock), e.g. 2024-02-01");
 }
 
-Result<Settings> LoadSettings(const CommonOptions& options) {
-  if (options.settings_path.empty()) return DefaultSettings();
-  return LoadSettingsFile(options.settings_path);
+void AddReportOptions(CLI::App* app, service::ReportOptions* options) {
+  auto* source = app->add_option_group("source", "where the records come from");
+  source->add_option("--data", options->source.data, "a folder of canonical CSV files (no store)");
+  source->add_option("--db", options->source.db, "the store");
+  source->require_option(1);
+  app->add_option("--period", options->period, "2024-01, 2024-01-15 or 2024-01-01..2024-01-15")
+      ->required();
+  AddCommonOptions(app, &options->common);
 }
 
-Result<std::unique_ptr<Clock>> MakeClock(const CommonOptions& options, const TimeZone& zone) {
-  if (options.now.empty()) return std::unique_ptr<Clock>(new SystemClock());
-  auto t = ParseTimestamp(options.now, zone);
-  if (!t.ok()) {
-    Problem p = t.problem();
-    p.place.field = "--now";
-    return p;
+service::Service& TheService() {
+  static service::Service service(DefaultEnv());
+  return service;
+}
+
+int ExitStatus(ProblemCode code) {
+  switch (code) {
+    case ProblemCode::kBadInput:
+    case ProblemCode::kTooLarge:
+      return 2;
+    case ProblemCode::kForbidden:
+      return 3;
+    case ProblemCode::kWrongState:
+    case ProblemCode::kConflict:
+      return 4;
+    case ProblemCode::kNotFound:
+      return 5;
+    case ProblemCode::kUnavailable:
+      return 1;
   }
-  return std::unique_ptr<Clock>(new FixedClock(t->instant));
+  return 1;
 }
 
 int ReportProblem(const Problem& problem) {
   std::cerr << "csperf: " << problem.ToString() << "\n";
-  return 1;
+  return ExitStatus(problem.code);
+}
+
+int ReportProblem(const Problem& problem, const service::ReadReport& read) {
+  if (read.files && read.files->bad_rows > 0) std::cerr << RenderImportReport(*read.files, {});
+  return ReportProblem(problem);
 }
 
 }  // namespace csperf::cli

@@ -1,7 +1,6 @@
 #include <iostream>
 
-#include "cli/cli_support.h"
-#include "demo/demo_data.h"
+#include "cli/commands.h"
 
 namespace csperf::cli {
 
@@ -17,7 +16,7 @@ Command DemoDataCommand() {
             app->add_option("--seed", options->seed, "random seed: the same seed, the same data");
             app->add_option("--month", options->month, "the month, e.g. 2024-01 (default)");
             return [options]() {
-              auto result = demo::GenerateDemoData(*options);
+              auto result = TheService().DemoData(*options);
               if (!result.ok()) return ReportProblem(result.problem());
               std::cout << "demo data 演示数据 → " << options->out_dir << ": " << result->messages
                         << " messages, " << result->sessions << " sessions, " << result->orders

@@ -3,11 +3,8 @@
 #include <iostream>
 #include <set>
 
-#include "cli/cli_support.h"
-#include "import/importer.h"
+#include "cli/commands.h"
 #include "report/import_text.h"
-#include "store/open_store.h"
-#include "store/quality_report.h"
 
 namespace csperf::cli {
 namespace {
@@ -49,47 +46,17 @@ class StopPointObserver : public ImportObserver {
   bool stop_before_commit_ = false;
 };
 
-struct ImportArgs {
-  CommonOptions common;
-  std::string db;
-  std::vector<std::string> paths;
-  std::string profile_path;
-  ImportOptions options;
-  bool quiet_quality = false;
-};
-
-int RunImportCommand(ImportArgs& args) {
-  auto settings = LoadSettings(args.common);
-  if (!settings.ok()) return ReportProblem(settings.problem());
-  auto zone = TimeZone::Load(settings->timezone);
-  if (!zone.ok()) return ReportProblem(zone.problem());
-  auto clock = MakeClock(args.common, **zone);
-  if (!clock.ok()) return ReportProblem(clock.problem());
-  std::optional<Profile> profile;
-  if (!args.profile_path.empty()) {
-    auto loaded = LoadProfileFile(args.profile_path);
-    if (!loaded.ok()) return ReportProblem(loaded.problem());
-    profile = std::move(*loaded);
-    args.options.profile = &*profile;
-    args.options.profile_name = profile->name.empty() ? args.profile_path : profile->name;
-  }
-  auto store = OpenStore(args.db, OpenMode::kCreate);
-  if (!store.ok()) return ReportProblem(store.problem());
-
+int RunImportCommand(const service::Service::ImportRequest& request) {
   StopPointObserver observer;
-  const Env& base = DefaultEnv();
-  const Env env{clock->get(), base.files, base.executor};
-  ImportReport report = RunImport(**store, *settings, args.paths, args.options, env,
-                                  observer.active() ? &observer : nullptr);
-  std::cout << RenderImportReport(report, args.options);
-  if (!report.committed) return 1;
-  StoreCheck check = CheckStore(**store, (*clock)->Now(), **zone, *env.executor);
-  std::cout << "\n" << RenderDataSummary(check.summary);
-  QualityReport& quality = check.quality;
-  for (const QualityFinding* f : {&report.conflicting_ids, &report.repeated_ids}) {
-    if (f->count > 0) quality.findings.insert(quality.findings.begin(), *f);
+  auto result = TheService().Import(request, observer.active() ? &observer : nullptr);
+  if (!result.ok()) return ReportProblem(result.problem());
+  const ImportReport& report = result->report;
+  std::cout << RenderImportReport(report, request.options);
+  if (!report.committed) {
+    return report.refusal ? ExitStatus(report.refusal->code) : ExitStatus(ProblemCode::kBadInput);
   }
-  std::cout << "\n" << RenderQualityReport(quality);
+  std::cout << "\n" << RenderDataSummary(result->check->summary);
+  std::cout << "\n" << RenderQualityReport(result->check->quality);
   return 0;
 }
 
@@ -99,11 +66,11 @@ Command ImportCommand() {
   return {
       "import", "导入记录 / import record files into the store (all or nothing)",
       [](CLI::App* app) -> std::function<int()> {
-        auto args = std::make_shared<ImportArgs>();
+        auto args = std::make_shared<service::Service::ImportRequest>();
         app->add_option("--db", args->db, "the store (an SQLite file; created if absent)")
             ->required();
         app->add_option("paths", args->paths, "CSV files, folders or glob patterns")->required();
-        AddSettingsOption(app, &args->common);
+        AddCommonOptions(app, &args->common);
         app->add_option("--profile", args->profile_path,
                         "mapping profile for a platform export (profiles/*.toml)")
             ->check(CLI::ExistingFile);

@@ -42,6 +42,6 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     // Expected failures are values with a place; reaching here is a defect worth reporting.
     std::cerr << "csperf: unexpected error: " << e.what() << "\n";
-    return 3;
+    return 1;
   }
 }
