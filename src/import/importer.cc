@@ -108,13 +108,12 @@ class Importer {
     return Status::Ok();
   }
 
-  // A row of the file read since the batch was last settled: a bad one (its problems and its
-  // text) or one written (its line and text, until it is settled).
+  // A row of the file read since the batch was last settled: one written (until it is
+  // settled), or a bad one and its problems.
   struct Row {
-    int64_t line;
     std::string_view raw;
-    std::vector<Problem> problems;  // of a bad row
-    bool written;
+    int64_t line;
+    int32_t bad = -1;  // index of its problems in bad_rows_, or -1 for a row written
   };
 
   Status ImportFile(const SourceFile& file) {
@@ -133,7 +132,8 @@ class Importer {
                            {}};
     counts_ = &file_report.counts;
     rejected_.clear();
-    writer_->StartFile();
+    // About how many rows the file has: a chat message is some 90 bytes, an order 100.
+    writer_->StartFile(file_id_, kind_, source.bytes() / 64);
 
     Record record;
     std::vector<Problem> row_problems;
@@ -142,12 +142,13 @@ class Importer {
     while (source.Next(&record, &good, &row_problems, &raw)) {
       ++counts_->rows;
       if (good) {
-        writer_->Write(kind_, record, file_id_, rows_.size());
-        rows_.push_back({record.line, raw, {}, true});
+        writer_->Write(record, static_cast<uint32_t>(rows_.size()));
+        rows_.push_back({raw, record.line});
         ++rows_written_;
         if (observer_) observer_->OnRowsWritten(rows_written_);
       } else {
-        rows_.push_back({record.line, raw, std::move(row_problems), false});
+        rows_.push_back({raw, record.line, static_cast<int32_t>(bad_rows_.size())});
+        bad_rows_.push_back(std::move(row_problems));
       }
       row_problems.clear();
       if (writer_->full()) SettleRows();
@@ -163,21 +164,24 @@ class Importer {
   // Settles the rows written since the last time and reports every row read since then, in
   // the order they were read.
   void SettleRows() {
-    std::vector<Settled> settled;
-    writer_->Settle([&](const Settled& s) { settled.push_back(s); });
-    size_t next = 0;
-    for (Row& row : rows_) {
-      if (row.written) {
-        const Settled& s = settled[next++];
-        if (TakeSettled(row, s)) continue;
-      }
-      Reject(row);
-    }
+    size_t next = 0;  // the first row not reported yet
+    auto report_bad_rows_before = [&](size_t end) {
+      for (; next < end; ++next) Reject(rows_[next].line, rows_[next].raw, &bad_rows_[rows_[next].bad]);
+    };
+    writer_->Settle([&](const Settled& s) {
+      report_bad_rows_before(s.tag);
+      std::vector<Problem> problems;
+      if (!TakeSettled(rows_[s.tag].line, s, &problems)) Reject(rows_[s.tag].line, rows_[s.tag].raw, &problems);
+      next = s.tag + 1;
+    });
+    report_bad_rows_before(rows_.size());
     rows_.clear();
+    bad_rows_.clear();
   }
 
-  // Counts a written row; false when it turned out a bad row (a conflict), its problem added.
-  bool TakeSettled(Row& row, const Settled& s) {
+  // Counts a written row; false when it turned out a bad row (a conflict), its problem added
+  // to `problems`.
+  bool TakeSettled(int64_t line, const Settled& s, std::vector<Problem>* problems) {
     if (s.outcome == WriteOutcome::kRepeated || s.outcome == WriteOutcome::kConflict) {
       const bool conflict = s.outcome == WriteOutcome::kConflict;
       QualityFinding* finding = conflict ? &report_.conflicting_ids : &report_.repeated_ids;
@@ -188,7 +192,7 @@ class Importer {
       }
       if (finding->examples.size() < 5) {
         finding->examples.push_back(
-            fmt::format("{}:{} same {} as {}", file_->path, row.line, IdFields(kind_), where));
+            fmt::format("{}:{} same {} as {}", file_->path, line, IdFields(kind_), where));
       }
       if (conflict) {
         if (!options_.skip_bad_rows) {
@@ -197,13 +201,13 @@ class Importer {
           ++report_.bad_rows;
           AddProblem(MakeProblem(
               ProblemCode::kConflict,
-              fmt::format("the same id is on line {} of {} with different content", row.line,
+              fmt::format("the same id is on line {} of {} with different content", line,
                           file_->path),
               {}, Place{FilePath(s.other_file), s.other_line, 0, IdFields(kind_)}));
         }
-        row.problems.push_back(MakeProblem(
+        problems->push_back(MakeProblem(
             ProblemCode::kConflict, fmt::format("the same id is on {} with different content", where),
-            {}, Place{file_->path, row.line, 0, IdFields(kind_)}));
+            {}, Place{file_->path, line, 0, IdFields(kind_)}));
         return false;
       }
     }
@@ -211,16 +215,16 @@ class Importer {
     return true;
   }
 
-  void Reject(Row& row) {
+  void Reject(int64_t /*line*/, std::string_view raw, std::vector<Problem>* problems) {
     ++counts_->rejected;
     ++report_.bad_rows;
     std::string reasons;
-    for (Problem& p : row.problems) {
+    for (Problem& p : *problems) {
       if (!reasons.empty()) reasons += "; ";
       reasons += p.ToString();
       AddProblem(std::move(p));
     }
-    if (options_.skip_bad_rows) rejected_.push_back(std::string(row.raw) + "," + CsvEscape(reasons));
+    if (options_.skip_bad_rows) rejected_.push_back(std::string(raw) + "," + CsvEscape(reasons));
   }
 
   void AddProblem(Problem p) {
@@ -287,6 +291,7 @@ class Importer {
   int64_t file_id_ = 0;
   RowCounts* counts_ = nullptr;
   std::vector<Row> rows_;
+  std::vector<std::vector<Problem>> bad_rows_;  // the problems of the bad rows of rows_
   std::vector<std::string> rejected_;
 };
 

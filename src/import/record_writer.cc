@@ -1,15 +1,45 @@
 #include "import/record_writer.h"
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 
 namespace csperf {
 
-// What settling a batch changes in the store, gathered first and then made in the order of
-// the rows they touch.
+// A Bloom filter of contents (their hashes are random already: two of their bits pick the
+// probes). It may say a content was seen when it was not (a lookup too many), never the
+// other way round. About ten bits a content: one false "seen" in a hundred.
+class RecordWriter::CopyFilter {
+ public:
+  explicit CopyFilter(size_t contents)
+      : bits_(std::max<uint64_t>(1024, contents * 10)), words_((bits_ + 63) / 64, 0) {}
+  void Add(const Hash128& h) {
+    for (uint64_t i = 0; i < kProbes; ++i) {
+      const uint64_t bit = Bit(h, i);
+      words_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
+  bool MaySee(const Hash128& h) const {
+    for (uint64_t i = 0; i < kProbes; ++i) {
+      const uint64_t bit = Bit(h, i);
+      if ((words_[bit >> 6] & (uint64_t{1} << (bit & 63))) == 0) return false;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr uint64_t kProbes = 4;
+  // The i-th probe's bit: (high + i * low) mapped onto [0, bits) by a multiply, not a divide.
+  uint64_t Bit(const Hash128& h, uint64_t i) const {
+    const uint64_t x = h.high + i * h.low;
+    return static_cast<uint64_t>((static_cast<unsigned __int128>(x) * bits_) >> 64);
+  }
+  uint64_t bits_;
+  std::vector<uint64_t> words_;
+};
+
+// What settling a batch changes in the store besides its keys, gathered first and then
+// made in the order of the rows they touch.
 struct RecordWriter::Changes {
-  std::vector<std::pair<Hash128, int64_t>> new_keys;
   struct Touch {
     int64_t ord, file, line;
   };
@@ -21,28 +51,28 @@ struct RecordWriter::Changes {
 RecordWriter::RecordWriter(ImportTransaction& tx, int64_t first_ord, size_t batch)
     : tx_(tx), next_ord_(first_ord), batch_(std::max<size_t>(1, batch)) {}
 
-void RecordWriter::StartFile() {
+RecordWriter::~RecordWriter() = default;
+
+void RecordWriter::StartFile(int64_t file_id, Kind kind, size_t rows_hint) {
   if (!pending_.empty()) throw std::logic_error("RecordWriter: a new file before Settle");
-  file_ = -1;
+  file_ = file_id;
+  kind_ = kind;
   file_settled_before_ = false;
+  // Only a file longer than a batch needs to remember the contents of its earlier batches.
+  seen_ = rows_hint > batch_ ? std::make_unique<CopyFilter>(rows_hint) : nullptr;
 }
 
-void RecordWriter::Write(Kind kind, const Record& record, int64_t file_id, size_t tag) {
-  if (!pending_.empty() && (kind != kind_ || file_id != file_)) {
-    throw std::logic_error("RecordWriter: a batch of two files");
-  }
-  if (file_id != file_) file_settled_before_ = false;
-  kind_ = kind;
-  file_ = file_id;
-  const KindSpec& spec = SpecOf(kind);
+void RecordWriter::Write(const Record& record, uint32_t tag) {
+  if (file_ < 0) throw std::logic_error("RecordWriter: a record before StartFile");
+  const KindSpec& spec = SpecOf(kind_);
   Pending p;
   p.content = ContentHash(record, &buffer_);
   p.counted = IsCounted(spec, record);
-  p.key = p.counted ? p.content : IdKey(spec, record, &buffer_);
+  p.key = p.counted ? Hash128{} : IdKey(spec, record, &buffer_);
   p.ord = next_ord_++;
   p.line = record.line;
   p.tag = tag;
-  tx_.Append(kind, p.ord, record, p.content, file_id);
+  tx_.Append(kind_, p.ord, record, p.content, file_);
   pending_.push_back(p);
 }
 
@@ -55,9 +85,6 @@ void RecordWriter::Settle(const std::function<void(const Settled&)>& settled) {
   SettleKeyed(keyed, &out, &changes);
   SettleCounted(counted, &out, &changes);
 
-  // The changes, each kind in the order of the rows it touches.
-  std::sort(changes.new_keys.begin(), changes.new_keys.end());
-  tx_.AddKeys(kind_, changes.new_keys);
   std::sort(changes.touches.begin(), changes.touches.end(),
             [](const Changes::Touch& a, const Changes::Touch& b) { return a.ord < b.ord; });
   for (const Changes::Touch& t : changes.touches) tx_.Touch(kind_, t.ord, t.file, t.line);
@@ -71,32 +98,34 @@ void RecordWriter::Settle(const std::function<void(const Settled&)>& settled) {
 }
 
 // Records with an id: each key's records in the order they were read, against the version
-// stored before the batch.
-void RecordWriter::SettleKeyed(std::vector<uint32_t>& order, std::vector<Settled>* out,
+// stored before the batch. The key of a new one is added naming its first record.
+void RecordWriter::SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>* out,
                                Changes* changes) {
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+  if (rows.empty()) return;
+  std::sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
     return pending_[a].key != pending_[b].key ? pending_[a].key < pending_[b].key : a < b;
   });
-  std::vector<Hash128> keys;
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (i == 0 || pending_[order[i]].key != pending_[order[i - 1]].key)
-      keys.push_back(pending_[order[i]].key);
+  std::vector<std::pair<Hash128, int64_t>> keys;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Pending& p = pending_[rows[i]];
+    if (i == 0 || p.key != pending_[rows[i - 1]].key) keys.emplace_back(p.key, p.ord);
   }
   std::vector<std::optional<StoredVersion>> found;
-  tx_.FindKeys(kind_, keys, &found);
+  tx_.FindOrAddKeys(kind_, keys, &found);
   const int64_t import = tx_.import_id();
   size_t k = 0;
   std::optional<StoredVersion> current;
-  for (size_t i = 0; i < order.size(); ++i) {
-    const Pending& p = pending_[order[i]];
-    if (i == 0 || p.key != pending_[order[i - 1]].key) current = found[k++];
-    Settled& s = (*out)[order[i]];
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const Pending& p = pending_[rows[i]];
+    Settled& s = (*out)[rows[i]];
     s.tag = p.tag;
-    if (!current) {
-      s.outcome = WriteOutcome::kInserted;
-      current = StoredVersion{p.ord, p.content, import, file_, p.line};
-      changes->new_keys.emplace_back(p.key, p.ord);
-      continue;
+    if (i == 0 || p.key != pending_[rows[i - 1]].key) {
+      current = std::move(found[k++]);
+      if (!current) {
+        s.outcome = WriteOutcome::kInserted;
+        current = StoredVersion{p.ord, p.content, import, file_, p.line};
+        continue;
+      }
     }
     s.other_file = current->file_id;
     s.other_line = current->line;
@@ -124,70 +153,51 @@ void RecordWriter::SettleKeyed(std::vector<uint32_t>& order, std::vector<Settled
 
 // Records without an id: the j-th copy of a content in this file is keyed (content, j). A
 // key stored already is a copy some file kept before (this one's copy is not kept again).
-void RecordWriter::SettleCounted(std::vector<uint32_t>& order, std::vector<Settled>* out,
+void RecordWriter::SettleCounted(std::vector<uint32_t>& rows, std::vector<Settled>* out,
                                  Changes* changes) {
-  if (order.empty()) return;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return pending_[a].content != pending_[b].content
-               ? pending_[a].content < pending_[b].content
-               : a < b;
+  if (rows.empty()) return;
+  std::sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
+    return pending_[a].content != pending_[b].content ? pending_[a].content < pending_[b].content
+                                                      : a < b;
   });
-  // Each copy's number, and its key, as if the file held no copy of its content before this
-  // batch.
+  // Each copy's number: its place among the batch's copies of its content, after the copies
+  // earlier batches of the file held (only a file longer than a batch has those, and only
+  // of a content its filter may have seen).
   std::vector<int64_t> copy(pending_.size(), 1);
-  for (size_t i = 1; i < order.size(); ++i) {
-    if (pending_[order[i - 1]].content == pending_[order[i]].content)
-      copy[order[i]] = copy[order[i - 1]] + 1;
-  }
-  for (uint32_t r : order) pending_[r].key = CopyKey(pending_[r].content, copy[r]);
-  std::vector<std::optional<StoredVersion>> version(pending_.size());
-  auto look_up = [&](std::vector<uint32_t> rows) {
-    std::sort(rows.begin(), rows.end(),
-              [&](uint32_t a, uint32_t b) { return pending_[a].key < pending_[b].key; });
-    std::vector<Hash128> keys;
-    keys.reserve(rows.size());
-    for (uint32_t r : rows) keys.push_back(pending_[r].key);
-    std::vector<std::optional<StoredVersion>> found;
-    tx_.FindKeys(kind_, keys, &found);
-    for (size_t i = 0; i < rows.size(); ++i) version[rows[i]] = std::move(found[i]);
-  };
-  look_up(order);
-
-  // A first copy whose key this file holds already means earlier batches of the file held
-  // copies too (only in a file longer than a batch): that content's copies are numbered on
-  // from those.
-  if (file_settled_before_) {
-    const int64_t import = tx_.import_id();
-    std::vector<uint32_t> again;
-    for (size_t i = 0; i < order.size(); ++i) {
-      const uint32_t r = order[i];
-      const std::optional<StoredVersion>& v = version[r];
-      if (copy[r] != 1 || !v || v->import_id != import || v->file_id != file_) continue;
-      const int64_t before = CopiesBefore(pending_[r].content);
-      for (size_t j = i; j < order.size() && pending_[order[j]].content == pending_[r].content;
-           ++j) {
-        const uint32_t c = order[j];
-        copy[c] += before;
-        pending_[c].key = CopyKey(pending_[c].content, copy[c]);
-        again.push_back(c);
-      }
+  int64_t before = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Pending& p = pending_[rows[i]];
+    const bool same = i > 0 && pending_[rows[i - 1]].content == p.content;
+    if (!same) {
+      before = file_settled_before_ && seen_ != nullptr && seen_->MaySee(p.content)
+                   ? CopiesBefore(p.content)
+                   : 0;
     }
-    if (!again.empty()) look_up(std::move(again));
+    copy[rows[i]] = same ? copy[rows[i - 1]] + 1 : before + 1;
+    p.key = CopyKey(p.content, copy[rows[i]]);
   }
-
-  for (uint32_t r : order) {
+  if (seen_ != nullptr) {
+    for (uint32_t r : rows) seen_->Add(pending_[r].content);
+  }
+  std::sort(rows.begin(), rows.end(),
+            [&](uint32_t a, uint32_t b) { return pending_[a].key < pending_[b].key; });
+  std::vector<std::pair<Hash128, int64_t>> keys;
+  keys.reserve(rows.size());
+  for (uint32_t r : rows) keys.emplace_back(pending_[r].key, pending_[r].ord);
+  std::vector<std::optional<StoredVersion>> found;
+  tx_.FindOrAddKeys(kind_, keys, &found);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const uint32_t r = rows[i];
     const Pending& p = pending_[r];
     Settled& s = (*out)[r];
     s.tag = p.tag;
-    const std::optional<StoredVersion>& v = version[r];
-    if (!v) {
+    if (!found[i]) {
       s.outcome = copy[r] == 1 ? WriteOutcome::kInserted : WriteOutcome::kCopyKept;
-      changes->new_keys.emplace_back(p.key, p.ord);
     } else {
       s.outcome = copy[r] == 1 ? WriteOutcome::kUnchanged : WriteOutcome::kCopyAlreadyKept;
-      s.other_file = v->file_id;
-      s.other_line = v->line;
-      changes->touches.push_back({v->ord, file_, p.line});
+      s.other_file = found[i]->file_id;
+      s.other_line = found[i]->line;
+      changes->touches.push_back({found[i]->ord, file_, p.line});
       changes->removals.push_back(p.ord);
     }
   }

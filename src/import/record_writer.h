@@ -3,14 +3,14 @@
 //     content: taken once) or a conflict (other content: a bad row); an earlier import's
 //     version is kept when the content is the same, and replaced, in its place in input
 //     order, when it is not;
-//   - a record without one is keyed by all its fields and by which copy of them it is in its
-//     file (the 1st, 2nd …), so the copies kept are the most seen in any one file.
+//   - a record without one is keyed by its content and by which copy of it it is in its file
+//     (the 1st, 2nd …), so the copies kept are the most seen in any one file.
 //
 // Records are appended to the store as they are read, each at the next place in input
-// order, and settled a batch at a time: the batch's keys sorted, looked up in one sweep of
-// the store's key table, each key's records decided in the order they were read, and what
-// is not kept removed again. A sorted sweep touches each page of the key table once per
-// batch instead of once per row.
+// order, and settled a batch at a time: the batch's keys sorted and added to (or found in)
+// the store's key table in one sweep, each key's records decided in the order they were
+// read, and what is not kept removed again. A sorted sweep touches each page of the key
+// table once per batch instead of once per row.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +26,7 @@
 
 namespace csperf {
 
-enum class WriteOutcome {
+enum class WriteOutcome : uint8_t {
   kInserted,         // a new record
   kReplaced,         // an earlier import's version of this id, now replaced
   kUnchanged,        // an earlier import's identical version
@@ -38,7 +38,7 @@ enum class WriteOutcome {
 
 // How a record written was settled. `tag` is what the caller gave Write.
 struct Settled {
-  size_t tag;
+  uint32_t tag;
   WriteOutcome outcome;
   int64_t other_file = 0;  // for a repeat, a conflict, an unchanged or replaced record:
   int64_t other_line = 0;  // where the version met first came from
@@ -48,33 +48,34 @@ class RecordWriter {
  public:
   // `first_ord`: the first free place in input order. `batch`: records settled at a time.
   RecordWriter(ImportTransaction& tx, int64_t first_ord, size_t batch = size_t{1} << 19);
+  ~RecordWriter();
 
-  // Appends a record of `file_id`. The records of one batch come from one file: settle the
-  // batch before the next file's first record.
-  void Write(Kind kind, const Record& record, int64_t file_id, size_t tag);
+  // Starts a file of `rows_hint` rows or so. The records of a batch come from one file:
+  // settle the batch before the next file starts.
+  void StartFile(int64_t file_id, Kind kind, size_t rows_hint);
+  // Appends a record of the file.
+  void Write(const Record& record, uint32_t tag);
   // A batch's worth is waiting: settle it now.
   bool full() const { return pending_.size() >= batch_; }
   // Settles every record written since the last call; `settled` hears of each, in the
   // order they were written.
   void Settle(const std::function<void(const Settled&)>& settled);
-  // A new file starts: its copies of id-less records count from one again.
-  void StartFile();
 
   int64_t next_ord() const { return next_ord_; }
 
  private:
   struct Pending {
-    Hash128 key;  // an id-less record's is the key of its copy, once the batch is settled
     Hash128 content;
+    Hash128 key;  // an id-less record's is its copy's, once it is numbered
     int64_t ord;
     int64_t line;
-    size_t tag;
+    uint32_t tag;
     bool counted;  // keyed by its content and copy number
   };
   struct Changes;
-  void SettleKeyed(std::vector<uint32_t>& order, std::vector<Settled>* out, Changes* changes);
-  void SettleCounted(std::vector<uint32_t>& order, std::vector<Settled>* out,
-                     Changes* changes);
+  class CopyFilter;
+  void SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>* out, Changes* changes);
+  void SettleCounted(std::vector<uint32_t>& rows, std::vector<Settled>* out, Changes* changes);
   // How many copies of `content` this file held before this batch.
   int64_t CopiesBefore(const Hash128& content);
 
@@ -84,9 +85,11 @@ class RecordWriter {
   Kind kind_ = Kind::kAgents;
   int64_t file_ = -1;
   bool file_settled_before_ = false;  // an earlier batch of this file was settled
+  // The contents of the file's id-less records settled so far (a Bloom filter): a content
+  // it has not seen has no copy in the file yet.
+  std::unique_ptr<CopyFilter> seen_;
   std::vector<Pending> pending_;
   std::string buffer_;
 };
-
 
 }  // namespace csperf

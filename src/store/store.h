@@ -100,8 +100,11 @@ class ImportTransaction {
   // The stored versions of `keys` (sorted, no key twice), nothing for a key not stored.
   virtual void FindKeys(Kind kind, std::span<const Hash128> keys,
                         std::vector<std::optional<StoredVersion>>* out) = 0;
-  // New keys (sorted), each naming its record's place.
-  virtual void AddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys) = 0;
+  // Each key (sorted, no key twice) with the place of the record it would name: a key not
+  // stored is added, naming that place, and gets nothing in `out`; a stored one is left as
+  // it is and gets its stored version.
+  virtual void FindOrAddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys,
+                             std::vector<std::optional<StoredVersion>>* out) = 0;
   // The record at `ord` was seen again, unchanged, in this import at `file_id`:`line`.
   virtual void Touch(Kind kind, int64_t ord, int64_t file_id, int64_t line) = 0;
   // The record at `stored` takes the fields of the one appended at `appended`, which goes.

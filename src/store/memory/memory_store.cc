@@ -180,9 +180,15 @@ class MemoryImport final : public ImportTransaction {
       out->push_back(e == nullptr ? std::nullopt : std::optional<StoredVersion>(e->version));
     }
   }
-  void AddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys) override {
+  void FindOrAddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys,
+                     std::vector<std::optional<StoredVersion>>* out) override {
     Table& t = TableOf(kind);
-    for (const auto& [key, ord] : keys) t.keys[key] = ord;
+    out->clear();
+    for (const auto& [key, ord] : keys) {
+      const auto [it, added] = t.keys.try_emplace(key, ord);
+      const Entry* e = added ? nullptr : t.At(it->second);
+      out->push_back(e == nullptr ? std::nullopt : std::optional<StoredVersion>(e->version));
+    }
   }
   void Touch(Kind kind, int64_t ord, int64_t file_id, int64_t line) override {
     if (Entry* e = TableOf(kind).At(ord)) {

@@ -85,7 +85,9 @@ struct KindStatements {
     find.emplace(db, fmt::format("SELECT k.ord, t.ch, t.imp, t.src_file, t.src_line FROM "
                                  "{0}_keys k JOIN {0} t ON t.ord = k.ord WHERE k.rk = ?",
                                  table));
-    add_key.emplace(db, fmt::format("INSERT INTO {}_keys (rk, ord) VALUES (?, ?)", table));
+    add_key.emplace(db, fmt::format("INSERT INTO {}_keys (rk, ord) VALUES (?, ?) "
+                                    "ON CONFLICT DO NOTHING",
+                                    table));
     touch.emplace(db, fmt::format("UPDATE {} SET imp = ?, src_file = ?, src_line = ? "
                                   "WHERE ord = ?",
                                   table));
@@ -232,12 +234,25 @@ class SqliteImport final : public ImportTransaction {
       }
     }
   }
-  void AddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys) override {
-    Statement& q = *For(kind).add_key;
+  // The insert is tried first: a key new to the store (nearly every key of a first import)
+  // costs one step into the key table.
+  void FindOrAddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys,
+                     std::vector<std::optional<StoredVersion>>* out) override {
+    KindStatements& s = For(kind);
+    out->clear();
+    out->reserve(keys.size());
     for (const auto& [key, ord] : keys) {
-      q.BindHash(1, key);
-      q.BindInt(2, ord);
-      q.Run();
+      s.add_key->BindHash(1, key);
+      s.add_key->BindInt(2, ord);
+      if (s.add_key->Run() == 1) {
+        out->push_back(std::nullopt);
+        continue;
+      }
+      s.find->BindHash(1, key);
+      if (!s.find->Step()) throw std::logic_error("a key that is there cannot be found");
+      out->push_back(StoredVersion{s.find->Int(0), s.find->HashAt(1), s.find->Int(2),
+                                   s.find->Int(3), s.find->Int(4)});
+      s.find->Reset();
     }
   }
   void Touch(Kind kind, int64_t ord, int64_t file_id, int64_t line) override {
@@ -311,7 +326,7 @@ class SqliteStore final : public Store {
     // An import sweeps each kind's key table once per sorted batch: pages kept between
     // sweeps are not read again. Large enough for a month of keys, small against the 300 MB
     // an import of one may use.
-    Exec(db, "PRAGMA cache_size=-98304");
+    Exec(db, "PRAGMA cache_size=-65536");
     Exec(db, "PRAGMA temp_store=MEMORY");
     return Migrate();
   }
