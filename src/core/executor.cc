@@ -114,13 +114,14 @@ class ThreadPool final : public Executor {
     loop->Finish();
   }
 
-  Task Schedule(std::function<void()> task) override {
+  Task Schedule(std::function<void()> task, Priority priority) override {
     auto state = std::make_shared<Task::State>();
     state->task = std::move(task);
     if (threads_.empty()) return Task(state);  // the waiter runs it
     {
       std::lock_guard<std::mutex> lock(mu_);
-      jobs_.push_back([state] { state->RunIfNotStarted(); });
+      (priority == Priority::kBackground ? background_ : jobs_)
+          .push_back([state] { state->RunIfNotStarted(); });
     }
     cv_.notify_one();
     return Task(state);
@@ -132,10 +133,11 @@ class ThreadPool final : public Executor {
       std::function<void()> job;
       {
         std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
-        if (jobs_.empty()) return;  // stopping, and nothing left to do
-        job = std::move(jobs_.front());
-        jobs_.pop_front();
+        cv_.wait(lock, [&] { return stopping_ || !jobs_.empty() || !background_.empty(); });
+        std::deque<std::function<void()>>& from = jobs_.empty() ? background_ : jobs_;
+        if (from.empty()) return;  // stopping, and nothing left to do
+        job = std::move(from.front());
+        from.pop_front();
       }
       job();
     }
@@ -145,6 +147,7 @@ class ThreadPool final : public Executor {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::function<void()>> jobs_;
+  std::deque<std::function<void()>> background_;  // taken only when jobs_ is empty
   bool stopping_ = false;
   std::vector<std::thread> threads_;
 };
@@ -155,7 +158,7 @@ class InlineExecutor final : public Executor {
   void ParallelFor(size_t n, const std::function<void(size_t)>& task) override {
     for (size_t i = 0; i < n; ++i) task(i);
   }
-  Task Schedule(std::function<void()> task) override {
+  Task Schedule(std::function<void()> task, Priority) override {
     auto state = std::make_shared<Task::State>();
     state->task = std::move(task);
     return Task(state);

@@ -36,8 +36,14 @@ class Executor {
   // once (one at a time when the pool is busy): they must not wait for one another.
   virtual void ParallelFor(size_t n, const std::function<void(size_t)>& task) = 0;
 
+  enum class Priority {
+    kNormal,
+    // Taken by a pool thread only when no other work waits: for work that can run whenever
+    // a core is idle (a parallel step's tasks go first).
+    kBackground,
+  };
   // Starts `task` on a pool thread as soon as one is free.
-  virtual Task Schedule(std::function<void()> task) = 0;
+  virtual Task Schedule(std::function<void()> task, Priority priority = Priority::kNormal) = 0;
 };
 
 // A pool of `concurrency - 1` threads (the caller is the last one); 0 means one per core.

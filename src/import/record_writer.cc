@@ -4,6 +4,40 @@
 #include <stdexcept>
 
 namespace csperf {
+namespace {
+
+// Hashes to small numbers for one batch, in an open-addressing table (the hashes are random
+// already: their low bits pick the slot).
+class HashIndex {
+ public:
+  explicit HashIndex(size_t n) {
+    size_t slots = 16;
+    while (slots < n * 2) slots *= 2;
+    slots_.assign(slots, Slot{});
+  }
+  // The number of `h`, given `fresh` when it has none yet.
+  uint32_t FindOrAdd(const Hash128& h, uint32_t fresh) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = h.low & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.number == kFree) {
+        s = {h, fresh};
+        return fresh;
+      }
+      if (s.hash == h) return s.number;
+    }
+  }
+
+ private:
+  static constexpr uint32_t kFree = UINT32_MAX;
+  struct Slot {
+    Hash128 hash;
+    uint32_t number = kFree;
+  };
+  std::vector<Slot> slots_;
+};
+
+}  // namespace
 
 // A Bloom filter of contents (their hashes are random already: two of their bits pick the
 // probes). It may say a content was seen when it was not (a lookup too many), never the
@@ -58,8 +92,9 @@ void RecordWriter::StartFile(int64_t file_id, Kind kind, size_t rows_hint) {
   file_ = file_id;
   kind_ = kind;
   file_settled_before_ = false;
-  // Only a file longer than a batch needs to remember the contents of its earlier batches.
-  seen_ = rows_hint > batch_ ? std::make_unique<CopyFilter>(rows_hint) : nullptr;
+  rows_hint_ = rows_hint;
+  tx_.Expect(kind, rows_hint);
+  seen_ = nullptr;
 }
 
 void RecordWriter::Write(const Record& record, uint32_t tag) {
@@ -102,51 +137,58 @@ void RecordWriter::Settle(const std::function<void(const Settled&)>& settled) {
 void RecordWriter::SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>* out,
                                Changes* changes) {
   if (rows.empty()) return;
-  std::sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
-    return pending_[a].key != pending_[b].key ? pending_[a].key < pending_[b].key : a < b;
-  });
-  std::vector<std::pair<Hash128, int64_t>> keys;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const Pending& p = pending_[rows[i]];
-    if (i == 0 || p.key != pending_[rows[i - 1]].key) keys.emplace_back(p.key, p.ord);
+  // The rows of each key, chained in read order; keys in the order they first come.
+  constexpr uint32_t kEnd = UINT32_MAX;
+  HashIndex groups(rows.size());
+  std::vector<uint32_t> first, last, next(pending_.size(), kEnd);
+  for (uint32_t r : rows) {
+    const uint32_t g = groups.FindOrAdd(pending_[r].key, static_cast<uint32_t>(first.size()));
+    if (g == first.size()) {
+      first.push_back(r);
+      last.push_back(r);
+    } else {
+      next[last[g]] = r;
+      last[g] = r;
+    }
   }
+  std::vector<std::pair<Hash128, int64_t>> keys;
+  keys.reserve(first.size());
+  for (uint32_t r : first) keys.emplace_back(pending_[r].key, pending_[r].ord);
   std::vector<std::optional<StoredVersion>> found;
   tx_.FindOrAddKeys(kind_, keys, &found);
   const int64_t import = tx_.import_id();
-  size_t k = 0;
-  std::optional<StoredVersion> current;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    const Pending& p = pending_[rows[i]];
-    Settled& s = (*out)[rows[i]];
-    s.tag = p.tag;
-    if (i == 0 || p.key != pending_[rows[i - 1]].key) {
-      current = std::move(found[k++]);
+  for (size_t g = 0; g < first.size(); ++g) {
+    std::optional<StoredVersion>& current = found[g];
+    for (uint32_t r = first[g]; r != kEnd; r = next[r]) {
+      const Pending& p = pending_[r];
+      Settled& s = (*out)[r];
+      s.tag = p.tag;
       if (!current) {
         s.outcome = WriteOutcome::kInserted;
         current = StoredVersion{p.ord, p.content, import, file_, p.line};
         continue;
       }
-    }
-    s.other_file = current->file_id;
-    s.other_line = current->line;
-    const bool same = current->content == p.content;
-    if (current->import_id == import) {
-      s.outcome = same ? WriteOutcome::kRepeated : WriteOutcome::kConflict;
-      changes->removals.push_back(p.ord);
-    } else if (same) {
-      // Seen in this import now: a later row of the import with this id and other content
-      // conflicts with this one, as if it had been new here.
-      s.outcome = WriteOutcome::kUnchanged;
-      changes->touches.push_back({current->ord, file_, p.line});
-      changes->removals.push_back(p.ord);
-      current->import_id = import;
-      current->file_id = file_;
-      current->line = p.line;
-    } else {
-      // A replacement keeps its place in input order: the record is the same one, revised.
-      s.outcome = WriteOutcome::kReplaced;
-      changes->revisions.emplace_back(current->ord, p.ord);
-      *current = StoredVersion{current->ord, p.content, import, file_, p.line};
+      s.other_file = current->file_id;
+      s.other_line = current->line;
+      const bool same = current->content == p.content;
+      if (current->import_id == import) {
+        s.outcome = same ? WriteOutcome::kRepeated : WriteOutcome::kConflict;
+        changes->removals.push_back(p.ord);
+      } else if (same) {
+        // Seen in this import now: a later row of the import with this id and other content
+        // conflicts with this one, as if it had been new here.
+        s.outcome = WriteOutcome::kUnchanged;
+        changes->touches.push_back({current->ord, file_, p.line});
+        changes->removals.push_back(p.ord);
+        current->import_id = import;
+        current->file_id = file_;
+        current->line = p.line;
+      } else {
+        // A replacement keeps its place in input order: the record is the same one, revised.
+        s.outcome = WriteOutcome::kReplaced;
+        changes->revisions.emplace_back(current->ord, p.ord);
+        *current = StoredVersion{current->ord, p.content, import, file_, p.line};
+      }
     }
   }
 }
@@ -156,31 +198,30 @@ void RecordWriter::SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>
 void RecordWriter::SettleCounted(std::vector<uint32_t>& rows, std::vector<Settled>* out,
                                  Changes* changes) {
   if (rows.empty()) return;
-  std::sort(rows.begin(), rows.end(), [&](uint32_t a, uint32_t b) {
-    return pending_[a].content != pending_[b].content ? pending_[a].content < pending_[b].content
-                                                      : a < b;
-  });
   // Each copy's number: its place among the batch's copies of its content, after the copies
   // earlier batches of the file held (only a file longer than a batch has those, and only
   // of a content its filter may have seen).
-  std::vector<int64_t> copy(pending_.size(), 1);
-  int64_t before = 0;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    Pending& p = pending_[rows[i]];
-    const bool same = i > 0 && pending_[rows[i - 1]].content == p.content;
-    if (!same) {
-      before = file_settled_before_ && seen_ != nullptr && seen_->MaySee(p.content)
-                   ? CopiesBefore(p.content)
-                   : 0;
+  HashIndex contents(rows.size());
+  std::vector<int64_t> copies;  // per content: the copies numbered so far
+  std::vector<int64_t> copy(pending_.size(), 0);
+  for (uint32_t r : rows) {
+    Pending& p = pending_[r];
+    const uint32_t c = contents.FindOrAdd(p.content, static_cast<uint32_t>(copies.size()));
+    if (c == copies.size()) {
+      const bool maybe_before =
+          file_settled_before_ && seen_ != nullptr && seen_->MaySee(p.content);
+      copies.push_back(maybe_before ? CopiesBefore(p.content) : 0);
     }
-    copy[rows[i]] = same ? copy[rows[i - 1]] + 1 : before + 1;
-    p.key = CopyKey(p.content, copy[rows[i]]);
+    copy[r] = ++copies[c];
+    p.key = CopyKey(p.content, copy[r]);
   }
+  // Only a file longer than a batch needs to remember the contents of its earlier batches:
+  // one whose batch is full may be one.
+  if (seen_ == nullptr && pending_.size() >= batch_)
+    seen_ = std::make_unique<CopyFilter>(std::max(rows_hint_, 2 * batch_));
   if (seen_ != nullptr) {
     for (uint32_t r : rows) seen_->Add(pending_[r].content);
   }
-  std::sort(rows.begin(), rows.end(),
-            [&](uint32_t a, uint32_t b) { return pending_[a].key < pending_[b].key; });
   std::vector<std::pair<Hash128, int64_t>> keys;
   keys.reserve(rows.size());
   for (uint32_t r : rows) keys.emplace_back(pending_[r].key, pending_[r].ord);

@@ -85,6 +85,7 @@ class RecordWriter {
   Kind kind_ = Kind::kAgents;
   int64_t file_ = -1;
   bool file_settled_before_ = false;  // an earlier batch of this file was settled
+  size_t rows_hint_ = 0;
   // The contents of the file's id-less records settled so far (a Bloom filter): a content
   // it has not seen has no copy in the file yet.
   std::unique_ptr<CopyFilter> seen_;

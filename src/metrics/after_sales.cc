@@ -52,6 +52,13 @@ bool OpenOverdue(const Context& c, const Case& k) {
          c.end - k.opened_at > *sla;
 }
 
+CaseLogIndex IndexCaseLogs(const Dataset& data) {
+  std::vector<const Case*> all;
+  all.reserve(data.cases.size());
+  for (const Case& k : data.cases) all.push_back(&k);
+  return CaseLogIndex{CaseLogs(data, all)};
+}
+
 std::unordered_map<std::string_view, CaseLog> CaseLogs(const Dataset& data,
                                                        const std::vector<const Case*>& cases) {
   // In input order, then stably by `at` so that events with equal `at` keep their input
@@ -109,7 +116,8 @@ bool Reopened(const Case& k, const CaseLog& log) {
   return !log.empty() && log.back()->at > *k.closed_at;  // the log is sorted
 }
 
-void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out) {
+void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out,
+                          const CaseLogIndex* index) {
   // The group's cases closed in the period, and the overdue open ones (any closing period).
   std::vector<const Case*> closed;
   int64_t open_overdue = 0;
@@ -119,15 +127,19 @@ void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out) {
     if (OpenOverdue(c, k)) ++open_overdue;
   }
 
-  // The event logs of those cases only.
-  std::unordered_map<std::string_view, CaseLog> logs = CaseLogs(c.data, closed);
+  // The event logs of those cases only (unless a report made every case's).
+  std::unordered_map<std::string_view, CaseLog> own;
+  if (index == nullptr) own = CaseLogs(c.data, closed);
+  const std::unordered_map<std::string_view, CaseLog>& logs = index ? index->logs : own;
+  const CaseLog no_events;
 
   const int64_t n = static_cast<int64_t>(closed.size());
   std::vector<int64_t> handling;  // seconds; hours only at print (Format::kHours)
   Wide handling_sum = 0;
   int64_t sla_met = 0, sop_ok = 0, step_ok = 0, reopened = 0;
   for (const Case* k : closed) {
-    const CaseLog& log = logs[k->case_id];
+    auto found = logs.find(k->case_id);
+    const CaseLog& log = found == logs.end() ? no_events : found->second;
     const int64_t seconds = *k->closed_at - k->opened_at;
     handling.push_back(seconds);
     handling_sum += seconds;

@@ -40,6 +40,11 @@ bool OpenOverdue(const Context& c, const Case& k);
 // The event logs of `cases` only, keyed by case id (views into the cases).
 std::unordered_map<std::string_view, CaseLog> CaseLogs(const Dataset& data,
                                                        const std::vector<const Case*>& cases);
+// The event logs of every case, made once for a report of many rows.
+struct CaseLogIndex {
+  std::unordered_map<std::string_view, CaseLog> logs;
+};
+CaseLogIndex IndexCaseLogs(const Dataset& data);
 
 // The SOP steps appear in the log in order, other steps and repeats between them allowed. A
 // type without an SOP complies.

@@ -52,7 +52,10 @@ using Columns = std::vector<std::pair<std::string, MetricValue>>;
 // The after-sales, follow-up, incident, attendance, dimension and supervisor columns, each
 // appended in the order metrics.md lists them. Columns that do not apply to a shop row are
 // appended empty (counts too: "the other columns are empty there").
-void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out);
+struct CaseLogIndex;  // case_rules.h
+// `logs`: every case's event log, when a report made them once for all its rows.
+void AddAfterSalesColumns(const Context& c, const Group& g, Columns* out,
+                          const CaseLogIndex* logs = nullptr);
 void AddFollowupColumns(const Context& c, const Group& g, Columns* out);
 void AddDimensionColumns(const Context& c, const Group& g,
                          const std::vector<std::string>& dimensions, Columns* out);

@@ -82,6 +82,110 @@ std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths
   return split;
 }
 
+// The files of the kinds the chat columns read nothing of (cases and their events,
+// follow-ups, assessments and QA, incidents, attendance, supervisors' records): each kind
+// imported into a store of its own and read back by a background task of the executor, on a
+// core the messages' reading leaves idle, and added to the Dataset after the messages. Each
+// kind's records keep their input order, and the kinds their order (after the ratings, as
+// when every file is imported together). Nothing is split off when a file's kind is told by
+// its header only (it might be one of them) or a profile maps the files.
+class OtherKinds {
+ public:
+  OtherKinds(std::vector<std::string>* paths, const Settings& settings,
+             const ImportOptions& options, const Env& env) {
+    if (options.profile != nullptr || !options.default_shop.empty()) return;
+    auto sources = DiscoverSources(*paths, *env.files);
+    if (!sources.ok()) return;
+    std::vector<std::string> kept;
+    std::map<Kind, std::vector<std::string>> files;
+    for (const SourceFile& source : *sources) {
+      const std::optional<Kind> kind = KindFromFileName(source.path, nullptr);
+      if (!source.qa_form && !kind) return;
+      // QA forms go with the QA items they score.
+      const Kind of = source.qa_form ? Kind::kQaItems : *kind;
+      (IsOther(of) ? files[of] : kept).push_back(source.path);
+    }
+    if (files.empty()) return;
+    *paths = std::move(kept);
+    for (auto& [kind, of_kind] : files) {
+      parts_.push_back(std::make_unique<Part>());
+      Part& part = *parts_.back();
+      part.files = std::move(of_kind);
+      part.task = env.executor->Schedule(
+          [&part, &settings, &options, &env] {
+            std::unique_ptr<Store> store = NewMemoryStore("--data");
+            ImportOptions strict = options;
+            strict.skip_bad_rows = false;
+            part.committed = RunImport(*store, settings, part.files, strict, env).committed;
+            auto zone = TimeZone::Load(settings.timezone);
+            if (part.committed && zone.ok()) {
+              ReadStoreInto(*store, **zone, StoreReadOptions{1, 1 << 20, env.executor},
+                            &part.data);
+            }
+          },
+          Executor::Priority::kBackground);
+    }
+  }
+  ~OtherKinds() {
+    for (auto& part : parts_) part->task.Wait();
+  }
+
+  // Appends the other kinds' records to `d`; false when they could not be read (a bad row:
+  // the caller reads every file again the usual way, which reports it).
+  bool AddTo(Dataset* d) {
+    for (auto& part : parts_) {
+      part->task.Wait();
+      if (!part->committed) return false;
+    }
+    for (auto& part : parts_) {
+      Dataset& p = part->data;
+      // Of these kinds only cases name pooled strings: they join the Dataset's pools now.
+      for (Case& c : p.cases) {
+        if (c.account != kNone) c.account = d->accounts.Intern(p.accounts.Get(c.account));
+        if (c.shop != kNone) c.shop = d->shops.Intern(p.shops.Get(c.shop));
+      }
+      Append(&p.cases, &d->cases);
+      Append(&p.case_events, &d->case_events);
+      Append(&p.followups, &d->followups);
+      Append(&p.assessments, &d->assessments);
+      Append(&p.qa_items, &d->qa_items);
+      Append(&p.incidents, &d->incidents);
+      Append(&p.shifts, &d->shifts);
+      Append(&p.work_records, &d->work_records);
+      d->qa_forms.merge(p.qa_forms);
+    }
+    if (!parts_.empty()) d->IndexAccounts();
+    return true;
+  }
+
+ private:
+  // A kind's files, imported and read on their own.
+  struct Part {
+    std::vector<std::string> files;
+    bool committed = false;
+    Dataset data;  // the records read, in pools of their own
+    Executor::Task task;
+  };
+  static bool IsOther(Kind kind) {
+    switch (kind) {
+      case Kind::kAgents:
+      case Kind::kMessages:
+      case Kind::kOrders:
+      case Kind::kRatings:
+        return false;
+      default:
+        return true;
+    }
+  }
+  template <class T>
+  static void Append(std::vector<T>* from, std::vector<T>* to) {
+    to->insert(to->end(), std::make_move_iterator(from->begin()),
+               std::make_move_iterator(from->end()));
+  }
+
+  std::vector<std::unique_ptr<Part>> parts_;  // in the order of their kinds
+};
+
 // The orders a report read by customer keeps: those read by key when there are (`keyed`),
 // else the Dataset's.
 StreamOrders OrdersForStream(const Context& c, Dataset* d, KeyedOrders* keyed) {
@@ -109,9 +213,11 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
                                           const std::shared_ptr<const TimeZone>& zone,
                                           const Period& period,
                                           std::span<const Grouping> groupings, const Env& env) {
+  std::vector<std::string> all_rest = split.rest;
+  OtherKinds others(&all_rest, settings, options, env);
   std::vector<std::string> rest;
   std::vector<std::string> orders_files;
-  for (const std::string& path : split.rest) {
+  for (const std::string& path : all_rest) {
     const std::optional<Kind> kind = KindFromFileName(path, nullptr);
     (kind == Kind::kOrders ? orders_files : rest).push_back(path);
   }
@@ -124,7 +230,7 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
     if (!data) return std::nullopt;
     by_key = ReadKeyedOrders(orders_files[0], zone, direct, &*data, &keyed);
   }
-  if (!by_key) data = LoadRest(split.rest, settings, options, report, env);
+  if (!by_key) data = LoadRest(all_rest, settings, options, report, env);
   if (!data) return std::nullopt;
   ReportInput input{std::move(*data), std::nullopt};
   input.data.IndexAccounts();
@@ -136,7 +242,7 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
         return ReadCustomerRuns(path, zone, direct, make_sink, sinks);
       },
       c, groupings, OrdersForStream(c, &input.data, by_key ? &keyed : nullptr), &input.data);
-  if (!input.streamed) return std::nullopt;
+  if (!input.streamed || !others.AddTo(&input.data)) return std::nullopt;
   return input;
 }
 
@@ -160,9 +266,11 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
     if (input) return std::move(*input);
     *report = ImportReport{};
   } else if (order == MessageOrder::kByTime) {
-    Result<Dataset> rest = split->rest.empty()
+    std::vector<std::string> chat_rest = split->rest;
+    OtherKinds others(&chat_rest, settings, options, env);
+    Result<Dataset> rest = chat_rest.empty()
                                ? Result<Dataset>(Dataset())
-                               : LoadDatasetFromFiles(split->rest, settings, options, report, env);
+                               : LoadDatasetFromFiles(chat_rest, settings, options, report, env);
     // Any problem with the rest is reported as the usual path reports it, below.
     if (rest.ok()) {
       ReportInput input{std::move(*rest), std::nullopt};
@@ -175,7 +283,7 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
       const Context c{input.data,        settings, **zone,      period, period.begin(**zone),
                       period.end(**zone), nullptr,  env.executor};
       input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
-      if (input.streamed) return input;
+      if (input.streamed && others.AddTo(&input.data)) return input;
     }
     *report = ImportReport{};
   }

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "io/csv_writer.h"
+#include "metrics/case_rules.h"
 #include "metrics/chat_stream.h"
 
 namespace csperf::metrics {
@@ -241,15 +242,18 @@ Report BuildReport(const Context& c, Grouping grouping) {
     AddSatisfactionColumns(c, sessions, r.map, &r.rows);
   }
   const std::vector<std::string> dimensions = DimensionColumns(c.data);
-  for (size_t i = 0; i < r.rows.size(); ++i) {
+  // The other families row by row, the rows on every core: each reads the records and
+  // writes its own row.
+  const CaseLogIndex logs = IndexCaseLogs(c.data);
+  ExecutorOf(c).ParallelFor(r.rows.size(), [&](size_t i) {
     ReportRow& row = r.rows[i];
-    AddAfterSalesColumns(c, row.group, &row.columns);
+    AddAfterSalesColumns(c, row.group, &row.columns, &logs);
     AddFollowupColumns(c, row.group, &row.columns);
     AddDimensionColumns(c, row.group, dimensions, &row.columns);
     AddIncidentColumns(c, row.group, &row.columns);
     AddAttendanceColumns(c, row.group, &row.columns);
     AddSupervisorColumns(c, row.managers, r.supervisor_columns[i], &row.columns);
-  }
+  });
   Report report;
   report.grouping = grouping;
   if (!r.rows.empty()) {

@@ -94,15 +94,18 @@ class ImportTransaction {
                          const std::string& file) = 0;
 
   // Records. The importer appends each record at a new place in input order at once, and
-  // settles which ones stay a batch at a time (import/record_writer.h):
+  // settles which ones stay a batch at a time (import/record_writer.h). A file of about
+  // `rows` records of the kind comes next (a store may make room for them).
+  virtual void Expect(Kind /*kind*/, size_t /*rows*/) {}
   virtual void Append(Kind kind, int64_t ord, const Record& record, const Hash128& content,
                       int64_t file_id) = 0;
-  // The stored versions of `keys` (sorted, no key twice), nothing for a key not stored.
+  // The stored versions of `keys` (no key twice), nothing for a key not stored. A store
+  // whose keys are kept in order sorts them first, to look them up in one sweep.
   virtual void FindKeys(Kind kind, std::span<const Hash128> keys,
                         std::vector<std::optional<StoredVersion>>* out) = 0;
-  // Each key (sorted, no key twice) with the place of the record it would name: a key not
-  // stored is added, naming that place, and gets nothing in `out`; a stored one is left as
-  // it is and gets its stored version.
+  // Each key (no key twice) with the place of the record it would name: a key not stored is
+  // added, naming that place, and gets nothing in `out`; a stored one is left as it is and
+  // gets its stored version. `out` follows the order of `keys`.
   virtual void FindOrAddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys,
                              std::vector<std::optional<StoredVersion>>* out) = 0;
   // The record at `ord` was seen again, unchanged, in this import at `file_id`:`line`.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <array>
 #include <mutex>
 
@@ -48,6 +49,20 @@ std::string_view CheckedColumn(const KindSpec& spec, std::string_view column) {
     return column;
   }
   throw std::logic_error(fmt::format("no column {} in {}", column, spec.name));
+}
+
+// The indices [0, n) in the order of their keys: a batch of keys looked up in that order
+// sweeps the key table front to back, each page once.
+template <class KeyAt>
+std::vector<uint32_t> InKeyOrder(size_t n, KeyAt key_at) {
+  std::vector<std::pair<Hash128, uint32_t>> keyed;
+  keyed.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) keyed.emplace_back(key_at(i), i);
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint32_t> order;
+  order.reserve(n);
+  for (const auto& [key, i] : keyed) order.push_back(i);
+  return order;
 }
 
 class SqliteCursor final : public RowCursor {
@@ -222,15 +237,12 @@ class SqliteImport final : public ImportTransaction {
   void FindKeys(Kind kind, std::span<const Hash128> keys,
                 std::vector<std::optional<StoredVersion>>* out) override {
     Statement& q = *For(kind).find;
-    out->clear();
-    out->reserve(keys.size());
-    for (const Hash128& key : keys) {
-      q.BindHash(1, key);
+    out->assign(keys.size(), std::nullopt);
+    for (uint32_t i : InKeyOrder(keys.size(), [&](uint32_t k) { return keys[k]; })) {
+      q.BindHash(1, keys[i]);
       if (q.Step()) {
-        out->push_back(StoredVersion{q.Int(0), q.HashAt(1), q.Int(2), q.Int(3), q.Int(4)});
+        (*out)[i] = StoredVersion{q.Int(0), q.HashAt(1), q.Int(2), q.Int(3), q.Int(4)};
         q.Reset();
-      } else {
-        out->push_back(std::nullopt);
       }
     }
   }
@@ -239,19 +251,16 @@ class SqliteImport final : public ImportTransaction {
   void FindOrAddKeys(Kind kind, std::span<const std::pair<Hash128, int64_t>> keys,
                      std::vector<std::optional<StoredVersion>>* out) override {
     KindStatements& s = For(kind);
-    out->clear();
-    out->reserve(keys.size());
-    for (const auto& [key, ord] : keys) {
+    out->assign(keys.size(), std::nullopt);
+    for (uint32_t i : InKeyOrder(keys.size(), [&](uint32_t k) { return keys[k].first; })) {
+      const auto& [key, ord] = keys[i];
       s.add_key->BindHash(1, key);
       s.add_key->BindInt(2, ord);
-      if (s.add_key->Run() == 1) {
-        out->push_back(std::nullopt);
-        continue;
-      }
+      if (s.add_key->Run() == 1) continue;
       s.find->BindHash(1, key);
       if (!s.find->Step()) throw std::logic_error("a key that is there cannot be found");
-      out->push_back(StoredVersion{s.find->Int(0), s.find->HashAt(1), s.find->Int(2),
-                                   s.find->Int(3), s.find->Int(4)});
+      (*out)[i] = StoredVersion{s.find->Int(0), s.find->HashAt(1), s.find->Int(2), s.find->Int(3),
+                                s.find->Int(4)};
       s.find->Reset();
     }
   }
