@@ -36,6 +36,9 @@ std::vector<std::string_view> Split(std::string_view s, char separator) {
 }
 
 int ParseYesNo(std::string_view s) {
+  // The words exports write nearly always, before the rest.
+  if (s == "no") return 0;
+  if (s == "yes") return 1;
   s = Trim(s);
   for (std::string_view yes : {"yes", "y", "true", "1", "是"}) {
     if (EqualsIgnoreCaseAscii(s, yes)) return 1;

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace csperf {
@@ -17,6 +18,23 @@ struct Value {
   static Value Int(int64_t v) { return {Type::kInt, v, {}}; }
   static Value Text(std::string v) { return {Type::kText, 0, std::move(v)}; }
   bool is_null() const { return type == Type::kNull; }
+  // The same in place: a parser fills one Value per cell of millions of rows, and a text
+  // assigned keeps the string's memory from row to row.
+  void SetNull() {
+    type = Type::kNull;
+    i = 0;
+    s.clear();
+  }
+  void SetInt(int64_t v) {
+    type = Type::kInt;
+    i = v;
+    s.clear();
+  }
+  void SetText(std::string_view v) {
+    type = Type::kText;
+    i = 0;
+    s.assign(v);
+  }
   bool operator==(const Value&) const = default;
 };
 

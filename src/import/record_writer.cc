@@ -10,7 +10,8 @@ namespace {
 // already: their low bits pick the slot).
 class HashIndex {
  public:
-  explicit HashIndex(size_t n) {
+  // Empties the index for `n` hashes, keeping its memory when that is enough.
+  void Reset(size_t n) {
     size_t slots = 16;
     while (slots < n * 2) slots *= 2;
     slots_.assign(slots, Slot{});
@@ -71,6 +72,17 @@ class RecordWriter::CopyFilter {
   std::vector<uint64_t> words_;
 };
 
+// What settling a batch needs on the way, kept from batch to batch: a large batch's vectors
+// are megabytes, and memory new to the process costs more to touch than memory reused.
+struct RecordWriter::Scratch {
+  HashIndex index;
+  std::vector<uint32_t> keyed, counted, first, last, next;
+  std::vector<int64_t> copies, copy;
+  std::vector<std::pair<Hash128, int64_t>> keys;
+  std::vector<std::optional<StoredVersion>> found;
+  std::vector<Settled> out;
+};
+
 // What settling a batch changes in the store besides its keys, gathered first and then
 // made in the order of the rows they touch.
 struct RecordWriter::Changes {
@@ -83,7 +95,10 @@ struct RecordWriter::Changes {
 };
 
 RecordWriter::RecordWriter(ImportTransaction& tx, int64_t first_ord, size_t batch)
-    : tx_(tx), next_ord_(first_ord), batch_(std::max<size_t>(1, batch)) {}
+    : tx_(tx),
+      next_ord_(first_ord),
+      batch_(std::max<size_t>(1, batch)),
+      scratch_(std::make_unique<Scratch>()) {}
 
 RecordWriter::~RecordWriter() = default;
 
@@ -113,12 +128,14 @@ void RecordWriter::Write(const Record& record, uint32_t tag) {
 
 void RecordWriter::Settle(const std::function<void(const Settled&)>& settled) {
   if (pending_.empty()) return;
-  std::vector<uint32_t> keyed, counted;
-  for (uint32_t i = 0; i < pending_.size(); ++i) (pending_[i].counted ? counted : keyed).push_back(i);
-  std::vector<Settled> out(pending_.size());
+  Scratch& x = *scratch_;
+  x.keyed.clear();
+  x.counted.clear();
+  for (uint32_t i = 0; i < pending_.size(); ++i) (pending_[i].counted ? x.counted : x.keyed).push_back(i);
+  x.out.assign(pending_.size(), Settled{});
   Changes changes;
-  SettleKeyed(keyed, &out, &changes);
-  SettleCounted(counted, &out, &changes);
+  SettleKeyed(x.keyed, &x.out, &changes);
+  SettleCounted(x.counted, &x.out, &changes);
 
   std::sort(changes.touches.begin(), changes.touches.end(),
             [](const Changes::Touch& a, const Changes::Touch& b) { return a.ord < b.ord; });
@@ -129,7 +146,7 @@ void RecordWriter::Settle(const std::function<void(const Settled&)>& settled) {
 
   pending_.clear();
   file_settled_before_ = true;
-  for (const Settled& s : out) settled(s);
+  for (const Settled& s : x.out) settled(s);
 }
 
 // Records with an id: each key's records in the order they were read, against the version
@@ -139,8 +156,15 @@ void RecordWriter::SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>
   if (rows.empty()) return;
   // The rows of each key, chained in read order; keys in the order they first come.
   constexpr uint32_t kEnd = UINT32_MAX;
-  HashIndex groups(rows.size());
-  std::vector<uint32_t> first, last, next(pending_.size(), kEnd);
+  Scratch& x = *scratch_;
+  HashIndex& groups = x.index;
+  groups.Reset(rows.size());
+  std::vector<uint32_t>& first = x.first;
+  std::vector<uint32_t>& last = x.last;
+  std::vector<uint32_t>& next = x.next;
+  first.clear();
+  last.clear();
+  next.assign(pending_.size(), kEnd);
   for (uint32_t r : rows) {
     const uint32_t g = groups.FindOrAdd(pending_[r].key, static_cast<uint32_t>(first.size()));
     if (g == first.size()) {
@@ -151,10 +175,10 @@ void RecordWriter::SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>
       last[g] = r;
     }
   }
-  std::vector<std::pair<Hash128, int64_t>> keys;
-  keys.reserve(first.size());
+  std::vector<std::pair<Hash128, int64_t>>& keys = x.keys;
+  keys.clear();
   for (uint32_t r : first) keys.emplace_back(pending_[r].key, pending_[r].ord);
-  std::vector<std::optional<StoredVersion>> found;
+  std::vector<std::optional<StoredVersion>>& found = x.found;
   tx_.FindOrAddKeys(kind_, keys, &found);
   const int64_t import = tx_.import_id();
   for (size_t g = 0; g < first.size(); ++g) {
@@ -201,9 +225,13 @@ void RecordWriter::SettleCounted(std::vector<uint32_t>& rows, std::vector<Settle
   // Each copy's number: its place among the batch's copies of its content, after the copies
   // earlier batches of the file held (only a file longer than a batch has those, and only
   // of a content its filter may have seen).
-  HashIndex contents(rows.size());
-  std::vector<int64_t> copies;  // per content: the copies numbered so far
-  std::vector<int64_t> copy(pending_.size(), 0);
+  Scratch& x = *scratch_;
+  HashIndex& contents = x.index;
+  contents.Reset(rows.size());
+  std::vector<int64_t>& copies = x.copies;  // per content: the copies numbered so far
+  copies.clear();
+  std::vector<int64_t>& copy = x.copy;
+  copy.assign(pending_.size(), 0);
   for (uint32_t r : rows) {
     Pending& p = pending_[r];
     const uint32_t c = contents.FindOrAdd(p.content, static_cast<uint32_t>(copies.size()));
@@ -222,10 +250,10 @@ void RecordWriter::SettleCounted(std::vector<uint32_t>& rows, std::vector<Settle
   if (seen_ != nullptr) {
     for (uint32_t r : rows) seen_->Add(pending_[r].content);
   }
-  std::vector<std::pair<Hash128, int64_t>> keys;
-  keys.reserve(rows.size());
+  std::vector<std::pair<Hash128, int64_t>>& keys = x.keys;
+  keys.clear();
   for (uint32_t r : rows) keys.emplace_back(pending_[r].key, pending_[r].ord);
-  std::vector<std::optional<StoredVersion>> found;
+  std::vector<std::optional<StoredVersion>>& found = x.found;
   tx_.FindOrAddKeys(kind_, keys, &found);
   for (size_t i = 0; i < rows.size(); ++i) {
     const uint32_t r = rows[i];

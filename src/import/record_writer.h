@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +74,7 @@ class RecordWriter {
     bool counted;  // keyed by its content and copy number
   };
   struct Changes;
+  struct Scratch;
   class CopyFilter;
   void SettleKeyed(std::vector<uint32_t>& rows, std::vector<Settled>* out, Changes* changes);
   void SettleCounted(std::vector<uint32_t>& rows, std::vector<Settled>* out, Changes* changes);
@@ -90,6 +92,7 @@ class RecordWriter {
   // it has not seen has no copy in the file yet.
   std::unique_ptr<CopyFilter> seen_;
   std::vector<Pending> pending_;
+  std::unique_ptr<Scratch> scratch_;
   std::string buffer_;
 };
 

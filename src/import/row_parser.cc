@@ -76,7 +76,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
   date_only_[column] = false;
   switch (spec.type) {
     case FieldType::kText:
-      *out = Value::Text(std::string(text));
+      out->SetText(text);
       return true;
     case FieldType::kList: {
       std::string joined;
@@ -88,7 +88,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         if (!joined.empty()) joined += ';';
         joined += part;
       }
-      *out = Value::Text(std::move(joined));
+      out->SetText(std::move(joined));
       return true;
     }
     case FieldType::kInstant:
@@ -111,7 +111,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         local.date = AddDays(local.date, 1);
         instant = ParseZone().FromLocal(local);
       }
-      *out = Value::Int(instant);
+      out->SetInt(instant);
       return true;
     }
     case FieldType::kDate: {
@@ -123,17 +123,17 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
           *reason = d.problem().reason;
           return false;
         }
-        *out = Value::Text(FormatDate(ParseZone().ToLocal(t->instant).date));
+        out->SetText(FormatDate(ParseZone().ToLocal(t->instant).date));
         return true;
       }
-      *out = Value::Text(FormatDate(*d));
+      out->SetText(FormatDate(*d));
       return true;
     }
     case FieldType::kClockTime: {
       auto tod = ParseTimeOfDay(text);
       if (tod.ok()) {
         time_of_day_[column] = *tod;
-        *out = Value::Int(0);  // resolved against the record's date in CheckRecord
+        out->SetInt(0);  // resolved against the record's date in CheckRecord
         return true;
       }
       auto t = ParseTimestamp(text, ParseZone());
@@ -141,7 +141,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         *reason = "expected a time of day such as 09:00 or a full date and time";
         return false;
       }
-      *out = Value::Int(t->instant);
+      out->SetInt(t->instant);
       return true;
     }
     case FieldType::kMoney: {
@@ -150,7 +150,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         *reason = "not an amount of money: " + cents.problem().reason;
         return false;
       }
-      *out = Value::Int(*cents);
+      out->SetInt(*cents);
       return true;
     }
     case FieldType::kDecimal: {
@@ -159,7 +159,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         *reason = v.problem().reason;
         return false;
       }
-      *out = Value::Int(*v);
+      out->SetInt(*v);
       return true;
     }
     case FieldType::kInteger: {
@@ -168,7 +168,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         *reason = "expected a whole number";
         return false;
       }
-      *out = Value::Int(*v / kMicrosPerUnit);
+      out->SetInt(*v / kMicrosPerUnit);
       return true;
     }
     case FieldType::kYesNo: {
@@ -177,21 +177,21 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         *reason = "expected yes or no";
         return false;
       }
-      *out = Value::Int(yn);
+      out->SetInt(yn);
       return true;
     }
     case FieldType::kEnum: {
       auto word = MatchEnum(spec, text);
       if (!word) {
         if (spec.open_enum) {
-          *out = Value::Text(ToLowerAscii(text));
+          out->SetText(ToLowerAscii(text));
           return true;
         }
         *reason =
             fmt::format("not a known {} (expected one of: {})", spec.name, AllowedWords(spec));
         return false;
       }
-      *out = Value::Text(std::string(*word));
+      out->SetText(*word);
       return true;
     }
     case FieldType::kRatingScore: {
@@ -205,13 +205,13 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
           return false;
         }
       }
-      *out = Value::Int(score);
+      out->SetInt(score);
       return true;
     }
     case FieldType::kQaResult: {
       if (EqualsIgnoreCaseAscii(text, "na") || EqualsIgnoreCaseAscii(text, "n/a") ||
           text == "不适用") {
-        *out = Value::Null();
+        out->SetNull();
         return true;
       }
       auto v = ParseDecimal(text);
@@ -219,7 +219,7 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
         *reason = "expected the points earned (a number ≥ 0) or na";
         return false;
       }
-      *out = Value::Int(*v);
+      out->SetInt(*v);
       return true;
     }
   }
@@ -247,7 +247,7 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
   for (size_t c = 0; c < spec_.columns.size(); ++c) {
     const ColumnSpec& column = spec_.columns[c];
     if (column.derived) {
-      out->values[c] = Value::Null();  // the row rules fill it
+      out->values[c].SetNull();  // the row rules fill it
       continue;
     }
     int source = header_.source_index[c];
@@ -272,11 +272,12 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
       if (column.required) {
         problems->push_back(ProblemAt(row, c, {}, "required value is empty"));
       }
-      out->values[c] = Value::Null();
+      out->values[c].SetNull();
       time_of_day_[c] = -1;
       continue;
     }
-    std::string reason;
+    reason_.clear();
+    std::string& reason = reason_;
     if (!ParseField(c, raw, &out->values[c], &reason)) {
       problems->push_back(
           ProblemAt(row, c, source >= 0 ? row.fields[source] : raw, std::move(reason)));

@@ -40,6 +40,7 @@ class RowParser {
   std::string file_;
   std::vector<int> time_of_day_;  // per column: seconds of a bare time of day, or -1
   std::vector<bool> date_only_;   // per column: the instant came from a date alone
+  std::string reason_;  // a field's problem, kept from field to field
 };
 
 }  // namespace csperf

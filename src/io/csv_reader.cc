@@ -2,7 +2,30 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace csperf {
+namespace {
+
+// The first comma, LF or CR at or after `pos`: sixteen bytes at a time where the processor
+// has SSE2 (a field is a few bytes: one load often finds its end).
+size_t FieldEnd(const char* data, size_t pos, size_t n) {
+#if defined(__SSE2__)
+  for (; pos + 16 <= n; pos += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
+    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+    if (const int mask = _mm_movemask_epi8(stop)) return pos + static_cast<size_t>(__builtin_ctz(mask));
+  }
+#endif
+  while (pos < n && data[pos] != ',' && data[pos] != '\n' && data[pos] != '\r') ++pos;
+  return pos;
+}
+
+}  // namespace
 
 // 2 for CRLF, 1 for LF or a lone CR (old Mac files), 0 elsewhere.
 size_t CsvReader::LineEndLength(size_t pos) const {
@@ -110,7 +133,7 @@ bool CsvReader::Next(CsvRecord* record) {
     }
     // Unquoted field: up to the next comma or line end.
     size_t begin = pos_;
-    while (pos_ < n && data[pos_] != ',' && data[pos_] != '\n' && data[pos_] != '\r') ++pos_;
+    pos_ = FieldEnd(data, pos_, n);
     size_t end = pos_;
     if (pos_ < n && data[pos_] == ',') {
       ++pos_;

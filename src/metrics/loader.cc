@@ -20,6 +20,11 @@
 namespace csperf::metrics {
 namespace {
 
+// Records settled at a time by an import into a store in memory: its keys are a hash table,
+// so a batch need not be large to be quick, and a small one keeps what settling it uses in
+// the cache and off fresh memory.
+constexpr size_t kMemoryBatch = size_t{1} << 19;
+
 // Reads what it can of `paths` straight into `d` (direct_reader.h) and returns the files
 // left for the general path. Messages come before orders, as in the store, so that strings
 // are interned in the same order; orders are read directly only after messages were.
@@ -116,6 +121,7 @@ class OtherKinds {
             std::unique_ptr<Store> store = NewMemoryStore("--data");
             ImportOptions strict = options;
             strict.skip_bad_rows = false;
+            strict.batch_rows = kMemoryBatch;
             part.committed = RunImport(*store, settings, part.files, strict, env).committed;
             auto zone = TimeZone::Load(settings.timezone);
             if (part.committed && zone.ok()) {
@@ -339,6 +345,7 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
     std::unique_ptr<Store> store = NewMemoryStore("--data");
     ImportOptions strict = options;
     strict.skip_bad_rows = false;
+    strict.batch_rows = kMemoryBatch;
     *report = RunImport(*store, settings, rest, strict, env);
     if (report->refusal) return *report->refusal;
     if (!report->committed) {

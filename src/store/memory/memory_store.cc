@@ -68,6 +68,12 @@ static_assert(sizeof(Cell) == 16);
 // Keys to places in input order, in an open-addressing table (keys are hashes already).
 class KeyTable {
  public:
+  // Room for `more` keys than it holds, without growing.
+  void Reserve(size_t more) {
+    size_t slots = std::max<size_t>(1024, slots_.size());
+    while (slots < (size_ + more) * 2) slots *= 2;
+    if (slots > slots_.size()) Rehash(slots);
+  }
   // The place `key` names, or -1; `ord` added for it when it has none.
   int64_t FindOrAdd(const Hash128& key, int64_t ord) {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
@@ -93,9 +99,10 @@ class KeyTable {
     int64_t ord = -1;
   };
   size_t Index(const Hash128& key) const { return key.low & (slots_.size() - 1); }
-  void Grow() {
+  void Grow() { Rehash(std::max<size_t>(1024, slots_.size() * 2)); }
+  void Rehash(size_t slots) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(std::max<size_t>(1024, old.size() * 2), Slot{});
+    slots_.assign(slots, Slot{});
     size_ = 0;
     for (const Slot& s : old) {
       if (s.ord >= 0) FindOrAdd(s.key, s.ord);
@@ -262,6 +269,7 @@ class MemoryImport final : public ImportTransaction {
     t.extras.reserve(n);
     t.alive.reserve(n);
     t.cells.reserve(n * t.columns);
+    t.keys.Reserve(rows);
   }
   void Append(Kind kind, int64_t ord, const Record& record, const Hash128& content,
               int64_t file_id) override {
