@@ -23,12 +23,11 @@ const char kAgents[] =
     "A01,李娜,A组,agent,presales,M01,店:小美\n"
     "M01,王芳,A组,manager,supervisor,,店:王芳\n";
 
-class ImportTest : public ::testing::Test {
+// Every test runs on every store: the rules are the importer's, the same on each.
+class ImportTest : public ::testing::TestWithParam<csperf::testing::Backend> {
  protected:
   ImportTest() : clock_(1735689600) /* 2025-01-01T00:00:00Z */ {
-    auto store = OpenStore(dir_ / "store.db", OpenMode::kCreate);
-    EXPECT_TRUE(store.ok());
-    store_ = std::move(*store);
+    store_ = csperf::testing::MakeStore(GetParam(), dir_ / "store.db");
     settings_ = DefaultSettings();
     options_.rejects_dir = dir_ / "rejects";
   }
@@ -57,7 +56,7 @@ class ImportTest : public ::testing::Test {
   ImportOptions options_;
 };
 
-TEST_F(ImportTest, ImportsTheSampleFolderWithEveryKind) {
+TEST_P(ImportTest, ImportsTheSampleFolderWithEveryKind) {
   ImportReport report = Import({csperf::testing::SourceDir() + "/samples/basic"});
   ASSERT_FALSE(report.refusal) << report.refusal->ToString();
   ASSERT_TRUE(report.committed);
@@ -87,7 +86,7 @@ TEST_F(ImportTest, ImportsTheSampleFolderWithEveryKind) {
   EXPECT_EQ(IntOf(*store_, Kind::kRatings, "score", {{"void", "1"}}), 1);
 }
 
-TEST_F(ImportTest, BadRowsStoreNothingAndAreAllReported) {
+TEST_P(ImportTest, BadRowsStoreNothingAndAreAllReported) {
   std::string agents = dir_.Write("in/agents.csv", kAgents);
   std::string orders = dir_.Write(
       "in/orders.csv",
@@ -118,7 +117,7 @@ TEST_F(ImportTest, BadRowsStoreNothingAndAreAllReported) {
   EXPECT_EQ(store_->ImportCount(), 0);
 }
 
-TEST_F(ImportTest, ReportIsCappedWithACountOfTheRest) {
+TEST_P(ImportTest, ReportIsCappedWithACountOfTheRest) {
   std::string rows = "order_id,shop,customer_id,created_at,amount\n";
   for (int i = 0; i < 30; ++i) rows += "O" + std::to_string(i) + ",店,c,not a time,1\n";
   options_.report_limit = 10;
@@ -128,7 +127,7 @@ TEST_F(ImportTest, ReportIsCappedWithACountOfTheRest) {
   EXPECT_EQ(report.problems.size(), 10u);
 }
 
-TEST_F(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
+TEST_P(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
   options_.skip_bad_rows = true;
   std::string orders = dir_.Write("orders_2024-01.csv",
                                   "order_id,shop,customer_id,created_at,amount\n"
@@ -147,7 +146,7 @@ TEST_F(ImportTest, SkipBadRowsTakesTheGoodOnesAndWritesRejects) {
   EXPECT_NE(rejects.find("orders_2024-01.csv:3"), std::string::npos);
 }
 
-TEST_F(ImportTest, ReimportingTheSameFilesChangesNothing) {
+TEST_P(ImportTest, ReimportingTheSameFilesChangesNothing) {
   std::string folder = csperf::testing::SourceDir() + "/samples/basic";
   ASSERT_TRUE(Import({folder}).committed);
   const std::vector<csperf::testing::StoredRow> before = Stored();
@@ -162,7 +161,7 @@ TEST_F(ImportTest, ReimportingTheSameFilesChangesNothing) {
   EXPECT_EQ(before, after);
 }
 
-TEST_F(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
+TEST_P(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
   const std::string header = "order_id,shop,customer_id,created_at,paid_at,amount,status\n";
   ASSERT_TRUE(Import({dir_.Write("a/orders.csv",
                                  header + "O1,店,c1,2024-01-05 10:00,2024-01-05 10:01,99,paid\n"
@@ -177,7 +176,7 @@ TEST_F(ImportTest, ANewerImportReplacesARecordWithTheSameId) {
   EXPECT_EQ(TextOf(*store_, Kind::kOrders, "status", {{"shop", "店"}}), "refunded");
 }
 
-TEST_F(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
+TEST_P(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
   const std::string header = "case_id,type,account,opened_at\n";
   std::string a = dir_.Write("x/cases_a.csv", header + "K1,return,店:小美,2024-01-05 10:00\n");
   std::string b = dir_.Write("x/cases_b.csv", header +
@@ -200,7 +199,7 @@ TEST_F(ImportTest, OneIdWithTwoContentsInOneImportIsABadRow) {
   EXPECT_EQ(report.files[1].counts.repeated, 1);
 }
 
-TEST_F(ImportTest, MessagesWithoutIdKeepTheMostCopiesSeenInOneFile) {
+TEST_P(ImportTest, MessagesWithoutIdKeepTheMostCopiesSeenInOneFile) {
   const std::string header = "shop,customer_id,sender,sent_at,account,content\n";
   const std::string hello = "店,c1,customer,2024-01-05 10:00:00,,在吗\n";
   // File a: the customer said 在吗 twice in the same second; file b (an overlapping export)
@@ -217,7 +216,7 @@ TEST_F(ImportTest, MessagesWithoutIdKeepTheMostCopiesSeenInOneFile) {
   EXPECT_EQ(CopyCount(*store_, Kind::kMessages), 3);  // each copy is a row of its own
 }
 
-TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
+TEST_P(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
   const std::string header = "shop,customer_id,sender,sent_at,account,message_id,content\n";
   std::string a =
       dir_.Write("m/messages_1.csv", header +
@@ -231,7 +230,7 @@ TEST_F(ImportTest, MessagesWithIdAreKeyedByShopAndId) {
   EXPECT_EQ(CopyCount(*store_, Kind::kMessages), 2);
 }
 
-TEST_F(ImportTest, CountedKindsAreKeyedByAllFields) {
+TEST_P(ImportTest, CountedKindsAreKeyedByAllFields) {
   const std::string header = "agent_id,date,dimension,source,score\n";
   std::string a = dir_.Write("assessments.csv", header +
                                                     "A01,2024-01-31,teamwork,peer,80\n"
@@ -243,7 +242,7 @@ TEST_F(ImportTest, CountedKindsAreKeyedByAllFields) {
   EXPECT_EQ(IntOf(*store_, Kind::kAssessments, "max_score"), 100'000'000);  // default 100
 }
 
-TEST_F(ImportTest, RefusesFilesThatCannotBeRead) {
+TEST_P(ImportTest, RefusesFilesThatCannotBeRead) {
   {
     ImportReport r = Import({dir_.Write("e1/orders.csv", "")});
     ASSERT_TRUE(r.refusal);
@@ -266,21 +265,21 @@ TEST_F(ImportTest, RefusesFilesThatCannotBeRead) {
   EXPECT_EQ(store_->ImportCount(), 0);
 }
 
-TEST_F(ImportTest, AHeaderWithoutRowsIsZeroRecords) {
+TEST_P(ImportTest, AHeaderWithoutRowsIsZeroRecords) {
   ImportReport r =
       Import({dir_.Write("orders.csv", "order_id,shop,customer_id,created_at,amount\n")});
   ASSERT_TRUE(r.committed);
   EXPECT_EQ(r.Totals().rows, 0);
 }
 
-TEST_F(ImportTest, RecognisesAKindByItsHeaderWhenTheNameDoesNotTell) {
+TEST_P(ImportTest, RecognisesAKindByItsHeaderWhenTheNameDoesNotTell) {
   ImportReport r = Import({dir_.Write(
       "export_2024.csv", "order_id,shop,customer_id,created_at,amount\nO1,店,c,2024-01-05,5\n")});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   EXPECT_EQ(r.files[0].kind, "orders");
 }
 
-TEST_F(ImportTest, UnknownColumnsAreKeptAsideNotAnError) {
+TEST_P(ImportTest, UnknownColumnsAreKeptAsideNotAnError) {
   ASSERT_TRUE(Import({dir_.Write("orders.csv",
                                  "order_id,shop,备注,customer_id,created_at,amount\n"
                                  "O1,店,加急,c,2024-01-05,5\n")})
@@ -288,7 +287,7 @@ TEST_F(ImportTest, UnknownColumnsAreKeptAsideNotAnError) {
   EXPECT_EQ(TextOf(*store_, Kind::kOrders, "extra"), "{\"备注\":\"加急\"}");
 }
 
-TEST_F(ImportTest, StoreRefusesAnotherTimeZone) {
+TEST_P(ImportTest, StoreRefusesAnotherTimeZone) {
   ASSERT_TRUE(Import({dir_.Write("agents.csv", kAgents)}).committed);
   settings_.timezone = "Europe/Berlin";
   ImportReport r = Import({dir_.Write("agents.csv", kAgents)});
@@ -296,7 +295,7 @@ TEST_F(ImportTest, StoreRefusesAnotherTimeZone) {
   EXPECT_EQ(r.refusal->place.field, "timezone");
 }
 
-TEST_F(ImportTest, EachMalformedRowKindIsReportedWithItsField) {
+TEST_P(ImportTest, EachMalformedRowKindIsReportedWithItsField) {
   struct Case {
     const char* file;
     const char* content;
@@ -343,7 +342,7 @@ TEST_F(ImportTest, EachMalformedRowKindIsReportedWithItsField) {
   }
 }
 
-TEST_F(ImportTest, AttendanceTimesOfDayBecomeInstantsAroundTheShift) {
+TEST_P(ImportTest, AttendanceTimesOfDayBecomeInstantsAroundTheShift) {
   ASSERT_TRUE(Import({dir_.Write("attendance.csv",
                                  "agent_id,date,scheduled_start,scheduled_end,clock_in,clock_out\n"
                                  "A,2024-01-05,22:00,06:00,21:58,06:01\n"
@@ -359,7 +358,7 @@ TEST_F(ImportTest, AttendanceTimesOfDayBecomeInstantsAroundTheShift) {
   EXPECT_EQ(IntOf(*store_, Kind::kAttendance, "clock_in", {{"agent_id", "B"}}), 1704383700);
 }
 
-TEST_F(ImportTest, DateOnlyDueAtMeansTheEndOfThatDay) {
+TEST_P(ImportTest, DateOnlyDueAtMeansTheEndOfThatDay) {
   ASSERT_TRUE(Import({dir_.Write("followups.csv",
                                  "followup_id,agent_id,customer_id,due_at\nF1,A,c,2024-01-12\n"
                                  "F2,A,c,2024-01-12 18:00\n")})
@@ -377,7 +376,7 @@ namespace {
 
 class ImportEncodingTest : public ImportTest {};
 
-TEST_F(ImportEncodingTest, Utf16WithBomImports) {
+TEST_P(ImportEncodingTest, Utf16WithBomImports) {
   std::string utf8 =
       "order_id,shop,customer_id,created_at,amount\r\nO1,旗舰店,买家,2024-01-05,5\r\n";
   // UTF-16LE with BOM, as Excel's "Unicode Text" writes (ASCII and BMP Chinese only here).
@@ -402,7 +401,7 @@ TEST_F(ImportEncodingTest, Utf16WithBomImports) {
   EXPECT_EQ(*TextOf(*store_, Kind::kOrders, "shop") + "/" + *TextOf(*store_, Kind::kOrders, "customer_id"), "旗舰店/买家");
 }
 
-TEST_F(ImportEncodingTest, Latin1IsCaughtEvenWhenItDecodesAsGb18030) {
+TEST_P(ImportEncodingTest, Latin1IsCaughtEvenWhenItDecodesAsGb18030) {
   // "café" headers in Latin-1: é followed by a letter is a valid GB18030 pair, so only the
   // header check can tell.
   ImportReport r = Import({dir_.Write("orders.csv",
@@ -418,7 +417,7 @@ TEST_F(ImportEncodingTest, Latin1IsCaughtEvenWhenItDecodesAsGb18030) {
   EXPECT_NE(r3.refusal->reason.find("Latin-1"), std::string::npos) << r3.refusal->reason;
 }
 
-TEST_F(ImportEncodingTest, BinaryAndBomlessUtf16AreRefused) {
+TEST_P(ImportEncodingTest, BinaryAndBomlessUtf16AreRefused) {
   ImportReport bin =
       Import({dir_.Write("a/orders.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16))});
   ASSERT_TRUE(bin.refusal);
@@ -430,7 +429,7 @@ TEST_F(ImportEncodingTest, BinaryAndBomlessUtf16AreRefused) {
   EXPECT_NE(u16.refusal->reason.find("UTF-16"), std::string::npos);
 }
 
-TEST_F(ImportTest, RepeatedIdsAreNotedForTheQualityReport) {
+TEST_P(ImportTest, RepeatedIdsAreNotedForTheQualityReport) {
   const std::string header = "incident_id,agent_id,occurred_at,kind\n";
   ImportReport r = Import({dir_.Write("incidents.csv", header + "I1,A,2024-01-05,error\n"
                                                                 "I1,A,2024-01-05,error\n"
@@ -449,7 +448,7 @@ TEST_F(ImportTest, RepeatedIdsAreNotedForTheQualityReport) {
 namespace csperf {
 namespace {
 
-TEST_F(ImportTest, AConflictIsCaughtEvenWhenTheFirstVersionIsUnchanged) {
+TEST_P(ImportTest, AConflictIsCaughtEvenWhenTheFirstVersionIsUnchanged) {
   const std::string header = "order_id,shop,customer_id,created_at,amount,status\n";
   const std::string paid = "O1,店,c1,2024-01-05 10:00,99,paid\n";
   ASSERT_TRUE(Import({dir_.Write("one/orders.csv", header + paid)}).committed);
@@ -460,7 +459,7 @@ TEST_F(ImportTest, AConflictIsCaughtEvenWhenTheFirstVersionIsUnchanged) {
   EXPECT_EQ(TextOf(*store_, Kind::kOrders, "status"), "paid");
 }
 
-TEST_F(ImportTest, AHeaderNamingAColumnTwiceIsRefused) {
+TEST_P(ImportTest, AHeaderNamingAColumnTwiceIsRefused) {
   ImportReport r = Import({dir_.Write("orders.csv",
                                       "order_id,shop,customer_id,created_at,amount,amount\n"
                                       "O1,店,c,2024-01-05,1,2\n")});
@@ -469,7 +468,7 @@ TEST_F(ImportTest, AHeaderNamingAColumnTwiceIsRefused) {
   EXPECT_NE(r.refusal->reason.find("twice"), std::string::npos);
 }
 
-TEST_F(ImportTest, UnknownColumnsWithoutOrWithRepeatedNamesKeepEveryValue) {
+TEST_P(ImportTest, UnknownColumnsWithoutOrWithRepeatedNamesKeepEveryValue) {
   ASSERT_TRUE(Import({dir_.Write("orders.csv",
                                  "order_id,shop,customer_id,created_at,amount,note,note,\n"
                                  "O1,店,c,2024-01-05,1,a,b,z\n")})
@@ -478,13 +477,13 @@ TEST_F(ImportTest, UnknownColumnsWithoutOrWithRepeatedNamesKeepEveryValue) {
             "{\"note\":\"a\",\"note (column 7)\":\"b\",\"unnamed (column 8)\":\"z\"}");
 }
 
-TEST_F(ImportTest, HeaderProblemsNameTheHeadersLine) {
+TEST_P(ImportTest, HeaderProblemsNameTheHeadersLine) {
   ImportReport r = Import({dir_.Write("orders.csv", "\n\n\norder_id,shop,amount\nO1,店,1\n")});
   ASSERT_TRUE(r.refusal);
   EXPECT_EQ(r.refusal->place.line, 4);
 }
 
-TEST_F(ImportTest, RejectFilesOfInputsWithOneNameDoNotOverwriteEachOther) {
+TEST_P(ImportTest, RejectFilesOfInputsWithOneNameDoNotOverwriteEachOther) {
   options_.skip_bad_rows = true;
   const std::string header = "order_id,shop,customer_id,created_at,amount\n";
   ImportReport r = Import({dir_.Write("a/orders.csv", header + "O1,店,c,bad time,1\n"),
@@ -496,7 +495,7 @@ TEST_F(ImportTest, RejectFilesOfInputsWithOneNameDoNotOverwriteEachOther) {
   EXPECT_NE(ReadFile(r.reject_files[1]).find("O2"), std::string::npos);
 }
 
-TEST_F(ImportTest, RuleProblemsShowTheCellAsWritten) {
+TEST_P(ImportTest, RuleProblemsShowTheCellAsWritten) {
   ImportReport r = Import({dir_.Write("orders.csv",
                                       "order_id,shop,customer_id,created_at,paid_at,amount\n"
                                       "O1,店,c,2024/1/5 10:00,2024/1/5 9:00,¥-5\n")});
@@ -505,7 +504,7 @@ TEST_F(ImportTest, RuleProblemsShowTheCellAsWritten) {
   EXPECT_EQ(r.problems[1].value, "¥-5");
 }
 
-TEST_F(ImportTest, AFolderWithASymlinkLoopIsAProblemNotACrash) {
+TEST_P(ImportTest, AFolderWithASymlinkLoopIsAProblemNotACrash) {
   std::filesystem::create_directories(dir_ / "loop");
   dir_.Write("loop/orders.csv", "order_id,shop,customer_id,created_at,amount\n");
   std::filesystem::create_directory_symlink(dir_ / "loop", dir_ / "loop/again");
@@ -516,6 +515,11 @@ TEST_F(ImportTest, AFolderWithASymlinkLoopIsAProblemNotACrash) {
     EXPECT_TRUE(r.committed);
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, ImportTest, csperf::testing::AllBackends(),
+                         csperf::testing::BackendName);
+INSTANTIATE_TEST_SUITE_P(Stores, ImportEncodingTest, csperf::testing::AllBackends(),
+                         csperf::testing::BackendName);
 
 }  // namespace
 }  // namespace csperf

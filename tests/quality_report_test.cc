@@ -13,7 +13,9 @@ namespace {
 
 using csperf::testing::ScratchDir;
 
-TEST(QualityReport, FindsEachPlantedProblem) {
+class QualityReportTest : public ::testing::TestWithParam<csperf::testing::Backend> {};
+
+TEST_P(QualityReportTest, FindsEachPlantedProblem) {
   ScratchDir dir;
   dir.Write("in/agents.csv",
             "agent_id,name,manager_id,accounts\n"
@@ -51,15 +53,14 @@ TEST(QualityReport, FindsEachPlantedProblem) {
             "id = \"f1\"\ndimension = \"communication\"\n[[sections]]\nid = \"s\"\nweight = 100\n"
             "[[sections.items]]\nid = \"greeting\"\nmax = 5\n");
 
-  auto store = OpenStore(dir / "store.db", OpenMode::kCreate);
-  ASSERT_TRUE(store.ok());
+  auto store = csperf::testing::MakeStore(GetParam(), dir / "store.db");
   FixedClock clock(1735689600);  // 2025-01-01
   ImportOptions options;
   ImportReport r =
-      RunImport(**store, DefaultSettings(), {dir / "in"}, options, csperf::testing::EnvAt(clock));
+      RunImport(*store, DefaultSettings(), {dir / "in"}, options, csperf::testing::EnvAt(clock));
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   auto zone = *TimeZone::Load("Asia/Shanghai");
-  const StoreCheck check = CheckStore(**store, clock.Now(), *zone, *DefaultEnv().executor);
+  const StoreCheck check = CheckStore(*store, clock.Now(), *zone, *DefaultEnv().executor);
   const QualityReport& q = check.quality;
 
   auto count = [&](const std::string& code) -> int64_t {
@@ -84,6 +85,9 @@ TEST(QualityReport, FindsEachPlantedProblem) {
   EXPECT_EQ(s.agents, 3);
   EXPECT_EQ(s.qa_forms, (std::vector<std::string>{"f1"}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Stores, QualityReportTest, csperf::testing::AllBackends(),
+                         csperf::testing::BackendName);
 
 }  // namespace
 }  // namespace csperf

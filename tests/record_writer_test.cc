@@ -19,14 +19,8 @@ using csperf::testing::EnvAt;
 using csperf::testing::ScratchDir;
 using csperf::testing::StoredRow;
 
-enum class Backend { kSqlite, kMemory };
-
-std::unique_ptr<Store> MakeStore(Backend backend, const std::string& path) {
-  if (backend == Backend::kMemory) return NewMemoryStore();
-  auto store = OpenSqliteStore(path, OpenMode::kCreate);
-  EXPECT_TRUE(store.ok()) << store.problem().ToString();
-  return std::move(*store);
-}
+using csperf::testing::Backend;
+using csperf::testing::MakeStore;
 
 // Two imports: the first with repeats within a file and across files; the second revising
 // one order, repeating others, and bringing more copies of id-less rows.
@@ -127,11 +121,8 @@ TEST_P(RecordWriterTest, AConflictAcrossBatchesIsABadRowNamingBothLines) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, RecordWriterTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kMemory),
-                         [](const auto& info) {
-                           return info.param == Backend::kSqlite ? "Sqlite" : "Memory";
-                         });
+INSTANTIATE_TEST_SUITE_P(Stores, RecordWriterTest, csperf::testing::AllBackends(),
+                         csperf::testing::BackendName);
 
 }  // namespace
 }  // namespace csperf

@@ -1,5 +1,8 @@
 #include "store_rows.h"
 
+#include "store/memory/memory_store.h"
+#include "store/sqlite/sqlite_store.h"
+
 #include <set>
 #include <string_view>
 
@@ -101,6 +104,25 @@ int64_t DistinctCount(Store& store, Kind kind, const std::string& column) {
 Env EnvAt(const Clock& clock) {
   const Env& base = DefaultEnv();
   return Env{&clock, base.files, base.executor};
+}
+
+}  // namespace csperf::testing
+
+namespace csperf::testing {
+
+::testing::internal::ParamGenerator<Backend> AllBackends() {
+  return ::testing::Values(Backend::kSqlite, Backend::kMemory);
+}
+
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info) {
+  return info.param == Backend::kSqlite ? "Sqlite" : "Memory";
+}
+
+std::unique_ptr<Store> MakeStore(Backend backend, const std::string& path) {
+  if (backend == Backend::kMemory) return NewMemoryStore();
+  auto store = OpenSqliteStore(path, OpenMode::kCreate);
+  EXPECT_TRUE(store.ok()) << store.problem().ToString();
+  return store.ok() ? std::move(*store) : NewMemoryStore();
 }
 
 }  // namespace csperf::testing

@@ -36,6 +36,9 @@ std::optional<int64_t> IntOf(Store& store, Kind kind, const std::string& column,
 }  // namespace csperf::testing
 
 #include <functional>
+#include <memory>
+
+#include <gtest/gtest.h>
 
 #include "core/env.h"
 
@@ -47,5 +50,12 @@ int64_t RowCountIf(Store& store, Kind kind, const std::function<bool(const Store
 int64_t DistinctCount(Store& store, Kind kind, const std::string& column);
 // The machine's files and threads with this clock.
 Env EnvAt(const Clock& clock);
+
+// The stores every store test runs on.
+enum class Backend { kSqlite, kMemory };
+::testing::internal::ParamGenerator<Backend> AllBackends();
+std::string BackendName(const ::testing::TestParamInfo<Backend>& info);
+// A new, empty store of that kind (an SQLite store at `path`).
+std::unique_ptr<Store> MakeStore(Backend backend, const std::string& path);
 
 }  // namespace csperf::testing

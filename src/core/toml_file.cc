@@ -1,9 +1,9 @@
 #include "core/toml_file.h"
 
+#include "core/file_system.h"
+
 #include <fmt/format.h>
 
-#include <fstream>
-#include <sstream>
 
 namespace csperf {
 
@@ -18,11 +18,7 @@ Result<toml::table> ParseToml(std::string_view text, const std::string& file_nam
 }
 
 Result<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return MakeProblem("cannot open the file", {}, Place{path});
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
+  return RealFileSystem().ReadAll(path);
 }
 
 std::optional<Micros> TomlExactDecimal(const toml::node& node) {

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cerrno>
-#include <cstring>
 
 #include "core/money.h"
 
@@ -23,11 +21,9 @@ CsvOut::~CsvOut() { (void)Close(); }
 
 Status CsvOut::Open(const std::string& path, std::string_view header) {
   path_ = path;
-  file_ = std::fopen(path.c_str(), "wb");
-  if (!file_) {
-    return MakeProblem(fmt::format("cannot write the file: {}", std::strerror(errno)), {},
-                       Place{path});
-  }
+  auto writer = RealFileSystem().NewWriter(path);
+  if (!writer.ok()) return writer.problem();
+  file_ = std::move(*writer);
   buffer_.reserve(kFlushAt + 4096);
   buffer_.append(header);
   buffer_.push_back('\n');
@@ -37,15 +33,16 @@ Status CsvOut::Open(const std::string& path, std::string_view header) {
 Status CsvOut::Close() {
   if (!file_) return Status::Ok();
   Flush();
-  bool ok = std::fclose(file_) == 0 && !failed_;
-  file_ = nullptr;
-  if (!ok) return MakeProblem("cannot write the file (disk full?)", {}, Place{path_});
-  return Status::Ok();
+  Status committed = failed_ ? Status(MakeProblem("cannot write the file (disk full?)", {},
+                                                  Place{path_}))
+                             : file_->Commit();
+  file_.reset();
+  return committed;
 }
 
 void CsvOut::Flush() {
-  if (!buffer_.empty() && file_) {
-    if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) failed_ = true;
+  if (!buffer_.empty() && file_ && !failed_) {
+    if (!file_->Append(buffer_).ok()) failed_ = true;
   }
   buffer_.clear();
 }

@@ -3,11 +3,12 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "core/civil_time.h"
+#include "core/file_system.h"
 #include "core/problem.h"
 #include "core/time_zone.h"
 
@@ -39,7 +40,7 @@ class CsvOut {
   void Separator();
   void Flush();
 
-  std::FILE* file_ = nullptr;
+  std::unique_ptr<FileWriter> file_;  // whole or not at all (core/file_system.h)
   std::string path_;
   std::string buffer_;
   bool first_field_ = true;

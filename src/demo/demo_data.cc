@@ -1,5 +1,7 @@
 #include "demo/demo_data.h"
 
+#include "core/file_system.h"
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -117,10 +119,7 @@ void WriteAgents(DemoContext& c) {
 }
 
 Status WriteText(const std::filesystem::path& path, std::string_view text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  if (!out) return MakeProblem("cannot write the file", {}, Place{path.string()});
-  return Status::Ok();
+  return RealFileSystem().WriteAll(path.string(), text);
 }
 
 nlohmann::json Manifest(DemoContext& c, const DemoResult& result) {

@@ -13,8 +13,8 @@ namespace csperf::exporting {
 Status CheckOutputPath(const std::string& path);
 // The temporary name the output is written under first.
 std::string PartialPath(const std::string& path);
-// Creates PartialPath(path) empty, so a file that cannot be written is known (and said, with
-// the system's reason) before a writer starts.
+// Makes PartialPath(path) and removes it again, so a file that cannot be written is known
+// (and said, with the system's reason) before a writer that opens the path itself starts.
 Status CreatePartial(const std::string& path);
 // Moves a complete `partial` file to `path` (removing `partial` if that fails).
 Status CommitPartial(const std::string& partial, const std::string& path);

@@ -1,7 +1,8 @@
 #include "metrics/message_order.h"
 
+#include "core/file_system.h"
+
 #include <algorithm>
-#include <fstream>
 #include <string_view>
 
 #include "core/text.h"
@@ -39,10 +40,9 @@ MessageOrder FirstRowsOrder(const std::string& path, size_t rows) {
   // The first rows only, read into memory: parsing them with the stream's reader here (its
   // first use in the process) was seen to slow the batch read after it by a fifth.
   constexpr size_t kPrefixBytes = 256 << 10;
-  std::ifstream in(path, std::ios::binary);
-  std::string prefix(kPrefixBytes, '\0');
-  in.read(prefix.data(), static_cast<std::streamsize>(prefix.size()));
-  prefix.resize(static_cast<size_t>(in.gcount()));
+  auto mapped = RealFileSystem().Map(path);
+  if (!mapped.ok()) return MessageOrder::kByTime;  // the stream decides, and says why
+  std::string prefix((*mapped)->bytes().substr(0, kPrefixBytes));
   const bool whole = prefix.size() < kPrefixBytes;
   if (prefix.starts_with("\xEF\xBB\xBF")) prefix.erase(0, 3);
   CsvReader reader(prefix);
