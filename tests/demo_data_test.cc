@@ -44,9 +44,8 @@ class DemoDataTest : public ::testing::Test {
     store_ = store->release();
     FixedClock clock(1709251200);  // 2024-03-01: the month and its follow-ups are over
     ImportOptions import_options;
-    report_ =
-        new ImportReport(RunImport(*store_, *settings, {(*dir_) / "demo"}, import_options,
-                                   csperf::testing::EnvAt(clock)));
+    report_ = new ImportReport(RunImport(*store_, *settings, {(*dir_) / "demo"}, import_options,
+                                         csperf::testing::EnvAt(clock)));
   }
   static void TearDownTestSuite() {
     delete report_;

@@ -35,8 +35,8 @@ constexpr const char* kOrdersHeader =
 Dataset ThroughImport(const std::string& dir) {
   auto store = NewMemoryStore();
   FixedClock clock(0);
-  ImportReport report = RunImport(*store, DefaultSettings(), {dir}, ImportOptions{},
-                                  csperf::testing::EnvAt(clock));
+  ImportReport report =
+      RunImport(*store, DefaultSettings(), {dir}, ImportOptions{}, csperf::testing::EnvAt(clock));
   EXPECT_TRUE(report.committed) << (report.problems.empty() ? "" : report.problems[0].ToString());
   auto zone = TimeZone::Load(DefaultSettings().timezone);
   auto data = LoadDataset(*store, **zone);
@@ -407,7 +407,9 @@ TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
   // 2024-01-05 09:00:00 +08 = 1704416400, then 10:00:01 and 10:00:02.
   EXPECT_EQ(got, (std::vector<Instant>{1704416400, 1704420001, 1704420002}));
   // Customers are interned in input order: the revised first message's customer is b9, 0.
-  EXPECT_EQ(data->customers.Get(data->messages[0].customer), "店\x1F" "b9");
+  EXPECT_EQ(data->customers.Get(data->messages[0].customer),
+            "店\x1F"
+            "b9");
   // Read in ranges of input order on several cursors: the same.
   auto ranged = LoadDataset(**store, **zone, StoreReadOptions{3, 1});
   ASSERT_TRUE(ranged.ok());

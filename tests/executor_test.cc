@@ -42,9 +42,7 @@ TEST(ExecutorTest, ParallelForUsesThePoolsThreads) {
 TEST(ExecutorTest, NestedParallelForFinishesOnABusyPool) {
   auto pool = NewThreadPool(2);
   std::atomic<int> inner{0};
-  pool->ParallelFor(4, [&](size_t) {
-    pool->ParallelFor(8, [&](size_t) { ++inner; });
-  });
+  pool->ParallelFor(4, [&](size_t) { pool->ParallelFor(8, [&](size_t) { ++inner; }); });
   EXPECT_EQ(inner.load(), 32);
 }
 

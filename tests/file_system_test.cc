@@ -24,7 +24,7 @@ TEST(FileSystemTest, AWriterPutsTheFileInPlaceOnlyWhenItCommits) {
     ASSERT_TRUE(writer.ok());
     ASSERT_TRUE((*writer)->Append("new ").ok());
     EXPECT_EQ(ReadFile(out), "old\n");  // not yet
-  }  // dropped without Commit
+  }                                     // dropped without Commit
   EXPECT_EQ(ReadFile(out), "old\n");
   EXPECT_FALSE(std::filesystem::exists(FileSystem::PartialPath(out)));
   ASSERT_TRUE(files.WriteAll(out, "new\n").ok());

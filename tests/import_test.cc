@@ -72,15 +72,15 @@ TEST_P(ImportTest, ImportsTheSampleFolderWithEveryKind) {
   EXPECT_EQ(IntOf(*store_, Kind::kOrders, "amount", {{"order_id", "T1001"}}), 129900);
   EXPECT_EQ(TextOf(*store_, Kind::kOrders, "status", {{"order_id", "T1002"}}), "refunded");
   // 2024/1/6 20:15:00 Asia/Shanghai = 2024-01-06T12:15:00Z = 1704543300.
-  EXPECT_EQ(
-      IntOf(*store_, Kind::kMessages, "sent_at", {{"customer_id", "buyer002"}, {"sender", "customer"}}),
-      1704543300);
+  EXPECT_EQ(IntOf(*store_, Kind::kMessages, "sent_at",
+                  {{"customer_id", "buyer002"}, {"sender", "customer"}}),
+            1704543300);
   // 1704700920000 ms → 1704700920 s.
   EXPECT_EQ(IntOf(*store_, Kind::kMessages, "sent_at", {{"account", "旗舰店:临时号"}}), 1704700920);
   // The embedded newline is kept inside the content.
-  EXPECT_EQ(
-      TextOf(*store_, Kind::kMessages, "content", {{"customer_id", "buyer002"}, {"sender", "customer"}}),
-      "尺码怎么选？\n我身高170");
+  EXPECT_EQ(TextOf(*store_, Kind::kMessages, "content",
+                   {{"customer_id", "buyer002"}, {"sender", "customer"}}),
+            "尺码怎么选？\n我身高170");
   // qa result "na" is NULL; 非常不满意 is 1.
   EXPECT_EQ(RowCount(*store_, Kind::kQaItems, {{"result", ""}}), 1);
   EXPECT_EQ(IntOf(*store_, Kind::kRatings, "score", {{"void", "1"}}), 1);
@@ -398,7 +398,9 @@ TEST_P(ImportEncodingTest, Utf16WithBomImports) {
   ImportReport r = Import({dir_.Write("orders.csv", bytes)});
   ASSERT_TRUE(r.committed) << (r.refusal ? r.refusal->ToString() : "");
   EXPECT_EQ(r.files[0].encoding, "UTF-16LE (BOM)");
-  EXPECT_EQ(*TextOf(*store_, Kind::kOrders, "shop") + "/" + *TextOf(*store_, Kind::kOrders, "customer_id"), "旗舰店/买家");
+  EXPECT_EQ(*TextOf(*store_, Kind::kOrders, "shop") + "/" +
+                *TextOf(*store_, Kind::kOrders, "customer_id"),
+            "旗舰店/买家");
 }
 
 TEST_P(ImportEncodingTest, Latin1IsCaughtEvenWhenItDecodesAsGb18030) {

@@ -138,9 +138,7 @@ TEST_F(ProfileImportTest, QianniuChatExportInGbkWithChineseHeaders) {
   EXPECT_EQ(r.files[0].kind, "messages");
   EXPECT_EQ(r.files[0].encoding, "GB18030");
   EXPECT_EQ(RowCount(*store_, Kind::kMessages), 3);
-  EXPECT_EQ(
-      Senders(),
-      "customer,bot,agent");
+  EXPECT_EQ(Senders(), "customer,bot,agent");
   EXPECT_EQ(DistinctCount(*store_, Kind::kMessages, "shop"), 1);
   EXPECT_EQ(TextOf(*store_, Kind::kMessages, "shop"), "旗舰店");
   EXPECT_EQ(TextOf(*store_, Kind::kMessages, "content", {{"sender", "agent"}}), "亲，在的");
@@ -175,7 +173,8 @@ TEST_F(ProfileImportTest, HelpdeskTicketsInUtcBecomeCases) {
   EXPECT_EQ(RowCount(*store_, Kind::kCases, {{"closed_at", ""}}), 1);
   EXPECT_EQ(IntOf(*store_, Kind::kRatings, "score"), 5);
   EXPECT_EQ(TextOf(*store_, Kind::kRatings, "conversation_id"), "5001");
-  EXPECT_EQ(TextOf(*store_, Kind::kCases, "extra", {{"case_id", "5001"}}), "{\"Priority\":\"high\"}");
+  EXPECT_EQ(TextOf(*store_, Kind::kCases, "extra", {{"case_id", "5001"}}),
+            "{\"Priority\":\"high\"}");
 }
 
 TEST(ProfileZone, TimesOfDayAreReadInTheExportsOffset) {

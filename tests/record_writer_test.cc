@@ -41,9 +41,9 @@ void WriteInputs(const ScratchDir& dir) {
   dir.Write("one/messages_a.csv", messages + hi + yo + hi + hi + yo);
   dir.Write("one/messages_b.csv", messages + hi + hi + "店,c3,customer,2024-01-05 10:02:00,嗯\n");
   dir.Write("two/orders.csv", orders +
-                                  "O3,店,c3,2024-01-05 10:00:00,30,refunded\n"  // revised
-                                  "O1,店,c1,2024-01-05 10:00:00,10,paid\n"      // unchanged
-                                  "O5,店,c5,2024-01-05 10:00:00,50,paid\n"      // new
+                                  "O3,店,c3,2024-01-05 10:00:00,30,refunded\n"    // revised
+                                  "O1,店,c1,2024-01-05 10:00:00,10,paid\n"        // unchanged
+                                  "O5,店,c5,2024-01-05 10:00:00,50,paid\n"        // new
                                   "O3,店,c3,2024-01-05 10:00:00,30,refunded\n");  // repeat
   // Four copies of hi now: the fourth is kept.
   dir.Write("two/messages.csv", messages + hi + hi + yo + hi + hi + yo + yo);

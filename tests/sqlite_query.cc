@@ -29,7 +29,8 @@ int64_t SqliteInt(const std::string& db, const std::string& sql) {
 std::string SqliteText(const std::string& db, const std::string& sql) {
   std::string value;
   Query(db, sql, [&](sqlite3_stmt* stmt) {
-    if (const auto* text = sqlite3_column_text(stmt, 0)) value = reinterpret_cast<const char*>(text);
+    if (const auto* text = sqlite3_column_text(stmt, 0))
+      value = reinterpret_cast<const char*>(text);
   });
   return value;
 }

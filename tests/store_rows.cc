@@ -1,10 +1,10 @@
 #include "store_rows.h"
 
-#include "store/memory/memory_store.h"
-#include "store/sqlite/sqlite_store.h"
-
 #include <set>
 #include <string_view>
+
+#include "store/memory/memory_store.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace csperf::testing {
 

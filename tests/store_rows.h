@@ -35,10 +35,10 @@ std::optional<int64_t> IntOf(Store& store, Kind kind, const std::string& column,
 
 }  // namespace csperf::testing
 
+#include <gtest/gtest.h>
+
 #include <functional>
 #include <memory>
-
-#include <gtest/gtest.h>
 
 #include "core/env.h"
 

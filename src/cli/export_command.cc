@@ -29,8 +29,8 @@ Command ExportCommand() {
                 std::cout << "export 导出: " << result->sheet_name << " (" << result->sheet_key
                           << "), " << result->agents << " agents → " << request->out << "\n";
               } else {
-                std::cout << "export 导出: 排名, 指标明细, 薪资, " << result->agents
-                          << " agents → " << request->out << "\n";
+                std::cout << "export 导出: 排名, 指标明细, 薪资, " << result->agents << " agents → "
+                          << request->out << "\n";
               }
               return 0;
             };

@@ -120,8 +120,9 @@ class ThreadPool final : public Executor {
     if (threads_.empty()) return Task(state);  // the waiter runs it
     {
       std::lock_guard<std::mutex> lock(mu_);
-      (priority == Priority::kBackground ? background_ : jobs_)
-          .push_back([state] { state->RunIfNotStarted(); });
+      (priority == Priority::kBackground ? background_ : jobs_).push_back([state] {
+        state->RunIfNotStarted();
+      });
     }
     cv_.notify_one();
     return Task(state);

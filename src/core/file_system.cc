@@ -96,8 +96,7 @@ class PosixFileSystem final : public FileSystem {
   Result<std::vector<std::string>> FilesUnder(const std::string& folder) override {
     std::vector<std::string> files;
     std::error_code ec;
-    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied,
-                                        ec);
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code file_ec;
       if (!it->is_regular_file(file_ec) || file_ec) continue;

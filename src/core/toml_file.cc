@@ -1,9 +1,8 @@
 #include "core/toml_file.h"
 
-#include "core/file_system.h"
-
 #include <fmt/format.h>
 
+#include "core/file_system.h"
 
 namespace csperf {
 

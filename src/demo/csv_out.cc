@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-
 #include "core/money.h"
 
 namespace csperf::demo {
@@ -33,9 +32,9 @@ Status CsvOut::Open(const std::string& path, std::string_view header) {
 Status CsvOut::Close() {
   if (!file_) return Status::Ok();
   Flush();
-  Status committed = failed_ ? Status(MakeProblem("cannot write the file (disk full?)", {},
-                                                  Place{path_}))
-                             : file_->Commit();
+  Status committed =
+      failed_ ? Status(MakeProblem("cannot write the file (disk full?)", {}, Place{path_}))
+              : file_->Commit();
   file_.reset();
   return committed;
 }

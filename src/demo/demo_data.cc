@@ -1,13 +1,12 @@
 #include "demo/demo_data.h"
 
-#include "core/file_system.h"
-
 #include <fmt/format.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/file_system.h"
 #include "demo/after_sales.h"
 #include "demo/assets.h"
 #include "demo/back_office.h"

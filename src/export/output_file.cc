@@ -1,10 +1,10 @@
 #include "export/output_file.h"
 
-#include "core/file_system.h"
-
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+
+#include "core/file_system.h"
 
 namespace csperf::exporting {
 namespace {

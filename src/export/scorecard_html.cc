@@ -528,7 +528,8 @@ Result<ScorecardPage> BuildScorecardPage(const metrics::Context& c,
                                          const std::string& agent_id) {
   const metrics::Id agent = c.data.AgentIndex(agent_id);
   if (agent == metrics::kNone) {
-    return MakeProblem(ProblemCode::kNotFound, "no such agent in the agents file", agent_id, Place{"", 0, 0, "--agent"});
+    return MakeProblem(ProblemCode::kNotFound, "no such agent in the agents file", agent_id,
+                       Place{"", 0, 0, "--agent"});
   }
   const metrics::Agent& who = c.data.agents[static_cast<size_t>(agent)];
   auto assigned = scoring::AssignTemplates(c.data, templates);

@@ -7,9 +7,9 @@
 
 #include "core/toml_file.h"
 #include "domain/qa_form.h"
+#include "import/record_writer.h"
 #include "import/source_reader.h"
 #include "io/csv_writer.h"
-#include "import/record_writer.h"
 
 namespace csperf {
 namespace {
@@ -65,8 +65,8 @@ class Importer {
     if (!sources.ok()) return Refuse(sources.problem());
     if (sources->empty()) return Refuse(MakeProblem("no CSV files found in the given paths"));
 
-    auto begun = store_.BeginImport({env_.clock->Now(), settings_.timezone,
-                                     options_.skip_bad_rows, options_.profile_name});
+    auto begun = store_.BeginImport(
+        {env_.clock->Now(), settings_.timezone, options_.skip_bad_rows, options_.profile_name});
     if (!begun.ok()) return Refuse(begun.problem());
     tx_ = std::move(*begun);
     if (!tx_->GetMeta("timezone")) tx_->SetMeta("timezone", settings_.timezone);
@@ -166,12 +166,14 @@ class Importer {
   void SettleRows() {
     size_t next = 0;  // the first row not reported yet
     auto report_bad_rows_before = [&](size_t end) {
-      for (; next < end; ++next) Reject(rows_[next].line, rows_[next].raw, &bad_rows_[rows_[next].bad]);
+      for (; next < end; ++next)
+        Reject(rows_[next].line, rows_[next].raw, &bad_rows_[rows_[next].bad]);
     };
     writer_->Settle([&](const Settled& s) {
       report_bad_rows_before(s.tag);
       std::vector<Problem> problems;
-      if (!TakeSettled(rows_[s.tag].line, s, &problems)) Reject(rows_[s.tag].line, rows_[s.tag].raw, &problems);
+      if (!TakeSettled(rows_[s.tag].line, s, &problems))
+        Reject(rows_[s.tag].line, rows_[s.tag].raw, &problems);
       next = s.tag + 1;
     });
     report_bad_rows_before(rows_.size());
@@ -199,15 +201,16 @@ class Importer {
           // Both versions are bad rows; the earlier one was already taken, so it is
           // reported here, naming this line.
           ++report_.bad_rows;
-          AddProblem(MakeProblem(
-              ProblemCode::kConflict,
-              fmt::format("the same id is on line {} of {} with different content", line,
-                          file_->path),
-              {}, Place{FilePath(s.other_file), s.other_line, 0, IdFields(kind_)}));
+          AddProblem(
+              MakeProblem(ProblemCode::kConflict,
+                          fmt::format("the same id is on line {} of {} with different content",
+                                      line, file_->path),
+                          {}, Place{FilePath(s.other_file), s.other_line, 0, IdFields(kind_)}));
         }
-        problems->push_back(MakeProblem(
-            ProblemCode::kConflict, fmt::format("the same id is on {} with different content", where),
-            {}, Place{file_->path, line, 0, IdFields(kind_)}));
+        problems->push_back(
+            MakeProblem(ProblemCode::kConflict,
+                        fmt::format("the same id is on {} with different content", where), {},
+                        Place{file_->path, line, 0, IdFields(kind_)}));
         return false;
       }
     }
@@ -259,8 +262,8 @@ class Importer {
       for (const std::string& line : r.rows) text += line + "\n";
       Status written = env_.files->WriteAll(out, text);
       if (!written.ok()) {
-        report_.refusal = MakeProblem(ProblemCode::kUnavailable, "cannot write the reject file",
-                                      {}, Place{out});
+        report_.refusal =
+            MakeProblem(ProblemCode::kUnavailable, "cannot write the reject file", {}, Place{out});
         return false;
       }
       report_.reject_files.push_back(out);

@@ -131,7 +131,8 @@ void RecordWriter::Settle(const std::function<void(const Settled&)>& settled) {
   Scratch& x = *scratch_;
   x.keyed.clear();
   x.counted.clear();
-  for (uint32_t i = 0; i < pending_.size(); ++i) (pending_[i].counted ? x.counted : x.keyed).push_back(i);
+  for (uint32_t i = 0; i < pending_.size(); ++i)
+    (pending_[i].counted ? x.counted : x.keyed).push_back(i);
   x.out.assign(pending_.size(), Settled{});
   Changes changes;
   SettleKeyed(x.keyed, &x.out, &changes);

@@ -8,8 +8,8 @@
 #include "core/problem.h"
 #include "core/time_zone.h"
 #include "domain/kinds.h"
-#include "import/header_map.h"
 #include "domain/record.h"
+#include "import/header_map.h"
 #include "io/csv_reader.h"
 #include "io/profile.h"
 
@@ -40,7 +40,7 @@ class RowParser {
   std::string file_;
   std::vector<int> time_of_day_;  // per column: seconds of a bare time of day, or -1
   std::vector<bool> date_only_;   // per column: the instant came from a date alone
-  std::string reason_;  // a field's problem, kept from field to field
+  std::string reason_;            // a field's problem, kept from field to field
 };
 
 }  // namespace csperf

@@ -126,7 +126,8 @@ Result<std::unique_ptr<OpenedSource>> OpenedSource::Open(const SourceFile& file,
   // A large file's pages are let go once checked, and again as its rows are read: the file
   // counts against the process's memory only a little at a time.
   const MappedFile& in = *source->file_;
-  auto decoded = DecodeToUtf8(in.bytes(), [&in](size_t begin, size_t end) { in.Release(begin, end); });
+  auto decoded =
+      DecodeToUtf8(in.bytes(), [&in](size_t begin, size_t end) { in.Release(begin, end); });
   if (!decoded.ok()) {
     Problem p = decoded.problem();
     p.place.file = file.path;

@@ -39,7 +39,7 @@ std::optional<Kind> KindFromFileName(const std::string& path, const Profile* pro
 
 struct SourceOptions {
   const Profile* profile = nullptr;
-  std::string default_shop;    // fills an absent or empty shop column
+  std::string default_shop;     // fills an absent or empty shop column
   FileSystem* files = nullptr;  // none: the machine's
 };
 

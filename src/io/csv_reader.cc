@@ -15,10 +15,11 @@ size_t FieldEnd(const char* data, size_t pos, size_t n) {
 #if defined(__SSE2__)
   for (; pos + 16 <= n; pos += 16) {
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + pos));
-    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
-                                                   _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
-                                      _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
-    if (const int mask = _mm_movemask_epi8(stop)) return pos + static_cast<size_t>(__builtin_ctz(mask));
+    const __m128i stop = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+        _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
+    if (const int mask = _mm_movemask_epi8(stop))
+      return pos + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
   while (pos < n && data[pos] != ',' && data[pos] != '\n' && data[pos] != '\r') ++pos;

@@ -53,9 +53,10 @@ std::optional<size_t> FindControl(std::string_view text) {
     const __m128i allowed = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')),
                                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
                                          _mm_cmpeq_epi8(x, _mm_set1_epi8('\r')));
-    const __m128i bad = _mm_or_si128(_mm_andnot_si128(allowed, low),
-                                     _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
-    if (const int mask = _mm_movemask_epi8(bad)) return i + static_cast<size_t>(__builtin_ctz(mask));
+    const __m128i bad =
+        _mm_or_si128(_mm_andnot_si128(allowed, low), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F)));
+    if (const int mask = _mm_movemask_epi8(bad))
+      return i + static_cast<size_t>(__builtin_ctz(mask));
   }
 #endif
   for (; i < n; ++i) {

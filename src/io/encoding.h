@@ -6,8 +6,8 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 #include <functional>
+#include <string>
 #include <string_view>
 
 #include "core/problem.h"

@@ -10,12 +10,12 @@
 
 #include "core/civil_time.h"
 #include "core/env.h"
+#include "core/mapped_file.h"
 #include "core/text.h"
 #include "import/header_map.h"
 #include "import/row_parser.h"
 #include "io/csv_parts.h"
 #include "io/encoding.h"
-#include "core/mapped_file.h"
 
 namespace csperf::metrics {
 namespace {
@@ -739,7 +739,8 @@ void JoinParts(Executor& executor, std::vector<OrderPart>& parts, size_t base,
     total += p.size();
   }
   rows->resize(total);
-  RunOnEach(executor, parts.size(), [&](size_t k) { parts[k].MoveInto(rows->data() + offsets[k]); });
+  RunOnEach(executor, parts.size(),
+            [&](size_t k) { parts[k].MoveInto(rows->data() + offsets[k]); });
 }
 
 // Reads the file's records in parts, one thread each; false when any part met something

@@ -66,7 +66,8 @@ Result<Evidence> BuildEvidence(const Context& c, const std::string& agent_id,
                                const std::string& metric) {
   const Id agent = c.data.AgentIndex(agent_id);
   if (agent == kNone) {
-    return MakeProblem(ProblemCode::kNotFound, "no such agent in agents", agent_id, Place{"", 0, 0, "--agent"});
+    return MakeProblem(ProblemCode::kNotFound, "no such agent in agents", agent_id,
+                       Place{"", 0, 0, "--agent"});
   }
   Evidence e;
   e.agent_id = agent_id;

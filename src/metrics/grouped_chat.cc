@@ -347,9 +347,9 @@ std::optional<StreamedChat> GroupedChat(const std::string& path, const Context& 
   orders.IndexKeys(*data);
   return GroupedChat(
       [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
-        return ReadCustomerRuns(path, zone,
-                                DirectReadOptions{options.parts, options.min_part_bytes, c.executor},
-                                make_sink, sinks);
+        return ReadCustomerRuns(
+            path, zone, DirectReadOptions{options.parts, options.min_part_bytes, c.executor},
+            make_sink, sinks);
       },
       c, groupings, std::move(orders), data);
 }

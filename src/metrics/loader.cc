@@ -125,8 +125,7 @@ class OtherKinds {
             part.committed = RunImport(*store, settings, part.files, strict, env).committed;
             auto zone = TimeZone::Load(settings.timezone);
             if (part.committed && zone.ok()) {
-              ReadStoreInto(*store, **zone, StoreReadOptions{1, 1 << 20, env.executor},
-                            &part.data);
+              ReadStoreInto(*store, **zone, StoreReadOptions{1, 1 << 20, env.executor}, &part.data);
             }
           },
           Executor::Priority::kBackground);
@@ -217,8 +216,8 @@ std::optional<Dataset> LoadRest(const std::vector<std::string>& paths, const Set
 std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settings& settings,
                                           const ImportOptions& options, ImportReport* report,
                                           const std::shared_ptr<const TimeZone>& zone,
-                                          const Period& period,
-                                          std::span<const Grouping> groupings, const Env& env) {
+                                          const Period& period, std::span<const Grouping> groupings,
+                                          const Env& env) {
   std::vector<std::string> all_rest = split.rest;
   OtherKinds others(&all_rest, settings, options, env);
   std::vector<std::string> rest;
@@ -240,8 +239,8 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
   if (!data) return std::nullopt;
   ReportInput input{std::move(*data), std::nullopt};
   input.data.IndexAccounts();
-  const Context c{input.data, settings,          *zone, period, period.begin(*zone),
-                  period.end(*zone), nullptr, env.executor};
+  const Context c{input.data,          settings,          *zone,   period,
+                  period.begin(*zone), period.end(*zone), nullptr, env.executor};
   const std::string& path = split.messages;
   input.streamed = GroupedChat(
       [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
@@ -257,8 +256,7 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
 Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
                                              const Settings& settings, const ImportOptions& options,
                                              ImportReport* report, const Period& period,
-                                             std::span<const Grouping> groupings,
-                                             const Env& env) {
+                                             std::span<const Grouping> groupings, const Env& env) {
   auto zone = TimeZone::Load(settings.timezone);
   if (!zone.ok()) return zone.problem();
   // A file in time order, or in customer order, shows it within its first rows.
@@ -286,8 +284,8 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
 #ifdef __GLIBC__
       malloc_trim(0);
 #endif
-      const Context c{input.data,        settings, **zone,      period, period.begin(**zone),
-                      period.end(**zone), nullptr,  env.executor};
+      const Context c{input.data,           settings,           **zone,  period,
+                      period.begin(**zone), period.end(**zone), nullptr, env.executor};
       input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
       if (input.streamed && others.AddTo(&input.data)) return input;
     }
@@ -312,8 +310,8 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
     KeyedOrders keyed;
     ReadStoreKeyedOrders(store, options, &input.data, &keyed);
     input.data.IndexAccounts();
-    const Context c{input.data,        settings, **zone,           period, period.begin(**zone),
-                    period.end(**zone), nullptr,  &ExecutorOf(options)};
+    const Context c{input.data,           settings,           **zone,  period,
+                    period.begin(**zone), period.end(**zone), nullptr, &ExecutorOf(options)};
     input.streamed = GroupedChat(
         [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
           return ReadStoreCustomerRuns(store, options, make_sink, sinks);

@@ -1,10 +1,9 @@
 #include "metrics/message_order.h"
 
-#include "core/file_system.h"
-
 #include <algorithm>
 #include <string_view>
 
+#include "core/file_system.h"
 #include "core/text.h"
 #include "import/header_map.h"
 #include "io/csv_reader.h"

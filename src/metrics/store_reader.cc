@@ -17,8 +17,7 @@ class Scanned {
  public:
   Scanned(Store& store, Kind kind, std::vector<std::string_view> columns, int64_t first = 0,
           int64_t last = INT64_MAX)
-      : columns_(std::move(columns)),
-        cursor_(store.Scan({kind, columns_, first, last})) {}
+      : columns_(std::move(columns)), cursor_(store.Scan({kind, columns_, first, last})) {}
   bool Next() { return cursor_->Next(); }
   bool Null(int c) const { return cursor_->IsNull(c); }
   int64_t Int(int c) const { return cursor_->Int(c); }
@@ -122,9 +121,9 @@ void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
 }
 
 void ReadRatings(Store& store, Dataset* d) {
-  Scanned q(store, Kind::kRatings,
-            {"rated_at", "score", "account", "conversation_id", "customer_id", "shop", "void",
-             "copies"});
+  Scanned q(
+      store, Kind::kRatings,
+      {"rated_at", "score", "account", "conversation_id", "customer_id", "shop", "void", "copies"});
   while (q.Next()) {
     Rating r;
     r.rated_at = q.Int(0);
@@ -141,8 +140,8 @@ void ReadRatings(Store& store, Dataset* d) {
 void ReadCases(Store& store, Dataset* d) {
   Scanned q(store, Kind::kCases, {"case_id", "type", "account", "opened_at", "closed_at", "shop"});
   while (q.Next()) {
-    d->cases.push_back({q.Text(0), q.Text(1), q.Interned(d->accounts, 2), q.Int(3),
-                        q.OptInstant(4), q.Interned(d->shops, 5)});
+    d->cases.push_back({q.Text(0), q.Text(1), q.Interned(d->accounts, 2), q.Int(3), q.OptInstant(4),
+                        q.Interned(d->shops, 5)});
   }
   Scanned e(store, Kind::kCaseEvents, {"case_id", "step", "at", "copies"});
   while (e.Next()) {
@@ -172,7 +171,7 @@ void ReadAssessments(Store& store, Dataset* d) {
   Scanned q(store, Kind::kAssessments,
             {"agent_id", "date", "dimension", "source", "score", "max_score", "void", "copies"});
   while (q.Next()) {
-    const Assessment a{q.Text(0), q.Date(1), q.Text(2), q.Text(3),
+    const Assessment a{q.Text(0), q.Date(1), q.Text(2),    q.Text(3),
                        q.Int(4),  q.Int(5),  q.Int(6) != 0};
     for (int64_t k = q.Int(7); k > 0; --k) d->assessments.push_back(a);
   }
@@ -196,12 +195,12 @@ void ReadPeople(Store& store, Dataset* d) {
     d->incidents.push_back({q.Text(0), q.Text(1), q.Int(2), q.Text(3), q.Text(4), q.Int(5),
                             q.Int(6) != 0, q.Int(7) != 0});
   }
-  Scanned s(store, Kind::kAttendance,
-            {"agent_id", "date", "scheduled_start", "scheduled_end", "clock_in", "clock_out",
-             "status"});
+  Scanned s(
+      store, Kind::kAttendance,
+      {"agent_id", "date", "scheduled_start", "scheduled_end", "clock_in", "clock_out", "status"});
   while (s.Next()) {
-    d->shifts.push_back({s.Text(0), s.Date(1), s.Int(2), s.Int(3), s.OptInstant(4),
-                         s.OptInstant(5), s.Text(6)});
+    d->shifts.push_back(
+        {s.Text(0), s.Date(1), s.Int(2), s.Int(3), s.OptInstant(4), s.OptInstant(5), s.Text(6)});
   }
   Scanned w(store, Kind::kWorkRecords, {"manager_id", "agent_id", "date", "kind", "copies"});
   while (w.Next()) {
@@ -219,16 +218,15 @@ Executor& ExecutorOf(const StoreReadOptions& options) {
 int64_t RangesFor(const Store& store, int64_t rows, const StoreReadOptions& options,
                   int64_t min_rows) {
   if (!store.ConcurrentScans()) return 1;
-  const int64_t parts = options.parts > 0
-                            ? options.parts
-                            : static_cast<int64_t>(ExecutorOf(options).concurrency());
+  const int64_t parts =
+      options.parts > 0 ? options.parts : static_cast<int64_t>(ExecutorOf(options).concurrency());
   return std::clamp<int64_t>(rows / std::max<int64_t>(1, min_rows), 1, parts);
 }
 
 void ReadStoreOrders(Store& store, Dataset* d) {
-  Scanned q(store, Kind::kOrders,
-            {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status",
-             "account"});
+  Scanned q(
+      store, Kind::kOrders,
+      {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status", "account"});
   while (q.Next()) {
     Order o;
     o.order_id = q.Text(0);
@@ -243,8 +241,8 @@ void ReadStoreOrders(Store& store, Dataset* d) {
   }
 }
 
-void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options,
-                   Dataset* d, StoreParts parts) {
+void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d,
+                   StoreParts parts) {
   ReadAgents(store, d);
   if (parts.messages) ReadMessages(store, options, d);
   if (parts.orders) ReadStoreOrders(store, d);

@@ -31,8 +31,8 @@ struct StoreParts {
 // Appends the store's records to `d` (every kind but those `parts` leaves out), in input
 // order, interning strings as the direct readers do: agents, then messages, then orders, then
 // the rest.
-void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options,
-                   Dataset* d, StoreParts parts = {});
+void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d,
+                   StoreParts parts = {});
 // The orders alone (for a read that takes the messages some other way).
 void ReadStoreOrders(Store& store, Dataset* d);
 

@@ -24,10 +24,10 @@ void ReadRange(Store& store, int64_t first, int64_t last, RunBuilder* runs) {
     auto before = store.Scan({Kind::kMessages, {"shop", "customer_id"}, 0, first - 1, 1, true});
     if (before->Next()) skip = KeyOf(before->Text(0), before->Text(1));
   }
-  auto rows = store.Scan({Kind::kMessages,
-                          {"shop", "customer_id", "sender", "sent_at", "account",
-                           "conversation_id", "copies", "ord"},
-                          first});
+  auto rows = store.Scan(
+      {Kind::kMessages,
+       {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies", "ord"},
+       first});
   std::string current;  // the customer of the row before
   bool skipping = !skip.empty();
   while (rows->Next()) {
@@ -54,8 +54,8 @@ void ReadRange(Store& store, int64_t first, int64_t last, RunBuilder* runs) {
 }  // namespace
 
 bool StoreStartsByCustomer(Store& store, size_t rows) {
-  auto first = store.Scan({Kind::kMessages, {"shop", "customer_id"}, 0, INT64_MAX,
-                           static_cast<int64_t>(rows)});
+  auto first = store.Scan(
+      {Kind::kMessages, {"shop", "customer_id"}, 0, INT64_MAX, static_cast<int64_t>(rows)});
   CustomerRuns runs;
   while (first->Next()) runs.Add(first->Text(0), first->Text(1));
   return runs.InRuns();
@@ -109,8 +109,8 @@ void ReadStoreKeyedOrders(Store& store, const StoreReadOptions& options, Dataset
   std::vector<Range> read(static_cast<size_t>(ranges));
   ExecutorOf(options).ParallelFor(read.size(), [&](size_t k) {
     const int64_t first = end * static_cast<int64_t>(k) / ranges;
-    const int64_t last = k + 1 == read.size() ? INT64_MAX
-                                               : end * static_cast<int64_t>(k + 1) / ranges - 1;
+    const int64_t last =
+        k + 1 == read.size() ? INT64_MAX : end * static_cast<int64_t>(k + 1) / ranges - 1;
     Range& r = read[k];
     auto rows = store.Scan({Kind::kOrders,
                             {"shop", "customer_id", "created_at", "paid_at", "amount", "status"},

@@ -2,7 +2,6 @@
 
 #include <xxhash.h>
 
-
 namespace csperf::metrics {
 
 GroupingTallies::GroupingTallies(const Context& c, Grouping g)

@@ -65,17 +65,17 @@ Result<std::unique_ptr<LoadedInput>> LoadReportInput(
     if (read != nullptr) read->files = report;
   };
   if (!report_groupings.empty()) {
-    auto input = metrics::LoadReportInputFromFiles({options.source.data}, loaded->settings,
-                                                   import_options, &report, loaded->period,
-                                                   report_groupings, env);
+    auto input =
+        metrics::LoadReportInputFromFiles({options.source.data}, loaded->settings, import_options,
+                                          &report, loaded->period, report_groupings, env);
     remember();
     if (!input.ok()) return input.problem();
     loaded->data = std::move(input->data);
     loaded->streamed = std::move(input->streamed);
     return loaded;
   }
-  auto data = metrics::LoadDatasetFromFiles({options.source.data}, loaded->settings,
-                                            import_options, &report, env);
+  auto data = metrics::LoadDatasetFromFiles({options.source.data}, loaded->settings, import_options,
+                                            &report, env);
   remember();
   if (!data.ok()) return data.problem();
   loaded->data = std::move(*data);

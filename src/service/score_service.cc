@@ -53,7 +53,8 @@ Result<std::vector<scoring::WhatIfRow>> Service::WhatIf(const WhatIfRequest& req
 Result<Service::ExportResult> Service::Export(const ExportRequest& request, ReadReport* read) {
   const std::string& out = request.out;
   ExportResult result;
-  result.format = request.format.empty() ? (EndsWith(out, ".csv") ? "csv" : "xlsx") : request.format;
+  result.format =
+      request.format.empty() ? (EndsWith(out, ".csv") ? "csv" : "xlsx") : request.format;
   if ((result.format == "xlsx" && EndsWith(out, ".csv")) ||
       (result.format == "csv" && EndsWith(out, ".xlsx"))) {
     return OutProblem(out, "the file name does not match --format " + result.format +

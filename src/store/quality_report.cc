@@ -64,7 +64,7 @@ using Accounts = std::unordered_map<std::string, AccountSeen>;
 struct Span {
   int64_t records = 0;
   bool any = false;
-  int64_t first = 0, last = 0;    // instants
+  int64_t first = 0, last = 0;      // instants
   std::string first_day, last_day;  // dates
 
   void Instant(int64_t t) {
@@ -188,11 +188,10 @@ MessageFacts ReadAllMessages(Store& store, Executor& executor, Instant now,
                              const std::unordered_map<std::string, size_t>& buyers) {
   const int64_t end = store.OrdEnd(Kind::kMessages);
   constexpr int64_t kMinPerRange = 1 << 18;
-  const int64_t ranges =
-      store.ConcurrentScans()
-          ? std::clamp<int64_t>(end / kMinPerRange, 1,
-                                static_cast<int64_t>(executor.concurrency()) * 4)
-          : 1;
+  const int64_t ranges = store.ConcurrentScans()
+                             ? std::clamp<int64_t>(end / kMinPerRange, 1,
+                                                   static_cast<int64_t>(executor.concurrency()) * 4)
+                             : 1;
   std::vector<MessageFacts> parts(static_cast<size_t>(ranges));
   executor.ParallelFor(parts.size(), [&](size_t k) {
     const int64_t first = end * static_cast<int64_t>(k) / ranges;
@@ -226,7 +225,10 @@ void CountAccount(Accounts* accounts, const Row& row, std::string_view shop) {
 class Checker {
  public:
   Checker(Store& store, Instant now, const TimeZone& zone, Executor& executor)
-      : store_(store), now_(now), today_(FormatDate(zone.ToLocal(now).date)), zone_(zone),
+      : store_(store),
+        now_(now),
+        today_(FormatDate(zone.ToLocal(now).date)),
+        zone_(zone),
         executor_(executor) {}
 
   StoreCheck Run() {
@@ -286,7 +288,8 @@ class Checker {
         }
       }
       if (!row.Null("manager_id")) {
-        managers.push_back({{row.ord(), row.file(), row.line(), {}}, std::string(row.Text("manager_id"))});
+        managers.push_back(
+            {{row.ord(), row.file(), row.line(), {}}, std::string(row.Text("manager_id"))});
       }
     });
     // Every agent is known before a manager id is looked up.
@@ -377,8 +380,7 @@ class Checker {
 
   void ReadAssessments() {
     static const std::set<std::string_view> kStandard = {
-        "product_knowledge", "communication", "teamwork", "error_handling",
-        "innovation_learning"};
+        "product_knowledge", "communication", "teamwork", "error_handling", "innovation_learning"};
     const Columns columns({"agent_id", "date", "dimension"});
     ForEachRow(store_, Kind::kAssessments, columns, [&](const Row& row) {
       Span& span = spans_["assessments"];
@@ -531,13 +533,12 @@ class Checker {
                 {&no_events_}));
     add(Finding("event_of_unknown_case", "处理记录对应的售后单不存在",
                 "case events of unknown cases", {&unknown_case_}));
-    add(Finding("unknown_agent", "记录中的客服不在人员名单", "records naming unknown agents",
-                {Of(unknown_agent_, "assessments.agent_id"), Of(unknown_agent_, "qa_items.agent_id"),
-                 Of(unknown_agent_, "followups.agent_id"), Of(unknown_agent_, "incidents.agent_id"),
-                 Of(unknown_agent_, "attendance.agent_id"),
-                 Of(unknown_agent_, "work_records.agent_id"),
-                 Of(unknown_agent_, "work_records.manager_id"),
-                 Of(unknown_agent_, "agents.manager_id")}));
+    add(Finding(
+        "unknown_agent", "记录中的客服不在人员名单", "records naming unknown agents",
+        {Of(unknown_agent_, "assessments.agent_id"), Of(unknown_agent_, "qa_items.agent_id"),
+         Of(unknown_agent_, "followups.agent_id"), Of(unknown_agent_, "incidents.agent_id"),
+         Of(unknown_agent_, "attendance.agent_id"), Of(unknown_agent_, "work_records.agent_id"),
+         Of(unknown_agent_, "work_records.manager_id"), Of(unknown_agent_, "agents.manager_id")}));
     add(Finding("unknown_qa_form", "质检记录使用了未导入的评分表", "QA items naming unknown forms",
                 {&unknown_form_}));
     add(Finding("unknown_qa_item", "质检记录的评分项不在评分表中", "QA items not on their form",

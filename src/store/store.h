@@ -26,8 +26,8 @@ namespace csperf {
 
 // What a store keeps of a record version besides its fields: where it came from.
 struct StoredVersion {
-  int64_t ord = 0;      // its place in input order
-  Hash128 content;      // of its canonical fields
+  int64_t ord = 0;  // its place in input order
+  Hash128 content;  // of its canonical fields
   int64_t import_id = 0;
   int64_t file_id = 0;  // the file of the import that last saw it
   int64_t line = 0;     // and the line there

@@ -143,7 +143,8 @@ struct State {
   int64_t next_file = 1;
 
   State() {
-    for (const KindSpec& spec : AllKinds()) tables[static_cast<size_t>(spec.kind)].columns = spec.columns.size();
+    for (const KindSpec& spec : AllKinds())
+      tables[static_cast<size_t>(spec.kind)].columns = spec.columns.size();
   }
 };
 
@@ -312,8 +313,8 @@ class MemoryImport final : public ImportTransaction {
     const auto s = static_cast<size_t>(to);
     t.first_cell[s] = t.first_cell[f];
     t.extras[s] = t.extras[f];
-    t.versions[s] = StoredVersion{stored, t.versions[f].content, import_id_,
-                                  t.versions[f].file_id, t.versions[f].line};
+    t.versions[s] = StoredVersion{stored, t.versions[f].content, import_id_, t.versions[f].file_id,
+                                  t.versions[f].line};
     t.alive[f] = 0;
   }
   void Remove(Kind kind, int64_t ord) override {

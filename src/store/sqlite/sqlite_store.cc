@@ -187,9 +187,8 @@ class SqliteImport final : public ImportTransaction {
     q.Reset();
     return path;
   }
-  void PutQaForm(const std::string& form_id, const std::string& dimension,
-                 const std::string& name, const std::string& source,
-                 const std::string& file) override {
+  void PutQaForm(const std::string& form_id, const std::string& dimension, const std::string& name,
+                 const std::string& source, const std::string& file) override {
     Statement q(db_,
                 "INSERT INTO qa_forms(form_id, dimension, name, source, file, import_id) "
                 "VALUES(?, ?, ?, ?, ?, ?) ON CONFLICT(form_id) DO UPDATE SET "
@@ -381,23 +380,22 @@ class SqliteStore final : public Store {
     }
     if (columns.empty()) columns = "ord";
     const std::string sql =
-        fmt::format("SELECT {} FROM {} WHERE ord BETWEEN ? AND ? ORDER BY ord{} LIMIT {}",
-                    columns, kind.name, spec.backwards ? " DESC" : "", spec.limit);
+        fmt::format("SELECT {} FROM {} WHERE ord BETWEEN ? AND ? ORDER BY ord{} LIMIT {}", columns,
+                    kind.name, spec.backwards ? " DESC" : "", spec.limit);
     // Each cursor of a file reads on a connection of its own, so cursors may run on several
     // threads at once.
     if (ConcurrentScans()) {
       auto own = Connect(path_, SQLITE_OPEN_READONLY);
       Exec(own->db, "PRAGMA cache_size=-32768");
       sqlite3* db = own->db;
-      return std::make_unique<SqliteCursor>(std::move(own), db, sql, spec.first_ord,
-                                            spec.last_ord);
+      return std::make_unique<SqliteCursor>(std::move(own), db, sql, spec.first_ord, spec.last_ord);
     }
     return std::make_unique<SqliteCursor>(nullptr, main_->db, sql, spec.first_ord, spec.last_ord);
   }
 
   int64_t OrdEnd(Kind kind) override {
-    Statement q(main_->db, fmt::format("SELECT coalesce(max(ord) + 1, 0) FROM {}",
-                                       SpecOf(kind).name));
+    Statement q(main_->db,
+                fmt::format("SELECT coalesce(max(ord) + 1, 0) FROM {}", SpecOf(kind).name));
     const int64_t end = q.Step() ? q.Int(0) : 0;
     q.Reset();
     return end;
@@ -411,8 +409,7 @@ class SqliteStore final : public Store {
       tx->Begin(start);
     } catch (const sqlite::Error& e) {
       return MakeProblem(ProblemCode::kUnavailable,
-                         fmt::format("cannot start the import: {}", e.what()), {},
-                         Place{path_});
+                         fmt::format("cannot start the import: {}", e.what()), {}, Place{path_});
     }
     return std::unique_ptr<ImportTransaction>(std::move(tx));
   }
@@ -473,8 +470,8 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode
   try {
     main = Connect(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   } catch (const std::runtime_error& e) {
-    return MakeProblem(ProblemCode::kUnavailable, fmt::format("cannot open the store: {}", e.what()),
-                       {}, Place{path});
+    return MakeProblem(ProblemCode::kUnavailable,
+                       fmt::format("cannot open the store: {}", e.what()), {}, Place{path});
   }
   auto store = std::make_unique<SqliteStore>(path, std::move(main));
   try {

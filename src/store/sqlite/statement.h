@@ -29,8 +29,8 @@ class Error : public std::runtime_error {
 class Statement {
  public:
   Statement(sqlite3* db, std::string_view sql) : db_(db) {
-    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) throw Error(db, rc);
   }
   ~Statement() { sqlite3_finalize(stmt_); }
