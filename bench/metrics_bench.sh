@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: `csperf metrics --data DIR --period 2024-01` on a generated month of MESSAGES chat
-# messages (default 10 million) with its agents and orders, next to, in the same run:
+# messages (default 10 million): the whole month, every kind of record (the headline), and its
+# agents, messages and orders alone, next to, in the same run:
 #   - the same chat and conversion columns as DuckDB SQL written as an analyst would write
 #     them (bench/analyst.sql, run by bench/analyst.js on @duckdb/node-api, 2 threads); the
 #     run checks that both print the same columns, and bench/metrics_check.sh proves it on
@@ -9,7 +10,9 @@
 #     messages.csv and orders.csv (reading the bytes at all);
 #   - csperf on the same messages sorted by time and grouped by customer (stable sorts, so
 #     the same report);
-#   - `csperf import` into a store, then `csperf metrics --db` on it.
+#   - `csperf import` of the whole month into a store, then `csperf metrics --db` on it;
+#   - with BASE=path/to/csperf, an earlier build on the whole month, the messages and orders
+#     alone, and the store (a store of its own making), for a before-and-after in one sitting.
 # Then a scaling table: csperf --data and the bare scan on months of 1, 2, 5, 10 and 20
 # million messages. Prints wall times, CPU times, peak memory (max RSS) and their ratios.
 #   bench/metrics_bench.sh [--skip-big] [--no-scaling] [MESSAGES] [WORKDIR]
@@ -96,6 +99,7 @@ same_columns() {
 main="$work/main"
 rm -f "$work"/*.time
 generate "$messages" "$main"
+whole="$main/demo"
 settings="$main/demo/settings.toml"
 for order in time customer; do
   mkdir -p "$main/by-$order"
@@ -108,6 +112,7 @@ sync
 cat "$main"/in/*.csv "$main"/by-*/messages.csv > /dev/null  # every run reads from the page cache
 
 metrics=(metrics --period 2024-01 --settings "$settings" --format csv)
+run whole "$work/whole.csv" "$bin" "${metrics[@]}" --data "$whole"
 run csperf "$work/csperf.csv" "$bin" "${metrics[@]}" --data "$main/in"
 run by-time "$work/by-time.csv" "$bin" "${metrics[@]}" --data "$main/by-time"
 run by-customer "$work/by-customer.csv" "$bin" "${metrics[@]}" --data "$main/by-customer"
@@ -115,9 +120,21 @@ run sql "$work/sql.csv" node bench/analyst.js --data "$main/in" --period 2024-01
   --settings "$settings" --threads 2
 run scan "$work/scan.txt" node bench/analyst.js --scan --data "$main/in" --threads 2
 rm -f "$work/csperf.db"
-run import "$work/import.log" "$bin" import --db "$work/csperf.db" --settings "$settings" \
-  --now 2024-03-01 "$main/in"
+# An import makes a new store each time: the store is removed before each repeat.
+run import "$work/import.log" bash -c "rm -f '$work/csperf.db' && exec '$bin' import \
+  --db '$work/csperf.db' --settings '$settings' --now 2024-03-01 '$whole'"
 run db "$work/db.csv" "$bin" "${metrics[@]}" --db "$work/csperf.db"
+if [[ -n "${BASE:-}" ]]; then
+  run base-whole "$work/base-whole.csv" "$BASE" "${metrics[@]}" --data "$whole"
+  run base-csperf "$work/base-csperf.csv" "$BASE" "${metrics[@]}" --data "$main/in"
+  rm -f "$work/base.db"
+  "$BASE" import --db "$work/base.db" --settings "$settings" --now 2024-03-01 "$whole" >/dev/null
+  run base-db "$work/base-db.csv" "$BASE" "${metrics[@]}" --db "$work/base.db"
+  for f in whole csperf db; do
+    cmp -s "$work/base-$f.csv" "$work/$f.csv" ||
+      { echo "  DIFFERENT report from BASE: $f (see $work)" >&2; exit 1; }
+  done
+fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 duckdb=$(node -p "require('./bench/node_modules/@duckdb/node-api/package.json').version")
@@ -126,6 +143,7 @@ orders=$(($(wc -l < "$main/in/orders.csv") - 1))
 agents=$(($(wc -l < "$main/in/agents.csv") - 1))
 echo "metrics: ${rows} messages (${bytes} bytes of messages.csv), ${orders} orders, ${agents}" \
   "agents, period 2024-01"
+same_columns "csperf --data, the whole month" "$work/whole.csv"
 same_columns "csperf --data" "$work/csperf.csv"
 same_columns "csperf --data, messages by time" "$work/by-time.csv"
 same_columns "csperf --data, messages by customer" "$work/by-customer.csv"
@@ -135,18 +153,32 @@ row() {
   printf '  %-44s %8.2f s  cpu %7.2f s  peak %6d MB\n' "$1" "$(secs "$2")" "$(cpu "$2")" \
     "$(mb "$2")"
 }
-row "csperf metrics --data (as generated)" csperf
+row "csperf metrics --data (whole month)" whole
+row "csperf metrics --data (messages, orders)" csperf
 row "csperf metrics --data (messages by time)" by-time
 row "csperf metrics --data (messages by customer)" by-customer
 row "analyst SQL (DuckDB)" sql
 row "bare scan (DuckDB)" scan
-row "csperf import (into a new store)" import
-row "csperf metrics --db" db
+row "csperf import (whole month, new store)" import
+row "csperf metrics --db (whole month)" db
+if [[ -n "${BASE:-}" ]]; then
+  row "BASE metrics --data (whole month)" base-whole
+  row "BASE metrics --data (messages, orders)" base-csperf
+  row "BASE metrics --db (whole month)" base-db
+fi
 echo "  ratios (the issue's targets in brackets):"
-awk -v c="$(secs csperf)" -v q="$(secs sql)" -v s="$(secs scan)" -v d="$(secs db)" 'BEGIN {
+awk -v c="$(secs csperf)" -v q="$(secs sql)" -v s="$(secs scan)" -v d="$(secs db)" \
+  -v w="$(secs whole)" 'BEGIN {
+  printf "    whole month / messages and orders alone (--data) %5.2f  [<= 1.3]\n", w / c
   printf "    analyst SQL / csperf --data   %7.2f  [>= 25]\n", q / c
   printf "    csperf --data / bare scan     %7.2f  [<= 1.5]\n", c / s
-  printf "    csperf --db / csperf --data   %7.2f  [<= 3]\n", d / c }'
+  printf "    csperf --db / csperf --data (whole month) %5.2f  [<= 3]\n", d / w }'
+if [[ -n "${BASE:-}" ]]; then
+  awk -v w="$(secs whole)" -v c="$(secs csperf)" -v d="$(secs db)" -v bw="$(secs base-whole)" \
+    -v bc="$(secs base-csperf)" -v bd="$(secs base-db)" 'BEGIN {
+    printf "    this / BASE: --data whole %.2f, --data messages and orders %.2f, --db %.2f" \
+      "  [<= 1.1]\n", w / bw, c / bc, d / bd }'
+fi
 awk -v c="$(cpu csperf)" -v q="$(cpu sql)" -v s="$(cpu scan)" 'BEGIN {
   printf "    in CPU time: analyst SQL / csperf --data %.2f, csperf --data / bare scan %.2f\n",
     q / c, c / s }'

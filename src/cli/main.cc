@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // Help and version exit 0; any option refused is bad arguments (docs/cli.md).
+    return app.exit(e) == 0 ? 0 : 2;
   }
   try {
     return run ? run() : 2;
