@@ -19,7 +19,8 @@ NF FormatOfMetric(const std::string& metric) {
     case metrics::Format::kSeconds:
       return NF::kSeconds;
     case metrics::Format::kAverage:  // averages of seconds are seconds; ratings stay numbers
-      return metric.ends_with("_s") ? NF::kSeconds : NF::kDecimal2;
+      return metrics::ColumnOf(metric).unit == metrics::Unit::kSeconds ? NF::kSeconds
+                                                                       : NF::kDecimal2;
     case metrics::Format::kRate:
       return NF::kPercent;
     case metrics::Format::kMoney:

@@ -54,7 +54,7 @@ std::string Percent(const Rational& r) { return TrimZeros(r.ToString(2)) + "%"; 
 std::string PercentMicros(Micros m) { return FormatMicros(m) + "%"; }
 
 bool IsSecondsColumn(const std::string& metric) {
-  return metric.size() > 2 && metric.compare(metric.size() - 2, 2, "_s") == 0;
+  return metrics::ColumnOf(metric).unit == metrics::Unit::kSeconds;
 }
 
 bool PrintsSeconds(const std::string& metric) {

@@ -15,14 +15,12 @@ class ChatExplainer {
  public:
   ChatExplainer(const Context& c, Id agent) : c_(c), agent_(agent), s_(BuildSessions(c)) {}
 
-  bool Explain(const std::string& m, Evidence* e) {
-    e->aggregate = Aggregate::kSum;
+  void Explain(const std::string& m, Evidence* e) {
     if (m == "sessions" || m == "inquiries") {
       ForServed([&](const Session& x, int64_t) {
         if (m == "sessions" || x.customer_opened) Add(e, SessionRow(x, 1, 0));
       });
     } else if (m == "agent_messages" || m == "customer_messages" || m == "answer_ratio") {
-      if (m == "answer_ratio") e->aggregate = Aggregate::kRatio;
       ForServed([&](const Session& x, int64_t sent) {
         if (m == "agent_messages") Add(e, SessionRow(x, sent, 0));
         if (m == "customer_messages") Add(e, SessionRow(x, x.customer_messages, 0));
@@ -32,10 +30,6 @@ class ChatExplainer {
                m == "responses" || m == "art_avg_s" || m == "art_median_s" || m == "art_p90_s" ||
                m == "responses_within_s" || m == "response_within_rate") {
       const bool first_only = m.starts_with("frt");
-      e->aggregate = m.ends_with("_avg_s") || m == "response_within_rate" ? Aggregate::kRatio
-                     : m.ends_with("_median_s")                           ? Aggregate::kMedian
-                     : m.ends_with("_p90_s")                              ? Aggregate::kP90
-                                                                          : Aggregate::kSum;
       ForWaits([&](const Session& x, const Wait& w) {
         if (!w.answered || (first_only && !w.first)) return;
         if (m == "responses_within_s" && !w.within) return;
@@ -49,14 +43,12 @@ class ChatExplainer {
         if (!w.answered) Add(e, WaitRow(x, w, 1, 0));
       });
     } else if (m == "first_waits" || m == "frt_within_s" || m == "frt_within_rate") {
-      if (m == "frt_within_rate") e->aggregate = Aggregate::kRatio;
       ForWaits([&](const Session& x, const Wait& w) {
         if (!w.first) return;
         if (m == "frt_within_s" && !w.within) return;
         Add(e, WaitRow(x, w, m == "frt_within_rate" ? (w.within ? 1 : 0) : 1, 1));
       });
     } else if (m == "reply_rate") {
-      e->aggregate = Aggregate::kRatio;
       ForWaits(
           [&](const Session& x, const Wait& w) { Add(e, WaitRow(x, w, w.answered ? 1 : 0, 1)); });
     } else if (m == "inquirers" || m == "buyers" || m == "inquiry_conversion") {
@@ -66,10 +58,7 @@ class ChatExplainer {
     } else if (m == "ratings" || m == "satisfied" || m == "dissatisfied" ||
                m == "satisfaction_rate" || m == "rating_avg" || m == "rating_invite_rate") {
       ExplainRatings(m, e);
-    } else {
-      return false;
     }
-    return true;
   }
 
  private:
@@ -125,7 +114,6 @@ class ChatExplainer {
         buyers.insert(c_.data.orders[credit.order].customer);
       }
     }
-    e->aggregate = m == "inquiry_conversion" ? Aggregate::kRatio : Aggregate::kSum;
     const std::set<Id>& listed = m == "buyers" ? buyers : inquirers;
     for (Id customer : listed) {
       const bool bought = buyers.count(customer) > 0;
@@ -136,7 +124,6 @@ class ChatExplainer {
   }
 
   void ExplainOrders(const std::string& m, Evidence* e) {
-    e->aggregate = m == "aov" ? Aggregate::kRatio : Aggregate::kSum;
     std::set<Id> buyers;
     for (const OrderCredit& credit : CreditOrders(c_, s_)) {
       const Session& x = s_.sessions[credit.session];
@@ -156,9 +143,6 @@ class ChatExplainer {
   }
 
   void ExplainRatings(const std::string& m, Evidence* e) {
-    e->aggregate = m == "satisfaction_rate" || m == "rating_avg" || m == "rating_invite_rate"
-                       ? Aggregate::kRatio
-                       : Aggregate::kSum;
     for (const RatingCredit& credit : CreditRatings(c_, s_)) {
       if (credit.actor != agent_) continue;
       const Rating& r = c_.data.ratings[credit.rating];
@@ -195,43 +179,8 @@ class ChatExplainer {
 
 }  // namespace
 
-bool ChatEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out) {
-  static const std::set<std::string> kColumns = {"sessions",
-                                                 "agent_messages",
-                                                 "customer_messages",
-                                                 "frt_count",
-                                                 "frt_avg_s",
-                                                 "frt_median_s",
-                                                 "frt_p90_s",
-                                                 "responses",
-                                                 "art_avg_s",
-                                                 "art_median_s",
-                                                 "art_p90_s",
-                                                 "responses_within_s",
-                                                 "response_within_rate",
-                                                 "unanswered_waits",
-                                                 "first_waits",
-                                                 "frt_within_s",
-                                                 "frt_within_rate",
-                                                 "reply_rate",
-                                                 "inquiries",
-                                                 "answer_ratio",
-                                                 "inquirers",
-                                                 "buyers",
-                                                 "inquiry_conversion",
-                                                 "orders",
-                                                 "sales_amount",
-                                                 "net_sales_amount",
-                                                 "aov",
-                                                 "ratings",
-                                                 "satisfied",
-                                                 "dissatisfied",
-                                                 "satisfaction_rate",
-                                                 "rating_avg",
-                                                 "rating_invite_rate"};
-  if (!kColumns.count(metric)) return false;
-  ChatExplainer explainer(c, agent);
-  return explainer.Explain(metric, out);
+void ChatEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out) {
+  ChatExplainer(c, agent).Explain(metric, out);
 }
 
 }  // namespace csperf::metrics

@@ -15,10 +15,7 @@
 
 namespace csperf::metrics {
 
-bool DimensionEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out) {
-  const std::vector<std::string> columns = DimensionColumns(c.data);
-  if (std::find(columns.begin(), columns.end(), metric) == columns.end()) return false;
-  out->aggregate = Aggregate::kDimension;
+void DimensionEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out) {
   const AgentLookup agents(c.data);
   auto mine = [&](const std::string& agent_id) { return agents.Find(agent_id) == agent; };
   auto weight_note = [](Micros weight) {
@@ -56,7 +53,6 @@ bool DimensionEvidence(const Context& c, Id agent, const std::string& metric, Ev
                          used ? r.score.num : Wide{0}, used ? r.score.den : Wide{0}, "qa",
                          qa_weight});
   }
-  return true;
 }
 
 }  // namespace csperf::metrics

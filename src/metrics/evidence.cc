@@ -69,15 +69,33 @@ Result<Evidence> BuildEvidence(const Context& c, const std::string& agent_id,
     return MakeProblem(ProblemCode::kNotFound, "no such agent in agents", agent_id,
                        Place{"", 0, 0, "--agent"});
   }
+  const ColumnInfo* column = FindColumn(metric);
+  if (column == nullptr) {
+    const std::vector<std::string> dimensions = DimensionColumns(c.data);
+    if (std::find(dimensions.begin(), dimensions.end(), metric) == dimensions.end()) {
+      return MakeProblem("not a metric column (see docs/metrics.md for the list)", metric,
+                         Place{"", 0, 0, "--metric"});
+    }
+  }
   Evidence e;
   e.agent_id = agent_id;
   e.metric = metric;
-  if (ChatEvidence(c, agent, metric, &e) || RecordEvidence(c, agent, metric, &e) ||
-      DimensionEvidence(c, agent, metric, &e)) {
-    return e;
+  const ColumnInfo info = ColumnOf(metric);
+  e.aggregate = info.aggregate;
+  switch (info.family) {
+    case Family::kChat:
+    case Family::kConversion:
+    case Family::kSatisfaction:
+      ChatEvidence(c, agent, metric, &e);
+      break;
+    case Family::kDimensions:
+      DimensionEvidence(c, agent, metric, &e);
+      break;
+    default:
+      RecordEvidence(c, agent, info.family, metric, &e);
+      break;
   }
-  return MakeProblem("not a metric column (see docs/metrics.md for the list)", metric,
-                     Place{"", 0, 0, "--metric"});
+  return e;
 }
 
 std::string RenderEvidenceCsv(const Evidence& e) {

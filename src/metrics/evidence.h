@@ -7,18 +7,10 @@
 #include <vector>
 
 #include "core/problem.h"
+#include "metrics/columns.h"
 #include "metrics/context.h"
 
 namespace csperf::metrics {
-
-enum class Aggregate {
-  kSum,        // Σ num (counts: each row num 1)
-  kRatio,      // Σ num / Σ den (rates and means)
-  kMedian,     // the lower median of the rows' num
-  kP90,        // the nearest-rank 90th percentile of the rows' num
-  kDimension,  // per `source`: mean of num/den; then Σ weight·mean / Σ weight (self alone: empty;
-               // weight ≤ 0: left out; den 0: a row shown only, e.g. a void assessment)
-};
 
 struct EvidenceRow {
   std::string kind;  // session, wait, order, rating, case, followup, assessment, qa_review, …
@@ -42,11 +34,12 @@ MetricValue Reaggregate(const Evidence& evidence);
 Result<Evidence> BuildEvidence(const Context& c, const std::string& agent_id,
                                const std::string& metric);
 
-// How each family of columns explains itself, for one agent (a Group of one).
-// Returns false when `metric` is not one of the family's columns.
-bool ChatEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out);
-bool RecordEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out);
-bool DimensionEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out);
+// How each family of columns explains itself, for one agent (a Group of one); BuildEvidence
+// picks one by the column's family and sets `out->aggregate` from the registry (columns.h).
+void ChatEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out);
+void RecordEvidence(const Context& c, Id agent, Family family, const std::string& metric,
+                    Evidence* out);
+void DimensionEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out);
 
 std::string RenderEvidenceCsv(const Evidence& evidence);
 

@@ -39,7 +39,6 @@ class CaseExplainer {
 
   void Explain(const std::string& m, Evidence* e) {
     if (m == "open_overdue") {
-      e->aggregate = Aggregate::kSum;
       for (const Case& k : c_.data.cases) {
         if (CaseAgent(c_.data, k) != agent_ || !OpenOverdue(c_, k)) continue;
         std::string what =
@@ -58,9 +57,6 @@ class CaseExplainer {
     const std::unordered_map<std::string_view, CaseLog> logs = CaseLogs(c_.data, closed);
     const bool step_sla_set = AnyStepSlaSet(c_.settings);
 
-    e->aggregate = m == "cases_closed" || m == "reopened" ? Aggregate::kSum
-                   : m == "handling_median_h"             ? Aggregate::kMedian
-                                                          : Aggregate::kRatio;
     for (const Case* k : closed) {
       const CaseLog& log = logs.at(k->case_id);
       const int64_t seconds = *k->closed_at - k->opened_at;
@@ -157,8 +153,6 @@ class CaseExplainer {
 // ---- Follow-ups -------------------------------------------------------------------------
 
 void ExplainFollowups(const Context& c, Id agent, const std::string& m, Evidence* e) {
-  e->aggregate =
-      m == "followup_rate" || m == "followup_quality_avg" ? Aggregate::kRatio : Aggregate::kSum;
   const AgentLookup agents(c.data);
   for (const Followup& f : c.data.followups) {
     if (!c.period.Contains(f.due_date) || agents.Find(f.agent_id) != agent) continue;
@@ -205,7 +199,6 @@ bool IncidentInColumn(const std::string& m, const Incident& i) {
 }
 
 void ExplainIncidents(const Context& c, Id agent, const std::string& m, Evidence* e) {
-  e->aggregate = m == "error_recovery_rate" ? Aggregate::kRatio : Aggregate::kSum;
   const AgentLookup agents(c.data);
   for (const Incident& i : c.data.incidents) {
     if (i.occurred_at < c.begin || i.occurred_at >= c.end) continue;
@@ -231,7 +224,6 @@ void ExplainIncidents(const Context& c, Id agent, const std::string& m, Evidence
 
 void ExplainAttendance(const Context& c, Id agent, const std::string& m, Evidence* e) {
   if (m == "days_employed") {
-    e->aggregate = Aggregate::kSum;
     const Agent& a = c.data.agents[static_cast<size_t>(agent)];
     const int64_t days = DaysEmployed(a, c.period);
     std::string when;
@@ -247,7 +239,6 @@ void ExplainAttendance(const Context& c, Id agent, const std::string& m, Evidenc
                           days, 0));
     return;
   }
-  e->aggregate = m == "attendance_rate" ? Aggregate::kRatio : Aggregate::kSum;
   const AgentLookup agents(c.data);
   auto clock = [&](const std::optional<Instant>& t) {
     return t ? FormatInstant(*t, c.zone) : std::string("none");
@@ -295,7 +286,6 @@ void ExplainSupervisor(const Context& c, Id agent, const std::string& m, Evidenc
     }
   }
   std::map<std::string_view, int64_t> coaching_of;  // coaching records per report
-  e->aggregate = m == "coaching_coverage" ? Aggregate::kRatio : Aggregate::kSum;
   for (const WorkRecord& r : c.data.work_records) {
     if (r.manager_id != manager || !c.period.Contains(r.date)) continue;
     auto report = report_of.find(r.agent_id);
@@ -320,57 +310,29 @@ void ExplainSupervisor(const Context& c, Id agent, const std::string& m, Evidenc
   }
 }
 
-const std::set<std::string>& CaseColumns() {
-  static const std::set<std::string> names = {
-      "cases_closed",        "handling_avg_h",    "handling_median_h", "sla_met_rate",
-      "sop_compliance_rate", "step_sla_met_rate", "reopened",          "open_overdue"};
-  return names;
-}
-const std::set<std::string>& FollowupColumns() {
-  static const std::set<std::string> names = {"followups_planned", "followups_done_on_time",
-                                              "followup_rate", "followup_quality_avg"};
-  return names;
-}
-const std::set<std::string>& IncidentColumns() {
-  static const std::set<std::string> names = {"errors",
-                                              "complaints",
-                                              "bad_reviews",
-                                              "praises",
-                                              "suggestions_adopted",
-                                              "trainings_completed",
-                                              "errors_critical",
-                                              "complaints_critical",
-                                              "loss_amount",
-                                              "error_recovery_rate"};
-  return names;
-}
-const std::set<std::string>& AttendanceColumns() {
-  static const std::set<std::string> names = {
-      "shifts", "late", "early_leave", "absent", "leave_days", "attendance_rate", "days_employed"};
-  return names;
-}
-const std::set<std::string>& SupervisorColumns() {
-  static const std::set<std::string> names = {"records", "coaching_records", "coaching_coverage"};
-  return names;
-}
-
 }  // namespace
 
-bool RecordEvidence(const Context& c, Id agent, const std::string& metric, Evidence* out) {
-  if (CaseColumns().count(metric)) {
-    CaseExplainer(c, agent).Explain(metric, out);
-  } else if (FollowupColumns().count(metric)) {
-    ExplainFollowups(c, agent, metric, out);
-  } else if (IncidentColumns().count(metric)) {
-    ExplainIncidents(c, agent, metric, out);
-  } else if (AttendanceColumns().count(metric)) {
-    ExplainAttendance(c, agent, metric, out);
-  } else if (SupervisorColumns().count(metric)) {
-    ExplainSupervisor(c, agent, metric, out);
-  } else {
-    return false;
+void RecordEvidence(const Context& c, Id agent, Family family, const std::string& metric,
+                    Evidence* out) {
+  switch (family) {
+    case Family::kAfterSales:
+      CaseExplainer(c, agent).Explain(metric, out);
+      break;
+    case Family::kFollowups:
+      ExplainFollowups(c, agent, metric, out);
+      break;
+    case Family::kIncidents:
+      ExplainIncidents(c, agent, metric, out);
+      break;
+    case Family::kAttendance:
+      ExplainAttendance(c, agent, metric, out);
+      break;
+    case Family::kSupervisors:
+      ExplainSupervisor(c, agent, metric, out);
+      break;
+    default:
+      break;  // the chat families and the dimensions explain themselves elsewhere
   }
-  return true;
 }
 
 }  // namespace csperf::metrics

@@ -103,72 +103,6 @@ Rows MakeRows(const Context& c, Grouping grouping) {
   return r;
 }
 
-const std::map<std::string, Format>& KnownFormats() {
-  static const std::map<std::string, Format> formats = [] {
-    std::map<std::string, Format> f;
-    for (const char* name : {"frt_avg_s", "art_avg_s", "rating_avg", "followup_quality_avg"}) {
-      f[name] = Format::kAverage;
-    }
-    for (const char* name : {"frt_median_s", "frt_p90_s", "art_median_s", "art_p90_s"}) {
-      f[name] = Format::kSeconds;
-    }
-    for (const char* name :
-         {"response_within_rate", "frt_within_rate", "reply_rate", "answer_ratio",
-          "inquiry_conversion", "satisfaction_rate", "rating_invite_rate", "sla_met_rate",
-          "sop_compliance_rate", "step_sla_met_rate", "followup_rate", "error_recovery_rate",
-          "attendance_rate", "coaching_coverage"}) {
-      f[name] = Format::kRate;
-    }
-    for (const char* name : {"sales_amount", "net_sales_amount", "aov", "loss_amount"}) {
-      f[name] = Format::kMoney;
-    }
-    for (const char* name : {"handling_avg_h", "handling_median_h"}) f[name] = Format::kHours;
-    return f;
-  }();
-  return formats;
-}
-
-const std::set<std::string>& CountColumns() {
-  static const std::set<std::string> counts = {"sessions",
-                                               "agent_messages",
-                                               "customer_messages",
-                                               "frt_count",
-                                               "responses",
-                                               "responses_within_s",
-                                               "unanswered_waits",
-                                               "first_waits",
-                                               "frt_within_s",
-                                               "inquiries",
-                                               "inquirers",
-                                               "buyers",
-                                               "orders",
-                                               "ratings",
-                                               "satisfied",
-                                               "dissatisfied",
-                                               "cases_closed",
-                                               "reopened",
-                                               "open_overdue",
-                                               "followups_planned",
-                                               "followups_done_on_time",
-                                               "errors",
-                                               "complaints",
-                                               "bad_reviews",
-                                               "praises",
-                                               "suggestions_adopted",
-                                               "trainings_completed",
-                                               "errors_critical",
-                                               "complaints_critical",
-                                               "shifts",
-                                               "late",
-                                               "early_leave",
-                                               "absent",
-                                               "leave_days",
-                                               "days_employed",
-                                               "records",
-                                               "coaching_records"};
-  return counts;
-}
-
 }  // namespace
 
 const char* GroupingKeyColumn(Grouping g) {
@@ -183,25 +117,6 @@ const char* GroupingKeyColumn(Grouping g) {
       return "manager_id";
   }
   return "agent_id";
-}
-
-const std::vector<std::string>& StandardColumns() {
-  static const std::vector<std::string> columns = [] {
-    // The column list of an empty report: every family appends its columns even with no data.
-    Dataset data;
-    Settings settings = DefaultSettings();
-    auto zone = TimeZone::FixedOffset(8 * 3600);
-    Period period{CivilDate{2024, 1, 1}, CivilDate{2024, 1, 1}};
-    Context c{data, settings, *zone, period, period.begin(*zone), period.end(*zone)};
-    return BuildReport(c, Grouping::kAgent).column_names;
-  }();
-  return columns;
-}
-
-Format FormatOfColumn(const std::string& name) {
-  auto it = KnownFormats().find(name);
-  if (it != KnownFormats().end()) return it->second;
-  return CountColumns().count(name) ? Format::kCount : Format::kDimension;
 }
 
 RowMap RowMapOf(const Context& c, Grouping grouping, size_t* rows) {
@@ -256,33 +171,16 @@ Report BuildReport(const Context& c, Grouping grouping) {
   });
   Report report;
   report.grouping = grouping;
-  if (!r.rows.empty()) {
-    for (const auto& [name, value] : r.rows.front().columns) {
-      report.column_names.push_back(name);
-      report.formats.push_back(FormatOfColumn(name));
-    }
-  } else {
-    // No rows: the header still names every column.
-    ReportRow empty;
-    empty.group.member.assign(c.data.agents.size(), false);
-    std::vector<ReportRow> one = {empty};
-    RowMap map;
-    map.grouping = grouping;
-    map.agent_row.assign(c.data.agents.size(), -1);
-    map.shop_row.assign(c.data.shops.size(), -1);
-    AddChatColumns(c, sessions, map, &one);
-    AddConversionColumns(c, sessions, map, &one);
-    AddSatisfactionColumns(c, sessions, map, &one);
-    AddAfterSalesColumns(c, one[0].group, &one[0].columns);
-    AddFollowupColumns(c, one[0].group, &one[0].columns);
-    AddDimensionColumns(c, one[0].group, dimensions, &one[0].columns);
-    AddIncidentColumns(c, one[0].group, &one[0].columns);
-    AddAttendanceColumns(c, one[0].group, &one[0].columns);
-    AddSupervisorColumns(c, {}, false, &one[0].columns);
-    for (const auto& [name, value] : one[0].columns) {
-      report.column_names.push_back(name);
-      report.formats.push_back(FormatOfColumn(name));
-    }
+  report.column_names = ReportColumns(dimensions);
+  for (const std::string& name : report.column_names)
+    report.formats.push_back(FormatOfColumn(name));
+  // Every family appends the registry's columns in its order; anything else is a mistake of
+  // this program, not of the data.
+  for (const ReportRow& row : r.rows) {
+    bool same = row.columns.size() == report.column_names.size();
+    for (size_t i = 0; same && i < row.columns.size(); ++i)
+      same = row.columns[i].first == report.column_names[i];
+    if (!same) throw std::logic_error("BuildReport: the columns are not the registry's");
   }
   report.rows = std::move(r.rows);
   return report;

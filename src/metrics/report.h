@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "metrics/columns.h"
 #include "metrics/context.h"
 #include "metrics/sessions.h"
 
@@ -55,12 +56,5 @@ Report BuildReport(const Context& c, Grouping grouping);
 std::string RenderCsv(const Report& report);
 std::string RenderJson(const Report& report);
 std::string RenderTable(const Report& report);
-
-// Every column of metrics.md in report order, the five standard dimensions included (other
-// dimensions come from the data, after them).
-const std::vector<std::string>& StandardColumns();
-
-// The format of a column of metrics.md (dimension columns print as dimensions).
-Format FormatOfColumn(const std::string& name);
 
 }  // namespace csperf::metrics
