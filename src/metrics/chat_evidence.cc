@@ -20,8 +20,10 @@ class ChatExplainer {
       ForServed([&](const Session& x, int64_t) {
         if (m == "sessions" || x.customer_opened) Add(e, SessionRow(x, 1, 0));
       });
-    } else if (m == "agent_messages" || m == "customer_messages" || m == "answer_ratio") {
+    } else if (m == "agent_messages" || m == "customer_messages" || m == "answer_ratio" ||
+               m == "messages_per_session") {
       ForServed([&](const Session& x, int64_t sent) {
+        if (m == "messages_per_session") Add(e, SessionRow(x, sent + x.customer_messages, 1));
         if (m == "agent_messages") Add(e, SessionRow(x, sent, 0));
         if (m == "customer_messages") Add(e, SessionRow(x, x.customer_messages, 0));
         if (m == "answer_ratio") Add(e, SessionRow(x, sent, x.customer_messages));

@@ -56,6 +56,8 @@ constexpr ColumnInfo kColumns[] = {
      "sessions the agent served that the customer opened"},
     {"answer_ratio", F::kChat, Format::kRate, U::kRatio, A::kRatio, "customer_messages", "答问比",
      "Answer ratio", "agent_messages / customer_messages"},
+    {"messages_per_session", F::kChat, Format::kAverage, U::kRatio, A::kRatio, "sessions",
+     "平均会话消息数", "Messages per session", "(agent_messages + customer_messages) / sessions"},
     {"inquirers", F::kConversion, Format::kCount, U::kCount, A::kSum, "", "询单人数", "Inquirers",
      "distinct customers of the inquiries the agent served"},
     {"buyers", F::kConversion, Format::kCount, U::kCount, A::kSum, "", "最终付款人数", "Buyers",

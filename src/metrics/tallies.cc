@@ -156,6 +156,8 @@ void ChatTallies::AppendColumns(size_t r, Columns* out) const {
   out->emplace_back("reply_rate", MetricValue::Ratio(responses, responses + t.unanswered));
   out->emplace_back("inquiries", MetricValue::Count(t.inquiries));
   out->emplace_back("answer_ratio", MetricValue::Ratio(t.agent_messages, t.customer_messages));
+  out->emplace_back("messages_per_session",
+                    MetricValue::Ratio(t.agent_messages + t.customer_messages, t.sessions));
 }
 
 void SaleTallies::AddSession(const SessionView& s) {

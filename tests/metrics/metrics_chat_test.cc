@@ -40,11 +40,33 @@ TEST_F(ChatTest, WaitsBurstsBotsAndEqualTimestamps) {
   EXPECT_EQ(Cell("A1", "frt_within_rate"), "1.000000");
   EXPECT_EQ(Cell("A1", "reply_rate"), "0.666667");  // 2 / (2 + 1)
   EXPECT_EQ(Cell("A1", "inquiries"), "1");
-  EXPECT_EQ(Cell("A1", "answer_ratio"), "0.750000");  // 3 / 4
+  EXPECT_EQ(Cell("A1", "answer_ratio"), "0.750000");       // 3 / 4
+  EXPECT_EQ(Cell("A1", "messages_per_session"), "7.000");  // (3 + 4) / 1
   // Zero denominators print empty, never 0.
   EXPECT_EQ(Cell("A2", "art_avg_s"), "");
   EXPECT_EQ(Cell("A2", "reply_rate"), "");
   EXPECT_EQ(Cell("A2", "sessions"), "0");
+}
+
+TEST_F(ChatTest, MessagesPerSessionCountsTheAgentsAndTheCustomersMessagesOfItsSessions) {
+  Write("messages.csv",
+        std::string(kHeader) +
+            "店,c1,customer,2024-01-10 10:00:00,,,q1\n"
+            "店,c1,agent,2024-01-10 10:00:20,店:a1,,a\n"
+            "店,c1,customer,2024-01-10 10:01:00,,,q2\n"
+            "店,c1,agent,2024-01-10 10:01:30,店:a1,,b\n"
+            "店,c1,bot,2024-01-10 10:01:31,店:bot,,auto\n"  // not a message of the session
+            // 2 hours later: a second session, served by A1 and A2.
+            "店,c1,customer,2024-01-10 12:00:00,,,q3\n"
+            "店,c1,agent,2024-01-10 12:00:10,店:a1,,c\n"
+            "店,c1,agent,2024-01-10 12:00:40,店:a2,,d\n");
+  Run();
+  // A1: sessions 2; its own messages 2 + 1, the customer's 2 + 1: (3 + 3) / 2 = 3.
+  EXPECT_EQ(Cell("A1", "messages_per_session"), "3.000");
+  // A2: the second session only, its 1 message and the customer's 1: (1 + 1) / 1 = 2.
+  EXPECT_EQ(Cell("A2", "messages_per_session"), "2.000");
+  // No sessions: empty, never 0.
+  EXPECT_EQ(Cell("A3", "messages_per_session"), "");
 }
 
 TEST_F(ChatTest, AReplyAfterTheGapAnswersNothingAndOpensANewSession) {
