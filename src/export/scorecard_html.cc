@@ -53,13 +53,9 @@ std::string TrimZeros(std::string s) {
 std::string Percent(const Rational& r) { return TrimZeros(r.ToString(2)) + "%"; }
 std::string PercentMicros(Micros m) { return FormatMicros(m) + "%"; }
 
-bool IsSecondsColumn(const std::string& metric) {
-  return metrics::ColumnOf(metric).unit == metrics::Unit::kSeconds;
-}
-
+// Medians and averages of seconds alike (their format tells how many decimals).
 bool PrintsSeconds(const std::string& metric) {
-  const Format f = metrics::FormatOfColumn(metric);
-  return f == Format::kSeconds || (f == Format::kAverage && IsSecondsColumn(metric));
+  return metrics::ColumnOf(metric).unit == metrics::Unit::kSeconds;
 }
 
 // A number of a rule or veto, written in the metric's column units, with the unit.
@@ -484,7 +480,7 @@ std::string FormatMetricValue(const std::string& metric, const metrics::MetricVa
     case Format::kSeconds:
       return metrics::FormatValue(v, f) + " 秒";
     case Format::kAverage:
-      if (IsSecondsColumn(metric)) return metrics::FormatRounded(v.num, v.den, 1) + " 秒";
+      if (PrintsSeconds(metric)) return metrics::FormatRounded(v.num, v.den, 1) + " 秒";
       return metrics::FormatValue(v, f);
     case Format::kHours:
       return metrics::FormatValue(v, f) + " 小时";
@@ -526,11 +522,9 @@ std::string DescribeRuleZh(const scoring::Rule& rule, const std::string& metric)
 Result<ScorecardPage> BuildScorecardPage(const metrics::Context& c,
                                          const std::vector<scoring::Template>& templates,
                                          const std::string& agent_id) {
-  const metrics::Id agent = c.data.AgentIndex(agent_id);
-  if (agent == metrics::kNone) {
-    return MakeProblem(ProblemCode::kNotFound, "no such agent in the agents file", agent_id,
-                       Place{"", 0, 0, "--agent"});
-  }
+  const Result<metrics::Id> named = c.data.FindAgent(agent_id);
+  if (!named.ok()) return named.problem();
+  const metrics::Id agent = *named;
   const metrics::Agent& who = c.data.agents[static_cast<size_t>(agent)];
   auto assigned = scoring::AssignTemplates(c.data, templates);
   if (!assigned.ok()) return assigned.problem();

@@ -265,7 +265,7 @@ const char* UnitName(Unit unit) {
     case Unit::kMoney:
       return "yuan";
     case Unit::kScore:
-      return "score 1-5";
+      return "score 1–5";
     case Unit::kPoints:
       return "points";
     case Unit::kDays:

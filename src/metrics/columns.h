@@ -72,7 +72,8 @@ std::span<const ColumnInfo> AllColumns();
 // The entry of `name`, or nullptr: then `name` is a dimension of the data, or nothing.
 const ColumnInfo* FindColumn(std::string_view name);
 // The entry of `name` when it is one, else that of a dimension of the data (format, unit and
-// aggregate of the standard dimensions, the name as its labels).
+// aggregate of the standard dimensions, the name as its labels). For a dimension of the
+// data the entry's name and labels view `name`: keep `name` alive while they are read.
 ColumnInfo ColumnOf(std::string_view name);
 
 // A report's columns: AllColumns() with `dimensions` (the five standard ones first, then
@@ -84,6 +85,6 @@ const std::vector<std::string>& StandardColumns();
 Format FormatOfColumn(std::string_view name);
 
 const char* FamilyName(Family family);  // "chat", "conversion", … as docs/metrics.md has them
-const char* UnitName(Unit unit);        // "count", "seconds", …
+const char* UnitName(Unit unit);        // "count", "seconds", … as docs/metrics.md has them
 
 }  // namespace csperf::metrics

@@ -182,6 +182,15 @@ Id Dataset::AgentIndex(const std::string& agent_id) const {
   return kNone;
 }
 
+Result<Id> Dataset::FindAgent(const std::string& agent_id) const {
+  const Id agent = AgentIndex(agent_id);
+  if (agent != kNone) return agent;
+  return MakeProblem(ProblemCode::kNotFound,
+                     "agents 中没有这个客服 / no such agent in the agents file: give an agent_id "
+                     "listed there",
+                     agent_id, Place{"", 0, 0, "--agent"});
+}
+
 Id Dataset::CustomerOf(Id shop, std::string_view customer_id) {
   std::string key;
   return CustomerOf(shop, customer_id, &key);

@@ -17,6 +17,7 @@
 
 #include "core/civil_time.h"
 #include "core/money.h"
+#include "core/problem.h"
 #include "core/text.h"
 #include "domain/qa_form.h"
 
@@ -262,6 +263,9 @@ struct Dataset {
   // Fills account_owner; call after loading.
   void IndexAccounts();
   Id AgentIndex(const std::string& agent_id) const;
+  // The agent a command's --agent names, or the problem to show when the agents file has
+  // none of that id.
+  Result<Id> FindAgent(const std::string& agent_id) const;
   Id CustomerOf(Id shop, std::string_view customer_id);
   Id CustomerOf(Id shop, std::string_view customer_id, std::string* scratch);
   Id ShopOf(Id customer) const { return customer_shop[static_cast<size_t>(customer)]; }

@@ -64,17 +64,15 @@ MetricValue Reaggregate(const Evidence& e) {
 
 Result<Evidence> BuildEvidence(const Context& c, const std::string& agent_id,
                                const std::string& metric) {
-  const Id agent = c.data.AgentIndex(agent_id);
-  if (agent == kNone) {
-    return MakeProblem(ProblemCode::kNotFound, "no such agent in agents", agent_id,
-                       Place{"", 0, 0, "--agent"});
-  }
-  const ColumnInfo* column = FindColumn(metric);
-  if (column == nullptr) {
+  const Result<Id> agent = c.data.FindAgent(agent_id);
+  if (!agent.ok()) return agent.problem();
+  if (FindColumn(metric) == nullptr) {
     const std::vector<std::string> dimensions = DimensionColumns(c.data);
     if (std::find(dimensions.begin(), dimensions.end(), metric) == dimensions.end()) {
-      return MakeProblem("not a metric column (see docs/metrics.md for the list)", metric,
-                         Place{"", 0, 0, "--metric"});
+      return MakeProblem(
+          "不是指标列 / not a metric column: give a column of the report (docs/metrics.md, "
+          "\"Columns\")",
+          metric, Place{"", 0, 0, "--metric"});
     }
   }
   Evidence e;
@@ -86,13 +84,13 @@ Result<Evidence> BuildEvidence(const Context& c, const std::string& agent_id,
     case Family::kChat:
     case Family::kConversion:
     case Family::kSatisfaction:
-      ChatEvidence(c, agent, metric, &e);
+      ChatEvidence(c, *agent, metric, &e);
       break;
     case Family::kDimensions:
-      DimensionEvidence(c, agent, metric, &e);
+      DimensionEvidence(c, *agent, metric, &e);
       break;
     default:
-      RecordEvidence(c, agent, info.family, metric, &e);
+      RecordEvidence(c, *agent, info.family, metric, &e);
       break;
   }
   return e;

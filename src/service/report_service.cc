@@ -18,11 +18,9 @@ Result<std::string> Service::SessionsCsv(const SessionsRequest& request, ReadRep
   if (!loaded.ok()) return loaded.problem();
   metrics::Id agent = metrics::kNone;
   if (!request.agent.empty()) {
-    agent = (*loaded)->data.AgentIndex(request.agent);
-    if (agent == metrics::kNone) {
-      return MakeProblem(ProblemCode::kNotFound, "no such agent in agents", request.agent,
-                         Place{"", 0, 0, "--agent"});
-    }
+    const Result<metrics::Id> found = (*loaded)->data.FindAgent(request.agent);
+    if (!found.ok()) return found.problem();
+    agent = *found;
   }
   return metrics::RenderSessionsCsv((*loaded)->context(), agent);
 }

@@ -122,6 +122,7 @@ TEST(Columns, DocsMetricsMdListsExactlyTheRegistrysColumns) {
     ASSERT_GE(rows[i].size(), 7u) << i;
     EXPECT_EQ(rows[i][0], "`" + std::string(c.name) + "`");
     EXPECT_EQ(rows[i][1], FamilyName(c.family)) << c.name;
+    EXPECT_EQ(rows[i][2], UnitName(c.unit)) << c.name;
     EXPECT_EQ(rows[i][4], c.label_zh) << c.name;
     EXPECT_EQ(rows[i][5], c.label_en) << c.name;
   }
