@@ -285,13 +285,16 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
   }
   if (problems->size() == before) CheckRecord(out, row, problems);
   if (problems->size() != before) return false;
-  if (!header_.extra_index.empty()) {
+  // Extra columns are mostly empty (a comment column): the JSON is built only for a row
+  // that has something in one.
+  const auto has_value = [&](int e) { return !row.fields[static_cast<size_t>(e)].empty(); };
+  if (std::any_of(header_.extra_index.begin(), header_.extra_index.end(), has_value)) {
     nlohmann::json extra = nlohmann::json::object();
     for (size_t e = 0; e < header_.extra_index.size(); ++e) {
       std::string_view v = row.fields[header_.extra_index[e]];
       if (!v.empty()) extra[header_.extra_name[e]] = std::string(v);
     }
-    if (!extra.empty()) out->extra_json = extra.dump();
+    out->extra_json = extra.dump();
   }
   return true;
 }

@@ -38,9 +38,9 @@ class RowParser {
   std::shared_ptr<const TimeZone> zone_;        // the installation's zone
   std::shared_ptr<const TimeZone> parse_zone_;  // the export's zone when the profile sets one
   std::string file_;
-  std::vector<int> time_of_day_;  // per column: seconds of a bare time of day, or -1
-  std::vector<bool> date_only_;   // per column: the instant came from a date alone
-  std::string reason_;            // a field's problem, kept from field to field
+  std::vector<int> time_of_day_;    // per column: seconds of a bare time of day, or -1
+  std::vector<uint8_t> date_only_;  // per column: the instant came from a date alone
+  std::string reason_;              // a field's problem, kept from field to field
 };
 
 }  // namespace csperf

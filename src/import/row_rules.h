@@ -12,9 +12,9 @@
 namespace csperf {
 
 struct RowRuleContext {
-  const TimeZone& zone;                 // the zone the row's times are written in
-  const std::vector<int>& time_of_day;  // per column: seconds of a bare time of day, or -1
-  const std::vector<bool>& date_only;   // per column: the instant came from a date alone
+  const TimeZone& zone;                   // the zone the row's times are written in
+  const std::vector<int>& time_of_day;    // per column: seconds of a bare time of day, or -1
+  const std::vector<uint8_t>& date_only;  // per column: the instant came from a date alone
 };
 
 struct RowFault {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "metrics/agent_lookup.h"
+
 namespace csperf::metrics {
 
 namespace {
@@ -161,7 +163,7 @@ void Dataset::AppendMessages(Dataset&& part) {
   MessageColumn().swap(part.messages);
 }
 
-void Dataset::IndexAccounts() {
+void Dataset::IndexAgents() {
   account_owner.assign(accounts.size(), kNone);
   for (size_t a = 0; a < agents.size(); ++a) {
     for (const std::string& account : agents[a].accounts) {
@@ -173,6 +175,8 @@ void Dataset::IndexAccounts() {
       }
     }
   }
+  const AgentLookup agent_of(*this);
+  for (Followup& f : followups) f.agent = agent_of.Find(f.agent_id);
 }
 
 Id Dataset::AgentIndex(const std::string& agent_id) const {

@@ -186,6 +186,7 @@ struct Followup {
   CivilDate due_date;  // the period it belongs to: the local date of due_at, or the date written
   std::optional<Instant> done_at;
   std::optional<int> quality;
+  Id agent = kNone;  // agent_id's index into Dataset::agents (Dataset::IndexAgents)
 };
 
 struct Assessment {
@@ -260,8 +261,10 @@ struct Dataset {
   // Appends the messages of a part read with pools of its own (its other records are not
   // looked at) in this Dataset's numbering: strings new here follow in the part's order.
   void AppendMessages(Dataset&& part);
-  // Fills account_owner; call after loading.
-  void IndexAccounts();
+  // Fills account_owner and each follow-up's agent (the report reads them once per group:
+  // resolved here, an id is looked up once, not once per row of the report); call after
+  // loading.
+  void IndexAgents();
   Id AgentIndex(const std::string& agent_id) const;
   // The agent a command's --agent names, or the problem to show when the agents file has
   // none of that id.

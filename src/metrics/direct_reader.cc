@@ -1032,13 +1032,24 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
 
 bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
                      const DirectReadOptions& options, Dataset* d, KeyedOrders* out) {
+  return ReadKeyedOrders(
+      path, std::move(zone), options, [d] { return d; }, out);
+}
+
+bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                     const DirectReadOptions& options, const std::function<Dataset*()>& dataset,
+                     KeyedOrders* out) {
   Executor& executor = ExecutorOf(options);
   std::vector<KeyedOrderPart> parts;
   KeyedOrders unused;  // each part keeps its orders till they are moved into `out`
-  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), options, *d, &parts, &unused) ||
+  // Keyed parts read nothing of the Dataset until they are renumbered into it.
+  const Dataset none;
+  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), options, none, &parts, &unused) ||
       IdsRepeat(executor, parts)) {
     return false;
   }
+  Dataset* d = dataset();
+  if (d == nullptr) return false;
   std::vector<size_t> at, key_base;
   size_t orders = out->orders.size(), keys = out->keys.size();
   for (KeyedOrderPart& p : parts) {

@@ -150,6 +150,12 @@ struct KeyedOrders {
 // shops interned in `d`; false (and `out` as it was) when only the general path reads it.
 bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
                      const DirectReadOptions& options, Dataset* d, KeyedOrders* out);
+// The same, with the Dataset asked for only once the file is read: `dataset` may wait for
+// another task filling it meanwhile (the ids the orders take are those they would take in
+// it read before). Null from `dataset`: false, and `out` as it was.
+bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                     const DirectReadOptions& options, const std::function<Dataset*()>& dataset,
+                     KeyedOrders* out);
 
 // A plain messages file read in file order, a block at a time, for the report's stream of
 // time-sorted messages (chat_stream.h): the rows, values and refusals of ReadDirect, on one

@@ -15,13 +15,12 @@ void AddFollowupColumns(const Context& c, const Group& g, Columns* out) {
     }
     return;
   }
-  const AgentLookup agents(c.data);
   int64_t planned = 0, on_time = 0, rated = 0;
   Wide quality_sum = 0;
   for (const Followup& f : c.data.followups) {
     // The period of due_date: for a date-only due_at (00:00 of the next day) that is still
     // the date written, so a follow-up due on the period's last day stays in the period.
-    if (!c.period.Contains(f.due_date) || !g.Has(agents.Find(f.agent_id))) continue;
+    if (!c.period.Contains(f.due_date) || !g.Has(f.agent)) continue;
     ++planned;
     if (!f.done_at) continue;
     if (DoneOnTime(f, c.settings)) ++on_time;

@@ -23,7 +23,7 @@ namespace {
 // Records settled at a time by an import into a store in memory: its keys are a hash table,
 // so a batch need not be large to be quick, and a small one keeps what settling it uses in
 // the cache and off fresh memory.
-constexpr size_t kMemoryBatch = size_t{1} << 19;
+constexpr size_t kMemoryBatch = size_t{1} << 15;
 
 // Reads what it can of `paths` straight into `d` (direct_reader.h) and returns the files
 // left for the general path. Messages come before orders, as in the store, so that strings
@@ -90,14 +90,13 @@ std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths
 // The files of the kinds the chat columns read nothing of (cases and their events,
 // follow-ups, assessments and QA, incidents, attendance, supervisors' records): each kind
 // imported into a store of its own and read back by a background task of the executor, on a
-// core the messages' reading leaves idle, and added to the Dataset after the messages. Each
-// kind's records keep their input order, and the kinds their order (after the ratings, as
-// when every file is imported together). Nothing is split off when a file's kind is told by
-// its header only (it might be one of them) or a profile maps the files.
+// core the messages' reading leaves idle (once started), and added to the Dataset after the
+// messages. Each kind's records keep their input order, and the kinds their order (after the
+// ratings, as when every file is imported together). Nothing is split off when a file's kind is
+// told by its header only (it might be one of them) or a profile maps the files.
 class OtherKinds {
  public:
-  OtherKinds(std::vector<std::string>* paths, const Settings& settings,
-             const ImportOptions& options, const Env& env) {
+  OtherKinds(std::vector<std::string>* paths, const ImportOptions& options, const Env& env) {
     if (options.profile != nullptr || !options.default_shop.empty()) return;
     auto sources = DiscoverSources(*paths, *env.files);
     if (!sources.ok()) return;
@@ -114,8 +113,21 @@ class OtherKinds {
     *paths = std::move(kept);
     for (auto& [kind, of_kind] : files) {
       parts_.push_back(std::make_unique<Part>());
-      Part& part = *parts_.back();
-      part.files = std::move(of_kind);
+      parts_.back()->files = std::move(of_kind);
+    }
+  }
+  ~OtherKinds() {
+    for (auto& part : parts_) {
+      if (part->task.valid()) part->task.Wait();
+    }
+  }
+
+  // Starts reading the kinds split off, in the background (once; again does nothing).
+  void Start(const Settings& settings, const ImportOptions& options, const Env& env) {
+    if (started_) return;
+    started_ = true;
+    for (auto& p : parts_) {
+      Part& part = *p;
       part.task = env.executor->Schedule(
           [&part, &settings, &options, &env] {
             std::unique_ptr<Store> store = NewMemoryStore("--data");
@@ -131,12 +143,9 @@ class OtherKinds {
           Executor::Priority::kBackground);
     }
   }
-  ~OtherKinds() {
-    for (auto& part : parts_) part->task.Wait();
-  }
 
-  // Appends the other kinds' records to `d`; false when they could not be read (a bad row:
-  // the caller reads every file again the usual way, which reports it).
+  // Appends the other kinds' records to `d` (once started); false when they could not be
+  // read (a bad row: the caller reads every file again the usual way, which reports it).
   bool AddTo(Dataset* d) {
     for (auto& part : parts_) {
       part->task.Wait();
@@ -159,7 +168,7 @@ class OtherKinds {
       Append(&p.work_records, &d->work_records);
       d->qa_forms.merge(p.qa_forms);
     }
-    if (!parts_.empty()) d->IndexAccounts();
+    if (!parts_.empty()) d->IndexAgents();
     return true;
   }
 
@@ -189,6 +198,7 @@ class OtherKinds {
   }
 
   std::vector<std::unique_ptr<Part>> parts_;  // in the order of their kinds
+  bool started_ = false;
 };
 
 // The orders a report read by customer keeps: those read by key when there are (`keyed`),
@@ -219,7 +229,7 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
                                           const Period& period, std::span<const Grouping> groupings,
                                           const Env& env) {
   std::vector<std::string> all_rest = split.rest;
-  OtherKinds others(&all_rest, settings, options, env);
+  OtherKinds others(&all_rest, options, env);
   std::vector<std::string> rest;
   std::vector<std::string> orders_files;
   for (const std::string& path : all_rest) {
@@ -231,14 +241,28 @@ std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settin
   KeyedOrders keyed;
   bool by_key = orders_files.size() == 1;
   if (by_key) {
-    data = LoadRest(rest, settings, options, report, env);
+    // The agents and ratings load on another core while the orders are read on this one;
+    // the orders then take their shops' ids in the loaded Dataset, as if read after it.
+    Executor::Task loading =
+        env.executor->Schedule([&] { data = LoadRest(rest, settings, options, report, env); });
+    others.Start(settings, options, env);
+    by_key = ReadKeyedOrders(
+        orders_files[0], zone, direct,
+        [&]() -> Dataset* {
+          loading.Wait();
+          return data ? &*data : nullptr;
+        },
+        &keyed);
+    loading.Wait();
     if (!data) return std::nullopt;
-    by_key = ReadKeyedOrders(orders_files[0], zone, direct, &*data, &keyed);
   }
-  if (!by_key) data = LoadRest(all_rest, settings, options, report, env);
+  if (!by_key) {
+    others.Start(settings, options, env);
+    data = LoadRest(all_rest, settings, options, report, env);
+  }
   if (!data) return std::nullopt;
   ReportInput input{std::move(*data), std::nullopt};
-  input.data.IndexAccounts();
+  input.data.IndexAgents();
   const Context c{input.data,          settings,          *zone,   period,
                   period.begin(*zone), period.end(*zone), nullptr, env.executor};
   const std::string& path = split.messages;
@@ -271,14 +295,15 @@ Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& pat
     *report = ImportReport{};
   } else if (order == MessageOrder::kByTime) {
     std::vector<std::string> chat_rest = split->rest;
-    OtherKinds others(&chat_rest, settings, options, env);
+    OtherKinds others(&chat_rest, options, env);
+    others.Start(settings, options, env);
     Result<Dataset> rest = chat_rest.empty()
                                ? Result<Dataset>(Dataset())
                                : LoadDatasetFromFiles(chat_rest, settings, options, report, env);
     // Any problem with the rest is reported as the usual path reports it, below.
     if (rest.ok()) {
       ReportInput input{std::move(*rest), std::nullopt};
-      input.data.IndexAccounts();
+      input.data.IndexAgents();
       // Reading the rest freed much of what it used on the way: give it back before the
       // stream, whose peak is the one that counts.
 #ifdef __GLIBC__
@@ -309,7 +334,7 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
     ReadStoreInto(store, **zone, options, &input.data, {.messages = false, .orders = false});
     KeyedOrders keyed;
     ReadStoreKeyedOrders(store, options, &input.data, &keyed);
-    input.data.IndexAccounts();
+    input.data.IndexAgents();
     const Context c{input.data,           settings,           **zone,  period,
                     period.begin(**zone), period.end(**zone), nullptr, &ExecutorOf(options)};
     input.streamed = GroupedChat(
@@ -327,7 +352,7 @@ Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& setti
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone, const StoreReadOptions& options) {
   Dataset d;
   ReadStoreInto(store, zone, options, &d);
-  d.IndexAccounts();
+  d.IndexAgents();
   return d;
 }
 
@@ -354,7 +379,7 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
     }
     ReadStoreInto(*store, **zone, StoreReadOptions{0, 1 << 20, env.executor}, &d);
   }
-  d.IndexAccounts();
+  d.IndexAgents();
   return d;
 }
 

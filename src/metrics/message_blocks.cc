@@ -15,7 +15,7 @@ constexpr size_t kAhead = 4;
 
 BlockReader::BlockReader(const Context& c, Dataset* d, MessageStream* in)
     : c_(c), d_(*d), in_(*in) {
-  // An account's agent: the first agent in input order who lists it (IndexAccounts).
+  // An account's agent: the first agent in input order who lists it (IndexAgents).
   for (size_t a = 0; a < d_.agents.size(); ++a) {
     for (const std::string& account : d_.agents[a].accounts)
       owner_of_account_.emplace(account, static_cast<Id>(a));

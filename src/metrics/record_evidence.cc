@@ -153,9 +153,8 @@ class CaseExplainer {
 // ---- Follow-ups -------------------------------------------------------------------------
 
 void ExplainFollowups(const Context& c, Id agent, const std::string& m, Evidence* e) {
-  const AgentLookup agents(c.data);
   for (const Followup& f : c.data.followups) {
-    if (!c.period.Contains(f.due_date) || agents.Find(f.agent_id) != agent) continue;
+    if (!c.period.Contains(f.due_date) || f.agent != agent) continue;
     const bool on_time = DoneOnTime(f, c.settings);
     std::string what = fmt::format("{} customer {}: due by {}", f.followup_id, f.customer_id,
                                    FormatInstant(f.due_at, c.zone));

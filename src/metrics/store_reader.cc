@@ -41,6 +41,16 @@ class Scanned {
   std::unique_ptr<RowCursor> cursor_;
 };
 
+// Room in `records` for about as many more as the store holds of `kind` (its ords' end, a
+// bound on its records but for replaced ones): a month's records then land in memory
+// allocated once instead of copied on every doubling.
+template <class T>
+void MakeRoom(Store& store, Kind kind, std::vector<T>* records) {
+  constexpr int64_t kMostReserved = int64_t{1} << 22;  // virtual memory only till used
+  const int64_t more = std::clamp<int64_t>(store.OrdEnd(kind), 0, kMostReserved);
+  records->reserve(records->size() + static_cast<size_t>(more));
+}
+
 void ReadAgents(Store& store, Dataset* d) {
   Scanned q(store, Kind::kAgents,
             {"agent_id", "name", "team", "role", "position", "manager_id", "accounts", "hire_date",
@@ -121,6 +131,7 @@ void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
 }
 
 void ReadRatings(Store& store, Dataset* d) {
+  MakeRoom(store, Kind::kRatings, &d->ratings);
   Scanned q(
       store, Kind::kRatings,
       {"rated_at", "score", "account", "conversation_id", "customer_id", "shop", "void", "copies"});
@@ -138,11 +149,13 @@ void ReadRatings(Store& store, Dataset* d) {
 }
 
 void ReadCases(Store& store, Dataset* d) {
+  MakeRoom(store, Kind::kCases, &d->cases);
   Scanned q(store, Kind::kCases, {"case_id", "type", "account", "opened_at", "closed_at", "shop"});
   while (q.Next()) {
     d->cases.push_back({q.Text(0), q.Text(1), q.Interned(d->accounts, 2), q.Int(3), q.OptInstant(4),
                         q.Interned(d->shops, 5)});
   }
+  MakeRoom(store, Kind::kCaseEvents, &d->case_events);
   Scanned e(store, Kind::kCaseEvents, {"case_id", "step", "at", "copies"});
   while (e.Next()) {
     const CaseEvent ev{e.Text(0), e.Text(1), e.Int(2)};
@@ -151,6 +164,7 @@ void ReadCases(Store& store, Dataset* d) {
 }
 
 void ReadFollowups(Store& store, const TimeZone& zone, Dataset* d) {
+  MakeRoom(store, Kind::kFollowups, &d->followups);
   Scanned q(store, Kind::kFollowups,
             {"followup_id", "agent_id", "customer_id", "due_at", "done_at", "quality", "due_date"});
   while (q.Next()) {
@@ -168,6 +182,7 @@ void ReadFollowups(Store& store, const TimeZone& zone, Dataset* d) {
 }
 
 void ReadAssessments(Store& store, Dataset* d) {
+  MakeRoom(store, Kind::kAssessments, &d->assessments);
   Scanned q(store, Kind::kAssessments,
             {"agent_id", "date", "dimension", "source", "score", "max_score", "void", "copies"});
   while (q.Next()) {
@@ -175,6 +190,7 @@ void ReadAssessments(Store& store, Dataset* d) {
                        q.Int(4),  q.Int(5),  q.Int(6) != 0};
     for (int64_t k = q.Int(7); k > 0; --k) d->assessments.push_back(a);
   }
+  MakeRoom(store, Kind::kQaItems, &d->qa_items);
   Scanned qa(store, Kind::kQaItems, {"review_id", "agent_id", "date", "form", "item", "result"});
   while (qa.Next()) {
     QaItem i{qa.Text(0), qa.Text(1), qa.Date(2), qa.Text(3), qa.Text(4), std::nullopt};
@@ -188,6 +204,7 @@ void ReadAssessments(Store& store, Dataset* d) {
 }
 
 void ReadPeople(Store& store, Dataset* d) {
+  MakeRoom(store, Kind::kIncidents, &d->incidents);
   Scanned q(store, Kind::kIncidents,
             {"incident_id", "agent_id", "occurred_at", "kind", "severity", "loss_amount",
              "recovered", "void"});
@@ -202,6 +219,7 @@ void ReadPeople(Store& store, Dataset* d) {
     d->shifts.push_back(
         {s.Text(0), s.Date(1), s.Int(2), s.Int(3), s.OptInstant(4), s.OptInstant(5), s.Text(6)});
   }
+  MakeRoom(store, Kind::kWorkRecords, &d->work_records);
   Scanned w(store, Kind::kWorkRecords, {"manager_id", "agent_id", "date", "kind", "copies"});
   while (w.Next()) {
     const WorkRecord r{w.Text(0), w.Text(1), w.Date(2), w.Text(3)};

@@ -65,7 +65,7 @@ DirectReports ReadInParts(const std::string& folder, const Settings& settings,
   auto data = LoadDatasetFromFiles(rest, settings, ImportOptions{}, &import);
   EXPECT_TRUE(data.ok()) << data.problem().ToString();
   if (!batch.ok() || !data.ok()) return out;
-  data->IndexAccounts();
+  data->IndexAgents();
   const Context c = ContextOf(*data, settings, *zone, p, nullptr);
   auto streamed = GroupedChat(folder + "/messages.csv", c, zone, kAllGroupings, &*data, options);
   out.read = streamed.has_value();

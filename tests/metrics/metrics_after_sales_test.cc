@@ -20,7 +20,7 @@ class AfterSalesTest : public MetricsRecordTest {
     ghost = data.accounts.Intern("shop:ghost");  // mapped to no agent
     shop = data.shops.Intern("shop");
     other_shop = data.shops.Intern("other");
-    data.IndexAccounts();
+    data.IndexAgents();
   }
 
   void AddCase(const std::string& id, const std::string& type, Instant opened,

@@ -14,7 +14,7 @@ class FollowupTest : public MetricsRecordTest {
     alice = AddAgent("A1");
     bob = AddAgent("B1");
     shop = data.shops.Intern("shop");
-    data.IndexAccounts();
+    data.IndexAgents();
   }
 
   void Add(const std::string& agent, Instant due_at, CivilDate due_date,
@@ -23,6 +23,7 @@ class FollowupTest : public MetricsRecordTest {
     data.followups.push_back(Followup{id, agent, "cust", due_at, due_date, done_at, quality});
   }
   Columns Run(const Group& g) {
+    data.IndexAgents();  // the follow-ups were added after the agents
     Columns out;
     AddFollowupColumns(MakeContext(), g, &out);
     return out;

@@ -13,7 +13,7 @@ class IncidentTest : public MetricsRecordTest {
     alice = AddAgent("A1");
     bob = AddAgent("B1");
     shop = data.shops.Intern("shop");
-    data.IndexAccounts();
+    data.IndexAgents();
   }
 
   void Add(const std::string& agent, Instant at, const std::string& kind,

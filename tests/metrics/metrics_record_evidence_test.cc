@@ -17,11 +17,12 @@ class RecordEvidenceTest : public MetricsRecordTest {
     alice = AddAgent("A1", {"shop:alice"}, "M1");
     manager = AddAgent("M1");
     shop = data.shops.Intern("shop");
-    data.IndexAccounts();
+    data.IndexAgents();
   }
 
   // Every record and dimension column of `agent`: the report's value and its evidence's.
   void ExpectEvidenceGivesTheReportBack(Id agent) {
+    data.IndexAgents();  // the records were added after the agents
     const Context c = MakeContext();
     Columns report;
     const Group g = Members({agent});

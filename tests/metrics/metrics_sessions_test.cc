@@ -55,7 +55,7 @@ class SessionsTest : public ::testing::Test {
         period_(*ParsePeriod("2024-01")) {}
 
   Context MakeContext() {
-    data_.IndexAccounts();
+    data_.IndexAgents();
     return Context{data_, settings_, *zone_, period_, period_.begin(*zone_), period_.end(*zone_)};
   }
 
