@@ -15,7 +15,7 @@
 
 namespace csperf::metrics {
 
-struct StreamedChat;  // stream_tallies.h
+struct ChatColumns;  // chat_report.h
 
 struct Context {
   const Dataset& data;
@@ -24,11 +24,10 @@ struct Context {
   Period period;
   Instant begin;  // the period's first instant
   Instant end;    // the first instant after the period
-  // Set when the messages were streamed past instead of held (chat_stream.h,
-  // grouped_chat.h): the chat, conversion and satisfaction columns of the groupings computed
-  // then. The Dataset holds no messages and no orders, and only BuildReport of those
-  // groupings may be asked.
-  const StreamedChat* streamed = nullptr;
+  // When set: the chat, conversion and satisfaction columns of some groupings, computed
+  // ahead in one cut of the chats (chat_report.h); BuildReport of another grouping cuts
+  // them again.
+  const ChatColumns* chat_columns = nullptr;
   // Where parallel steps run; none: the process's pool (DefaultEnv).
   Executor* executor = nullptr;
 };

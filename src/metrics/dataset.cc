@@ -140,29 +140,6 @@ std::optional<Sender> SenderOfWord(std::string_view word) {
   return std::nullopt;
 }
 
-void Dataset::AppendMessages(Dataset&& part) {
-  const std::vector<Id> shop_ids = shops.InternAll(part.shops);
-  const std::vector<Id> customer_ids = customers.InternAll(part.customers);
-  for (size_t i = 0; i < customer_ids.size(); ++i) {
-    if (static_cast<size_t>(customer_ids[i]) == customer_shop.size()) {
-      customer_shop.push_back(shop_ids[static_cast<size_t>(part.customer_shop[i])]);
-    }
-  }
-  const std::vector<Id> account_ids = accounts.InternAll(part.accounts);
-  const std::vector<Id> conversation_ids = conversations.InternAll(part.conversations);
-  auto mapped = [](const std::vector<Id>& ids, Id id) {
-    return id == kNone ? kNone : ids[static_cast<size_t>(id)];
-  };
-  const size_t at = messages.size();
-  messages.resize(at + part.messages.size());
-  Message* out = messages.data() + at;
-  for (const Message& m : part.messages) {
-    *out++ = {m.at, mapped(customer_ids, m.customer), mapped(account_ids, m.account),
-              mapped(conversation_ids, m.conversation), m.sender};
-  }
-  MessageColumn().swap(part.messages);
-}
-
 void Dataset::IndexAgents() {
   account_owner.assign(accounts.size(), kNone);
   for (size_t a = 0; a < agents.size(); ++a) {

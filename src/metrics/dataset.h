@@ -20,11 +20,9 @@
 #include "core/problem.h"
 #include "core/text.h"
 #include "domain/qa_form.h"
+#include "metrics/chats.h"
 
 namespace csperf::metrics {
-
-using Id = int32_t;
-inline constexpr Id kNone = -1;
 
 // Interned strings: each distinct string is kept once, in large blocks, and found again
 // through an open-addressing table of hashes (millions of lookups a month).
@@ -103,44 +101,6 @@ struct Agent {
   bool probation = false;
   std::optional<Cents> base_bonus;
 };
-
-enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
-// The sender of an importer's canonical word (customer, agent, bot, system); none otherwise.
-std::optional<Sender> SenderOfWord(std::string_view word);
-
-// One message; copies of an id-less message kept more than once appear as separate entries.
-// Its shop is its customer's (Dataset::ShopOf): a month holds tens of millions of these, so
-// nothing is kept twice.
-struct Message {
-  Instant at;
-  Id customer;      // a (shop, customer_id) pair: Dataset::customers holds "shop\x1Fid"
-  Id account;       // kNone when empty
-  Id conversation;  // kNone when empty
-  Sender sender;
-};
-
-// An allocator that default-initialises what it constructs without arguments, so that a
-// column of plain structs grows by resize() without writing every new element first: the
-// direct reader sizes the message column once and fills its parts on every core.
-template <class T>
-struct NoInitAllocator : std::allocator<T> {
-  template <class U>
-  struct rebind {
-    using other = NoInitAllocator<U>;
-  };
-  NoInitAllocator() = default;
-  template <class U>
-  explicit NoInitAllocator(const NoInitAllocator<U>&) noexcept {}
-  template <class U>
-  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
-    ::new (static_cast<void*>(p)) U;
-  }
-  template <class U, class... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
-  }
-};
-using MessageColumn = std::vector<Message, NoInitAllocator<Message>>;
 
 struct Order {
   std::string order_id;
@@ -243,7 +203,7 @@ struct Dataset {
   std::vector<Id> customer_shop;  // per customer: its shop
   StringPool accounts;
   StringPool conversations;
-  MessageColumn messages;  // in input order
+  Chats chats;  // the chat messages, each customer's found again
   std::vector<Order> orders;
   std::vector<Rating> ratings;
   std::vector<Case> cases;
@@ -258,9 +218,6 @@ struct Dataset {
 
   // The agent owning each account (index into agents), or kNone for an unmapped account.
   std::vector<Id> account_owner;
-  // Appends the messages of a part read with pools of its own (its other records are not
-  // looked at) in this Dataset's numbering: strings new here follow in the part's order.
-  void AppendMessages(Dataset&& part);
   // Fills account_owner and each follow-up's agent (the report reads them once per group:
   // resolved here, an id is looked up once, not once per row of the report); call after
   // loading.

@@ -16,6 +16,7 @@
 #include "import/row_parser.h"
 #include "io/csv_parts.h"
 #include "io/encoding.h"
+#include "metrics/chat_keeper.h"
 
 namespace csperf::metrics {
 namespace {
@@ -131,45 +132,6 @@ class Blocks {
   static constexpr size_t kBlockRows = 1 << 16;
   std::vector<std::vector<T>> blocks_;
   size_t size_ = 0;
-};
-
-// Customers seen lately, in a small table that stays in the cache. Messages sorted by time
-// interleave the day's chats: a customer comes back within minutes, seldom as the row
-// before, and the part's large table would cost a trip to memory each time.
-class RecentCustomers {
- public:
-  RecentCustomers() : slots_(kSlots) {}
-
-  Id Find(Id shop, std::string_view customer) const {
-    if (customer.size() > kLongest) return kNone;
-    const Slot& s = slots_[SlotOf(shop, customer)];
-    const bool same = s.shop == shop && s.length == customer.size() &&
-                      std::memcmp(s.text, customer.data(), customer.size()) == 0;
-    return same ? s.id : kNone;
-  }
-  void Remember(Id shop, std::string_view customer, Id id) {
-    if (customer.size() > kLongest) return;
-    Slot& s = slots_[SlotOf(shop, customer)];
-    s.shop = shop;
-    s.id = id;
-    s.length = static_cast<uint8_t>(customer.size());
-    std::memcpy(s.text, customer.data(), customer.size());
-  }
-
- private:
-  static constexpr size_t kSlots = 1 << 12;
-  static constexpr size_t kLongest = 22;
-  struct Slot {
-    Id shop = kNone;
-    Id id = kNone;
-    uint8_t length = 0;
-    char text[kLongest + 1] = {};
-  };
-  static size_t SlotOf(Id shop, std::string_view customer) {
-    return XXH3_64bits_withSeed(customer.data(), customer.size(), static_cast<uint64_t>(shop)) &
-           (kSlots - 1);
-  }
-  std::vector<Slot> slots_;
 };
 
 // A plain file, mapped, its header matched.
@@ -392,137 +354,6 @@ class MessageRows : public PartBase {
   Columns col_;
 };
 
-class MessagePart : public MessageRows<MessagePart> {
- public:
-  MessagePart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-              const std::string& path, const Dataset& /*known: messages come first*/)
-      : MessageRows(spec, file, std::move(zone), path) {}
-
-  // Where the part writes its messages: at most `capacity` of them.
-  void Place(Message* out, size_t capacity) {
-    out_ = out;
-    capacity_ = capacity;
-    count_ = 0;
-    batch_first_ = 0;
-    pending_.clear();
-  }
-  // Called once the part is read.
-  void Finish() { InternPending(); }
-
-  bool Add(const CsvRecord& row) {
-    if (count_ == capacity_) return false;  // cannot happen: the bound counts line ends
-    return Read(row);
-  }
-  void Take(const MessageCells& m, bool plain) {
-    const Id shop = Shop(m.shop);
-    Id customer = kNone;
-    if (plain) {
-      customer = PendingCustomer(shop, m.customer);
-    } else {
-      // The parsed row's strings go with the next row: its customer is interned at once.
-      InternPending();
-      customer = Customer(shop, m.customer);
-    }
-    out_[count_++] = {m.at, customer, Account(m.account), Conversation(m.conversation), m.sender};
-    NoteId(m.shop, m.message_id);
-    if (pending_.size() == kBatch) InternPending();
-  }
-
-  // Parts are renumbered one after the other, in order, then rewritten all at once.
-  void Renumber(Dataset* d) {
-    RenumberShopsAndCustomers(d);
-    accounts_map_ = RenumberPool(&accounts_, &d->accounts);
-    conversations_map_ = RenumberPool(&conversations_, &d->conversations);
-  }
-  // The part's messages with the Dataset's ids, where they were written.
-  void UseDatasetIds() {
-    if (customers_map_.empty() && accounts_map_.empty() && conversations_map_.empty()) return;
-    for (Message* m = out_; m != out_ + count_; ++m) {
-      m->customer = Mapped(customers_map_, m->customer);
-      m->account = Mapped(accounts_map_, m->account);
-      m->conversation = Mapped(conversations_map_, m->conversation);
-    }
-  }
-  const Message* data() const { return out_; }
-  size_t size() const { return count_; }
-  // The part's own pools, for a reader that uses the part's ids as they are.
-  const StringPool& shops() const { return shops_; }
-  const StringPool& customers() const { return customers_; }
-  const StringPool& accounts() const { return accounts_; }
-  const StringPool& conversations() const { return conversations_; }
-  Id ShopOf(Id customer) const { return customer_shop_[static_cast<size_t>(customer)]; }
-  // Swaps the part's shops and customers with `d`'s (empty parts only: ids stay valid).
-  void SwapPools(Dataset* d) {
-    std::swap(shops_, d->shops);
-    std::swap(customers_, d->customers);
-    std::swap(customer_shop_, d->customer_shop);
-  }
-
- private:
-  // Customers new to the row before wait to be interned a batch at a time, their table
-  // slots fetched ahead: a month holds a million customers, and one at a time each insert
-  // waits on memory. Until then a message holds its customer's place in the batch, encoded
-  // as -2 - place. `customer` views the file, which outlives the batch.
-  Id PendingCustomer(Id shop, std::string_view customer) {
-    if (!pending_.empty()) {
-      if (pending_.back().shop == shop && pending_.back().id == customer) {
-        return -1 - static_cast<Id>(pending_.size());
-      }
-    } else if (const Id known = CustomerBefore(shop, customer); known != kNone) {
-      return known;
-    }
-    // A customer seen lately: its id, or its place in this batch (a batch's places give way
-    // to ids when it is interned).
-    if (const Id recent = recent_.Find(shop, customer); recent != kNone) return recent;
-    pending_.push_back({shop, customer});
-    const Id place = -1 - static_cast<Id>(pending_.size());
-    recent_.Remember(shop, customer, place);
-    return place;
-  }
-  void InternPending() {
-    if (pending_.empty()) return;
-    keys_.clear();
-    for (const Pending& p : pending_) {
-      keys_.append(shops_.Get(p.shop)).append(1, '\x1F').append(p.id);
-    }
-    std::vector<std::string_view> views;
-    views.reserve(pending_.size());
-    size_t at = 0;
-    for (const Pending& p : pending_) {
-      const size_t length = shops_.Get(p.shop).size() + 1 + p.id.size();
-      views.push_back(std::string_view(keys_).substr(at, length));
-      at += length;
-    }
-    const std::vector<Id> ids = customers_.InternAll(views);
-    for (size_t i = 0; i < ids.size(); ++i) {
-      if (static_cast<size_t>(ids[i]) == customer_shop_.size()) {
-        customer_shop_.push_back(pending_[i].shop);
-      }
-      recent_.Remember(pending_[i].shop, pending_[i].id, ids[i]);
-    }
-    for (Message* m = out_ + batch_first_; m != out_ + count_; ++m) {
-      if (m->customer <= -2) m->customer = ids[static_cast<size_t>(-2 - m->customer)];
-    }
-    RememberCustomer(pending_.back().shop, pending_.back().id, ids.back());
-    pending_.clear();
-    batch_first_ = count_;
-  }
-
-  struct Pending {
-    Id shop;
-    std::string_view id;
-  };
-  static constexpr size_t kBatch = 4096;
-
-  Message* out_ = nullptr;
-  size_t capacity_ = 0;
-  size_t count_ = 0;
-  std::vector<Pending> pending_;
-  size_t batch_first_ = 0;  // the first message written since the last batch
-  RecentCustomers recent_;
-  std::string keys_;
-};
-
 // Hands its customers to its sink a run of messages at a time (ReadCustomerRuns).
 class RunPart : public MessageRows<RunPart> {
  public:
@@ -652,84 +483,8 @@ class OrderPart : public OrderRows<OrderPart> {
   Blocks<Order> orders_;
 };
 
-// Keeps of each order what the streamed report reads, keyed by its customer's key, with no
-// pool of customers: ReadKeyedOrders.
-class KeyedOrderPart : public OrderRows<KeyedOrderPart> {
- public:
-  KeyedOrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-                 const std::string& path, const Dataset& /*known: unused*/)
-      : OrderRows(spec, file, std::move(zone), path) {}
+// Orders, few and holding strings, are kept by each part and moved once all are read.
 
-  void Take(const OrderCells& o) {
-    const size_t at = keys_.size();
-    keys_.append(o.shop).append(1, '\x1F').append(o.customer);
-    const std::string_view key = std::string_view(keys_).substr(at);
-    orders_.push_back({XXH3_64bits(key.data(), key.size()), static_cast<uint32_t>(at),
-                       static_cast<uint32_t>(key.size()), Shop(o.shop), o.created, o.paid_at,
-                       o.amount, o.refunded});
-    NoteId(o.shop, o.order_id);
-  }
-  // The part's shops in `d`'s numbering (parts one after the other, in order).
-  void Renumber(Dataset* d) { shops_map_ = RenumberPool(&shops_, &d->shops); }
-  // The part's orders into `out` from `at` on, its keys from `key_base` on (parts at once).
-  void MoveInto(KeyedOrders* out, size_t at, size_t key_base) {
-    std::memcpy(out->keys.data() + key_base, keys_.data(), keys_.size());
-    std::string().swap(keys_);
-    for (KeyedOrder& o : orders_) {
-      o.key_at += static_cast<uint32_t>(key_base);
-      o.shop = Mapped(shops_map_, o.shop);
-      out->orders[at++] = o;
-    }
-    std::vector<KeyedOrder>().swap(orders_);
-  }
-  size_t key_bytes() const { return keys_.size(); }
-  size_t size() const { return orders_.size(); }
-
- private:
-  std::string keys_;
-  std::vector<KeyedOrder> orders_;
-};
-
-// Messages are written straight into the Dataset's column, each part into its own range,
-// sized by the line ends in the part (a record starts at a line start): tens of millions of
-// them are neither kept twice nor copied. Orders, few and holding strings, are kept by each
-// part and moved once all are read.
-void PlaceParts(Executor& executor, const PlainFile& file, const std::vector<size_t>& starts,
-                std::vector<MessagePart>* parts, MessageColumn* rows) {
-  std::vector<size_t> bounds(starts.size());
-  RunOnEach(executor, starts.size(), [&](size_t k) {
-    const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
-    ForEachStretch(file, starts[k], end, [&](size_t from, size_t to) {
-      bounds[k] += CountLineFeeds(file.text.substr(from, to - from));
-    });
-    ++bounds[k];
-  });
-  size_t at = rows->size();
-  size_t total = at;
-  for (size_t bound : bounds) total += bound;
-  rows->resize(total);
-  for (size_t k = 0; k < starts.size(); ++k) {
-    (*parts)[k].Place(rows->data() + at, bounds[k]);
-    at += bounds[k];
-  }
-}
-void PlaceParts(Executor&, const PlainFile&, const std::vector<size_t>&, std::vector<OrderPart>*,
-                std::vector<Order>*) {}
-void PlaceParts(Executor&, const PlainFile&, const std::vector<size_t>&,
-                std::vector<KeyedOrderPart>*, KeyedOrders*) {}
-
-// The parts' messages in the Dataset's numbering, closed up where a part held fewer than
-// its bound. `base`: the column's length before the parts.
-void JoinParts(Executor& executor, std::vector<MessagePart>& parts, size_t base,
-               MessageColumn* rows) {
-  RunOnEach(executor, parts.size(), [&](size_t k) { parts[k].UseDatasetIds(); });
-  Message* to = rows->data() + base;
-  for (const MessagePart& p : parts) {
-    if (p.data() != to) std::memmove(to, p.data(), p.size() * sizeof(Message));
-    to += p.size();
-  }
-  rows->resize(static_cast<size_t>(to - rows->data()));
-}
 void JoinParts(Executor& executor, std::vector<OrderPart>& parts, size_t base,
                std::vector<Order>* rows) {
   std::vector<size_t> offsets;
@@ -766,7 +521,6 @@ bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<co
       readers.emplace_back(file->text, starts[k], end);
     }
     const size_t base = rows->size();
-    PlaceParts(executor, *file, starts, parts, rows);
     std::vector<char> ok(starts.size(), 0);
     auto read = [&](size_t k) {
       // Pages read are given back as the part goes on: the file counts against the
@@ -1030,110 +784,6 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
   return false;
 }
 
-bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
-                     const DirectReadOptions& options, Dataset* d, KeyedOrders* out) {
-  return ReadKeyedOrders(
-      path, std::move(zone), options, [d] { return d; }, out);
-}
-
-bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
-                     const DirectReadOptions& options, const std::function<Dataset*()>& dataset,
-                     KeyedOrders* out) {
-  Executor& executor = ExecutorOf(options);
-  std::vector<KeyedOrderPart> parts;
-  KeyedOrders unused;  // each part keeps its orders till they are moved into `out`
-  // Keyed parts read nothing of the Dataset until they are renumbered into it.
-  const Dataset none;
-  if (!ReadParts(path, SpecOf(Kind::kOrders), std::move(zone), options, none, &parts, &unused) ||
-      IdsRepeat(executor, parts)) {
-    return false;
-  }
-  Dataset* d = dataset();
-  if (d == nullptr) return false;
-  std::vector<size_t> at, key_base;
-  size_t orders = out->orders.size(), keys = out->keys.size();
-  for (KeyedOrderPart& p : parts) {
-    p.Renumber(d);
-    at.push_back(orders);
-    key_base.push_back(keys);
-    orders += p.size();
-    keys += p.key_bytes();
-  }
-  out->orders.resize(orders);
-  out->keys.resize(keys);
-  RunOnEach(executor, parts.size(), [&](size_t k) { parts[k].MoveInto(out, at[k], key_base[k]); });
-  return true;
-}
-
-// One part over the whole body, fed a block at a time: what ReadParts does with one thread,
-// its rows handed out as they come.
-struct MessageStream::State {
-  State(PlainFile f, std::shared_ptr<const TimeZone> zone, const std::string& path)
-      : file(std::move(f)),
-        reader(file.text, file.body, file.text.size()),
-        part(SpecOf(Kind::kMessages), file, std::move(zone), path, Dataset()),
-        released(file.body) {}
-  PlainFile file;
-  CsvPartReader reader;
-  MessagePart part;
-  size_t released;
-  CsvRecord row;
-};
-
-MessageStream::MessageStream(std::unique_ptr<State> state) : state_(std::move(state)) {}
-MessageStream::~MessageStream() = default;
-
-std::unique_ptr<MessageStream> MessageStream::Open(const std::string& path,
-                                                   std::shared_ptr<const TimeZone> zone) {
-  std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kMessages));
-  if (!file) return nullptr;
-  return std::unique_ptr<MessageStream>(
-      new MessageStream(std::make_unique<State>(std::move(*file), std::move(zone), path)));
-}
-
-bool MessageStream::Next(size_t max, std::vector<Message>* out) {
-  if (failed_) return false;
-  State& s = *state_;
-  out->resize(max);
-  s.part.Place(out->data(), max);
-  size_t rows = 0;
-  while (rows < max && s.reader.Next(&s.row)) {
-    ++rows;
-    if (!s.part.Add(s.row)) {
-      failed_ = true;
-      out->clear();
-      return false;
-    }
-  }
-  s.part.Finish();  // every customer of the block interned: ids, not places
-  out->resize(s.part.size());
-  // Pages read are given back as the stream goes on, often: the stream's memory is small.
-  constexpr size_t kReleaseEvery = 4 << 20;
-  const size_t at =
-      rows == 0 ? s.file.text.size() : static_cast<size_t>(s.row.raw.data() - s.file.text.data());
-  if (at - s.released >= kReleaseEvery || rows == 0) {
-    const size_t offset = static_cast<size_t>(s.file.text.data() - s.file.file->bytes().data());
-    s.file.file->Release(offset + s.released, offset + at);
-    s.released = at;
-  }
-  return !out->empty();
-}
-
-bool MessageStream::IdsRepeat() {
-  std::vector<uint64_t>& ids = state_->part.id_hashes();
-  std::sort(ids.begin(), ids.end());
-  return std::adjacent_find(ids.begin(), ids.end()) != ids.end();
-}
-
-void MessageStream::AdoptPools(Dataset* data) { state_->part.SwapPools(data); }
-void MessageStream::ReturnPools(Dataset* data) { state_->part.SwapPools(data); }
-
-const StringPool& MessageStream::shops() const { return state_->part.shops(); }
-const StringPool& MessageStream::customers() const { return state_->part.customers(); }
-const StringPool& MessageStream::accounts() const { return state_->part.accounts(); }
-const StringPool& MessageStream::conversations() const { return state_->part.conversations(); }
-Id MessageStream::ShopOf(Id customer) const { return state_->part.ShopOf(customer); }
-
 Executor& ExecutorOf(const DirectReadOptions& options) {
   return options.executor != nullptr ? *options.executor : *DefaultEnv().executor;
 }
@@ -1144,8 +794,14 @@ bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZo
                 const DirectReadOptions& options, Dataset* data) {
   const KindSpec& spec = SpecOf(kind);
   switch (kind) {
-    case Kind::kMessages:
-      return ReadKind<MessagePart>(path, spec, std::move(zone), options, data, &data->messages);
+    case Kind::kMessages: {
+      std::vector<std::unique_ptr<RunSink>> keepers;
+      if (!ReadCustomerRuns(
+              path, zone, options, [](size_t) { return std::make_unique<ChatKeeper>(); }, &keepers))
+        return false;
+      data->chats = JoinChats(std::move(keepers), data, ExecutorOf(options));
+      return true;
+    }
     case Kind::kOrders:
       return ReadKind<OrderPart>(path, spec, std::move(zone), options, data, &data->orders);
     default:

@@ -1,5 +1,6 @@
 // `--data` without a store, for the two kinds that hold nearly all of a month's bytes:
-// messages and orders are read straight from their file into the Dataset, on every core.
+// messages and orders are read straight from their file into the Dataset, on every core
+// (the messages a run of one customer's rows at a time, kept as chats: chat_keeper.h).
 //
 // Only the plain case is taken: one file of the kind, UTF-8 without stray control
 // characters, a header the importer maps with no profile and no unknown columns. Cells in
@@ -36,7 +37,7 @@ struct DirectReadOptions {
 Executor& ExecutorOf(const DirectReadOptions& options);
 
 // Appends the file's records to `data` and returns true, or returns false and leaves `data`
-// as it was.
+// as it was. Messages come first, into a Dataset that holds none yet.
 bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
                 const DirectReadOptions& options, Dataset* data);
 
@@ -127,72 +128,5 @@ class RunBuilder {
 bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
                       const DirectReadOptions& options, const RunSinkMaker& make_sink,
                       std::vector<std::unique_ptr<RunSink>>* sinks);
-
-// An order as a streamed report keeps it (stream_tallies.h), found by its customer's key.
-struct KeyedOrder {
-  uint64_t key_hash;  // XXH3 of the key
-  uint32_t key_at;    // the key ("shop\x1Fcustomer_id") in KeyedOrders::keys
-  uint32_t key_size;
-  Id shop;  // the Dataset's
-  Instant created_at;
-  std::optional<Instant> paid_at;
-  Cents amount;
-  bool refunded;
-};
-struct KeyedOrders {
-  std::vector<KeyedOrder> orders;  // in file order
-  std::string keys;
-  size_t size() const { return orders.size(); }
-  void resize(size_t n) { orders.resize(n); }
-};
-
-// Reads a plain orders file (what ReadDirect reads) in parts on every core into `out`, its
-// shops interned in `d`; false (and `out` as it was) when only the general path reads it.
-bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
-                     const DirectReadOptions& options, Dataset* d, KeyedOrders* out);
-// The same, with the Dataset asked for only once the file is read: `dataset` may wait for
-// another task filling it meanwhile (the ids the orders take are those they would take in
-// it read before). Null from `dataset`: false, and `out` as it was.
-bool ReadKeyedOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
-                     const DirectReadOptions& options, const std::function<Dataset*()>& dataset,
-                     KeyedOrders* out);
-
-// A plain messages file read in file order, a block at a time, for the report's stream of
-// time-sorted messages (chat_stream.h): the rows, values and refusals of ReadDirect, on one
-// thread. Ids are the reader's own, numbered by first appearance in its pools; customers
-// are keyed "shop\x1Fid" like Dataset::customers.
-class MessageStream {
- public:
-  // Null when the file is not one ReadDirect would read (not plain UTF-8, a header the
-  // importer maps with a profile or with unknown columns).
-  static std::unique_ptr<MessageStream> Open(const std::string& path,
-                                             std::shared_ptr<const TimeZone> zone);
-  ~MessageStream();
-
-  // The next messages, at most `max`, into `out` (replacing what it held). False at the end
-  // of the file, or at a row only the general path reads: then failed() says so.
-  bool Next(size_t max, std::vector<Message>* out);
-  bool failed() const { return failed_; }
-  // Once the file is read: whether a message id was seen twice (the general path decides).
-  bool IdsRepeat();
-
-  // Before the first Next: the stream's shops and customers become `data`'s (its pools
-  // and customer_shop move in), so a customer the Dataset knows keeps its id and none is
-  // kept twice. Until ReturnPools, `data` lacks them.
-  void AdoptPools(Dataset* data);
-  void ReturnPools(Dataset* data);
-
-  const StringPool& shops() const;
-  const StringPool& customers() const;
-  const StringPool& accounts() const;
-  const StringPool& conversations() const;
-  Id ShopOf(Id customer) const;
-
- private:
-  struct State;
-  explicit MessageStream(std::unique_ptr<State> state);
-  std::unique_ptr<State> state_;
-  bool failed_ = false;
-};
 
 }  // namespace csperf::metrics

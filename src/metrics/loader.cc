@@ -1,9 +1,6 @@
 #include "metrics/loader.h"
 
 #include <fmt/format.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <algorithm>
 #include <map>
@@ -11,10 +8,8 @@
 #include <set>
 
 #include "import/source_reader.h"
+#include "metrics/chat_report.h"
 #include "metrics/direct_reader.h"
-#include "metrics/grouped_chat.h"
-#include "metrics/message_order.h"
-#include "metrics/store_runs.h"
 #include "store/memory/memory_store.h"
 
 namespace csperf::metrics {
@@ -30,7 +25,8 @@ constexpr size_t kMemoryBatch = size_t{1} << 15;
 // are interned in the same order; orders are read directly only after messages were.
 std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
                                       const std::shared_ptr<const TimeZone>& zone,
-                                      const ImportOptions& options, const Env& env, Dataset* d) {
+                                      const ImportOptions& options, const Env& env,
+                                      const DirectReadOptions& direct, Dataset* d) {
   if (options.profile != nullptr || !options.default_shop.empty()) return paths;
   auto sources = DiscoverSources(paths, *env.files);
   if (!sources.ok() || sources->empty()) return paths;
@@ -42,58 +38,28 @@ std::vector<std::string> ReadDirectly(const std::vector<std::string>& paths,
     if (!kind) return paths;
     files[*kind].push_back(source.path);
   }
-  std::set<std::string> direct;
+  std::set<std::string> read;
   for (Kind kind : {Kind::kMessages, Kind::kOrders}) {
     const std::vector<std::string>& of_kind = files[kind];
     if (of_kind.empty()) continue;
-    if (of_kind.size() != 1 ||
-        !ReadDirect(of_kind[0], kind, zone, DirectReadOptions{0, 1 << 20, env.executor}, d))
-      break;
-    direct.insert(of_kind[0]);
+    if (of_kind.size() != 1 || !ReadDirect(of_kind[0], kind, zone, direct, d)) break;
+    read.insert(of_kind[0]);
   }
-  if (direct.empty()) return paths;
+  if (read.empty()) return paths;
   std::vector<std::string> rest;
   for (const SourceFile& source : *sources) {
-    if (!direct.count(source.path)) rest.push_back(source.path);
+    if (!read.count(source.path)) rest.push_back(source.path);
   }
   return rest;
 }
 
-// The one messages file of `paths` when it could be streamed (the conditions of
-// ReadDirectly), and every other file of them.
-struct StreamSplit {
-  std::string messages;
-  std::vector<std::string> rest;
-};
-std::optional<StreamSplit> SplitStreamable(const std::vector<std::string>& paths,
-                                           const ImportOptions& options, const Env& env) {
-  if (options.profile != nullptr || !options.default_shop.empty()) return std::nullopt;
-  auto sources = DiscoverSources(paths, *env.files);
-  if (!sources.ok() || sources->empty()) return std::nullopt;
-  StreamSplit split;
-  for (const SourceFile& source : *sources) {
-    if (!source.qa_form) {
-      std::optional<Kind> kind = KindFromFileName(source.path, nullptr);
-      if (!kind) return std::nullopt;
-      if (*kind == Kind::kMessages) {
-        if (!split.messages.empty()) return std::nullopt;
-        split.messages = source.path;
-        continue;
-      }
-    }
-    split.rest.push_back(source.path);
-  }
-  if (split.messages.empty()) return std::nullopt;
-  return split;
-}
-
-// The files of the kinds the chat columns read nothing of (cases and their events,
+// The files of every kind but agents, messages and orders (ratings, cases and their events,
 // follow-ups, assessments and QA, incidents, attendance, supervisors' records): each kind
-// imported into a store of its own and read back by a background task of the executor, on a
-// core the messages' reading leaves idle (once started), and added to the Dataset after the
-// messages. Each kind's records keep their input order, and the kinds their order (after the
-// ratings, as when every file is imported together). Nothing is split off when a file's kind is
-// told by its header only (it might be one of them) or a profile maps the files.
+// imported into a store of its own and read back by a background task of the executor while
+// the messages are read, and added to the Dataset after the messages and orders. Each kind's
+// records keep their input order, and the kinds their order, as when every file is imported
+// together. Nothing is split off when a file's kind is told by its header only (it might be
+// one of them) or a profile maps the files.
 class OtherKinds {
  public:
   OtherKinds(std::vector<std::string>* paths, const ImportOptions& options, const Env& env) {
@@ -153,7 +119,17 @@ class OtherKinds {
     }
     for (auto& part : parts_) {
       Dataset& p = part->data;
-      // Of these kinds only cases name pooled strings: they join the Dataset's pools now.
+      // Of these kinds only ratings and cases name pooled strings: they join the Dataset's
+      // pools now.
+      auto interned = [](StringPool& to, const StringPool& from, Id id) {
+        return id == kNone ? kNone : to.Intern(from.Get(id));
+      };
+      for (Rating& r : p.ratings) {
+        r.account = interned(d->accounts, p.accounts, r.account);
+        r.conversation = interned(d->conversations, p.conversations, r.conversation);
+        r.shop = interned(d->shops, p.shops, r.shop);
+      }
+      Append(&p.ratings, &d->ratings);
       for (Case& c : p.cases) {
         if (c.account != kNone) c.account = d->accounts.Intern(p.accounts.Get(c.account));
         if (c.shop != kNone) c.shop = d->shops.Intern(p.shops.Get(c.shop));
@@ -185,7 +161,6 @@ class OtherKinds {
       case Kind::kAgents:
       case Kind::kMessages:
       case Kind::kOrders:
-      case Kind::kRatings:
         return false;
       default:
         return true;
@@ -201,153 +176,21 @@ class OtherKinds {
   bool started_ = false;
 };
 
-// The orders a report read by customer keeps: those read by key when there are (`keyed`),
-// else the Dataset's.
-StreamOrders OrdersForStream(const Context& c, Dataset* d, KeyedOrders* keyed) {
-  if (keyed != nullptr) return StreamOrders(c, *d, std::move(*keyed));
-  StreamOrders orders(c, d);
-  orders.IndexKeys(*d);
-  return orders;
-}
-
-// Loads `paths` into a Dataset, or nothing when that fails (the usual path reports why).
-std::optional<Dataset> LoadRest(const std::vector<std::string>& paths, const Settings& settings,
-                                const ImportOptions& options, ImportReport* report,
-                                const Env& env) {
-  if (paths.empty()) return Dataset();
-  Result<Dataset> data = LoadDatasetFromFiles(paths, settings, options, report, env);
-  if (!data.ok()) return std::nullopt;
-  return std::move(*data);
-}
-
-// The report's input with the messages of `split` read in runs of one customer's
-// (grouped_chat.h). The one plain orders file is read straight as the report keeps orders;
-// any other orders are loaded with the rest. Nothing when the messages cannot be read so.
-std::optional<ReportInput> ReadByCustomer(const StreamSplit& split, const Settings& settings,
-                                          const ImportOptions& options, ImportReport* report,
-                                          const std::shared_ptr<const TimeZone>& zone,
-                                          const Period& period, std::span<const Grouping> groupings,
-                                          const Env& env) {
-  std::vector<std::string> all_rest = split.rest;
-  OtherKinds others(&all_rest, options, env);
-  std::vector<std::string> rest;
-  std::vector<std::string> orders_files;
-  for (const std::string& path : all_rest) {
-    const std::optional<Kind> kind = KindFromFileName(path, nullptr);
-    (kind == Kind::kOrders ? orders_files : rest).push_back(path);
+// `data` with the chat columns of `groupings` computed in one cut of its chats.
+Result<ReportInput> WithChatColumns(Dataset data, const Settings& settings, const Period& period,
+                                    std::span<const Grouping> groupings, Executor* executor) {
+  auto zone = TimeZone::Load(settings.timezone);
+  if (!zone.ok()) return zone.problem();
+  ReportInput input{std::move(data), std::nullopt};
+  if (!groupings.empty()) {
+    const Context c{input.data,           settings,           **zone,  period,
+                    period.begin(**zone), period.end(**zone), nullptr, executor};
+    input.chat_columns = ComputeChatColumns(c, groupings);
   }
-  const DirectReadOptions direct{0, 1 << 20, env.executor};
-  std::optional<Dataset> data;
-  KeyedOrders keyed;
-  bool by_key = orders_files.size() == 1;
-  if (by_key) {
-    // The agents and ratings load on another core while the orders are read on this one;
-    // the orders then take their shops' ids in the loaded Dataset, as if read after it.
-    Executor::Task loading =
-        env.executor->Schedule([&] { data = LoadRest(rest, settings, options, report, env); });
-    others.Start(settings, options, env);
-    by_key = ReadKeyedOrders(
-        orders_files[0], zone, direct,
-        [&]() -> Dataset* {
-          loading.Wait();
-          return data ? &*data : nullptr;
-        },
-        &keyed);
-    loading.Wait();
-    if (!data) return std::nullopt;
-  }
-  if (!by_key) {
-    others.Start(settings, options, env);
-    data = LoadRest(all_rest, settings, options, report, env);
-  }
-  if (!data) return std::nullopt;
-  ReportInput input{std::move(*data), std::nullopt};
-  input.data.IndexAgents();
-  const Context c{input.data,          settings,          *zone,   period,
-                  period.begin(*zone), period.end(*zone), nullptr, env.executor};
-  const std::string& path = split.messages;
-  input.streamed = GroupedChat(
-      [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
-        return ReadCustomerRuns(path, zone, direct, make_sink, sinks);
-      },
-      c, groupings, OrdersForStream(c, &input.data, by_key ? &keyed : nullptr), &input.data);
-  if (!input.streamed || !others.AddTo(&input.data)) return std::nullopt;
   return input;
 }
 
 }  // namespace
-
-Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
-                                             const Settings& settings, const ImportOptions& options,
-                                             ImportReport* report, const Period& period,
-                                             std::span<const Grouping> groupings, const Env& env) {
-  auto zone = TimeZone::Load(settings.timezone);
-  if (!zone.ok()) return zone.problem();
-  // A file in time order, or in customer order, shows it within its first rows.
-  constexpr size_t kProbeRows = 4096;
-  const std::optional<StreamSplit> split = SplitStreamable(paths, options, env);
-  const MessageOrder order =
-      split ? FirstRowsOrder(split->messages, kProbeRows) : MessageOrder::kOther;
-  if (order == MessageOrder::kByCustomer) {
-    std::optional<ReportInput> input =
-        ReadByCustomer(*split, settings, options, report, *zone, period, groupings, env);
-    if (input) return std::move(*input);
-    *report = ImportReport{};
-  } else if (order == MessageOrder::kByTime) {
-    std::vector<std::string> chat_rest = split->rest;
-    OtherKinds others(&chat_rest, options, env);
-    others.Start(settings, options, env);
-    Result<Dataset> rest = chat_rest.empty()
-                               ? Result<Dataset>(Dataset())
-                               : LoadDatasetFromFiles(chat_rest, settings, options, report, env);
-    // Any problem with the rest is reported as the usual path reports it, below.
-    if (rest.ok()) {
-      ReportInput input{std::move(*rest), std::nullopt};
-      input.data.IndexAgents();
-      // Reading the rest freed much of what it used on the way: give it back before the
-      // stream, whose peak is the one that counts.
-#ifdef __GLIBC__
-      malloc_trim(0);
-#endif
-      const Context c{input.data,           settings,           **zone,  period,
-                      period.begin(**zone), period.end(**zone), nullptr, env.executor};
-      input.streamed = StreamChat(split->messages, c, *zone, groupings, &input.data);
-      if (input.streamed && others.AddTo(&input.data)) return input;
-    }
-    *report = ImportReport{};
-  }
-  auto data = LoadDatasetFromFiles(paths, settings, options, report, env);
-  if (!data.ok()) return data.problem();
-  return ReportInput{std::move(*data), std::nullopt};
-}
-
-Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& settings,
-                                             const Period& period,
-                                             std::span<const Grouping> groupings,
-                                             const StoreReadOptions& options) {
-  auto zone = TimeZone::Load(settings.timezone);
-  if (!zone.ok()) return zone.problem();
-  // A store in customer order shows it within its first rows.
-  constexpr size_t kProbeRows = 4096;
-  if (StoreStartsByCustomer(store, kProbeRows)) {
-    ReportInput input;
-    ReadStoreInto(store, **zone, options, &input.data, {.messages = false, .orders = false});
-    KeyedOrders keyed;
-    ReadStoreKeyedOrders(store, options, &input.data, &keyed);
-    input.data.IndexAgents();
-    const Context c{input.data,           settings,           **zone,  period,
-                    period.begin(**zone), period.end(**zone), nullptr, &ExecutorOf(options)};
-    input.streamed = GroupedChat(
-        [&](const RunSinkMaker& make_sink, std::vector<std::unique_ptr<RunSink>>* sinks) {
-          return ReadStoreCustomerRuns(store, options, make_sink, sinks);
-        },
-        c, groupings, OrdersForStream(c, &input.data, &keyed), &input.data);
-    if (input.streamed) return input;
-  }
-  auto data = LoadDataset(store, **zone, options);
-  if (!data.ok()) return data.problem();
-  return ReportInput{std::move(*data), std::nullopt};
-}
 
 Result<Dataset> LoadDataset(Store& store, const TimeZone& zone, const StoreReadOptions& options) {
   Dataset d;
@@ -358,29 +201,60 @@ Result<Dataset> LoadDataset(Store& store, const TimeZone& zone, const StoreReadO
 
 Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                                      const Settings& settings, const ImportOptions& options,
-                                     ImportReport* report, const Env& env) {
+                                     ImportReport* report, const Env& env,
+                                     DirectReadOptions direct) {
+  if (direct.executor == nullptr) direct.executor = env.executor;
   auto zone = TimeZone::Load(settings.timezone);
   if (!zone.ok()) return zone.problem();
+  ImportOptions strict = options;
+  strict.skip_bad_rows = false;
+  strict.batch_rows = kMemoryBatch;
+  // What was refused, as `csperf import` of every file would report it: the report names
+  // every file and every bad row.
+  auto refused = [&]() -> Problem {
+    std::unique_ptr<Store> store = NewMemoryStore("--data");
+    *report = RunImport(*store, settings, paths, strict, env);
+    if (report->refusal) return *report->refusal;
+    return MakeProblem(
+        fmt::format("{} bad rows: nothing was read (fix them, or import with "
+                    "--skip-bad-rows into a store and use --db)",
+                    report->bad_rows));
+  };
+  std::vector<std::string> rest = paths;
+  OtherKinds others(&rest, options, env);
+  others.Start(settings, options, env);
   Dataset d;
-  const std::vector<std::string> rest = ReadDirectly(paths, *zone, options, env, &d);
+  rest = ReadDirectly(rest, *zone, options, env, direct, &d);
   if (!rest.empty()) {
     // The rest through the importer's rules into a store in memory, then read as a store is.
     std::unique_ptr<Store> store = NewMemoryStore("--data");
-    ImportOptions strict = options;
-    strict.skip_bad_rows = false;
-    strict.batch_rows = kMemoryBatch;
     *report = RunImport(*store, settings, rest, strict, env);
-    if (report->refusal) return *report->refusal;
-    if (!report->committed) {
-      return MakeProblem(
-          fmt::format("{} bad rows: nothing was read (fix them, or import with "
-                      "--skip-bad-rows into a store and use --db)",
-                      report->bad_rows));
-    }
+    if (!report->committed) return refused();
     ReadStoreInto(*store, **zone, StoreReadOptions{0, 1 << 20, env.executor}, &d);
   }
+  if (!others.AddTo(&d)) return refused();
   d.IndexAgents();
   return d;
+}
+
+Result<ReportInput> LoadReportInputFromFiles(const std::vector<std::string>& paths,
+                                             const Settings& settings, const ImportOptions& options,
+                                             ImportReport* report, const Period& period,
+                                             std::span<const Grouping> groupings, const Env& env) {
+  auto data = LoadDatasetFromFiles(paths, settings, options, report, env);
+  if (!data.ok()) return data.problem();
+  return WithChatColumns(std::move(*data), settings, period, groupings, env.executor);
+}
+
+Result<ReportInput> LoadReportInputFromStore(Store& store, const Settings& settings,
+                                             const Period& period,
+                                             std::span<const Grouping> groupings,
+                                             const StoreReadOptions& options) {
+  auto zone = TimeZone::Load(settings.timezone);
+  if (!zone.ok()) return zone.problem();
+  auto data = LoadDataset(store, **zone, options);
+  if (!data.ok()) return data.problem();
+  return WithChatColumns(std::move(*data), settings, period, groupings, &ExecutorOf(options));
 }
 
 }  // namespace csperf::metrics

@@ -10,7 +10,7 @@
 
 #include "io/csv_writer.h"
 #include "metrics/case_rules.h"
-#include "metrics/chat_stream.h"
+#include "metrics/chat_report.h"
 
 namespace csperf::metrics {
 namespace {
@@ -127,35 +127,19 @@ RowMap RowMapOf(const Context& c, Grouping grouping, size_t* rows) {
 
 Report BuildReport(const Context& c, Grouping grouping) {
   Rows r = MakeRows(c, grouping);
-  const std::vector<Columns>* streamed = nullptr;
-  if (c.streamed != nullptr) {
-    streamed = c.streamed->Find(grouping);
-    // The messages are gone: no other grouping can be computed.
-    if (streamed == nullptr || streamed->size() != r.rows.size())
-      throw std::logic_error("BuildReport: a grouping the messages were not streamed for");
+  // The chat, conversion and satisfaction columns: computed ahead, or in a cut of the
+  // chats now.
+  const std::vector<Columns>* ahead =
+      c.chat_columns != nullptr ? c.chat_columns->Find(grouping) : nullptr;
+  ChatColumns now;
+  if (ahead == nullptr) {
+    const Grouping groupings[] = {grouping};
+    now = ComputeChatColumns(c, groupings);
+    ahead = now.Find(grouping);
   }
-  const Sessions sessions = streamed != nullptr ? Sessions{} : BuildSessions(c);
-  if (streamed != nullptr) {
-    for (size_t i = 0; i < r.rows.size(); ++i) r.rows[i].columns = (*streamed)[i];
-  } else {
-    // The chat columns on this thread, the conversion columns (the order attribution) on
-    // another, each into its own rows, then side by side in report order; satisfaction
-    // reads the chat columns' inquiries, so it comes after both.
-    std::vector<ReportRow> sales(r.rows.size());
-    ExecutorOf(c).ParallelFor(2, [&](size_t task) {
-      if (task == 0) {
-        AddChatColumns(c, sessions, r.map, &r.rows);
-      } else {
-        AddConversionColumns(c, sessions, r.map, &sales);
-      }
-    });
-    for (size_t i = 0; i < r.rows.size(); ++i) {
-      Columns& columns = r.rows[i].columns;
-      columns.insert(columns.end(), std::make_move_iterator(sales[i].columns.begin()),
-                     std::make_move_iterator(sales[i].columns.end()));
-    }
-    AddSatisfactionColumns(c, sessions, r.map, &r.rows);
-  }
+  if (ahead == nullptr || ahead->size() != r.rows.size())
+    throw std::logic_error("BuildReport: the chat columns are not the rows'");
+  for (size_t i = 0; i < r.rows.size(); ++i) r.rows[i].columns = (*ahead)[i];
   const std::vector<std::string> dimensions = DimensionColumns(c.data);
   // The other families row by row, the rows on every core: each reads the records and
   // writes its own row.

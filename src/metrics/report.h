@@ -43,14 +43,6 @@ struct RowMap {
 // The rows BuildReport makes for `grouping`: how many, and which row a chat fact lands in.
 RowMap RowMapOf(const Context& c, Grouping grouping, size_t* rows);
 
-// The chat, conversion and satisfaction columns of every row, in one pass over the sessions.
-void AddChatColumns(const Context& c, const Sessions& s, const RowMap& map,
-                    std::vector<ReportRow>* rows);
-void AddConversionColumns(const Context& c, const Sessions& s, const RowMap& map,
-                          std::vector<ReportRow>* rows);
-void AddSatisfactionColumns(const Context& c, const Sessions& s, const RowMap& map,
-                            std::vector<ReportRow>* rows);
-
 Report BuildReport(const Context& c, Grouping grouping);
 
 std::string RenderCsv(const Report& report);

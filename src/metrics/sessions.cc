@@ -7,43 +7,13 @@
 namespace csperf::metrics {
 namespace {
 
-// Below this many chat messages per thread, starting a thread costs more than it saves.
-constexpr size_t kMinMessagesPerThread = size_t{1} << 16;
+// Below this many chat messages a range, cutting it apart costs more than it saves.
+constexpr uint64_t kMinMessagesPerRange = uint64_t{1} << 14;
+// Ranges several times as many as cores: a core that runs slower (a machine shared with
+// others) cuts fewer of them, and the cores finish together.
+constexpr size_t kRangesPerCore = 8;
 
-bool IsChat(const Message& m) {
-  return m.sender == Sender::kCustomer || m.sender == Sender::kAgent;
-}
-
-// The chat messages (customers' and agents'; bots' and the system's count nowhere) bucketed
-// by customer, in input order inside each bucket: a counting sort.
-struct Buckets {
-  std::vector<uint32_t> start;  // customer cu's messages are order[start[cu], start[cu + 1])
-  std::vector<uint32_t> asked;  // how many of the messages before start[cu] are customers'
-  std::vector<uint32_t> order;  // message indices
-};
-
-Buckets BucketByCustomer(const Dataset& d) {
-  const size_t customers = d.customers.size();
-  Buckets b;
-  b.start.assign(customers + 1, 0);
-  b.asked.assign(customers + 1, 0);
-  for (const Message& m : d.messages) {
-    if (!IsChat(m)) continue;
-    ++b.start[m.customer + 1];
-    b.asked[m.customer + 1] += m.sender == Sender::kCustomer;
-  }
-  std::partial_sum(b.start.begin(), b.start.end(), b.start.begin());
-  std::partial_sum(b.asked.begin(), b.asked.end(), b.asked.begin());
-  b.order.resize(b.start.back());
-  std::vector<uint32_t> fill(b.start.begin(), b.start.end() - 1);
-  for (uint32_t i = 0; i < d.messages.size(); ++i) {
-    const Message& m = d.messages[i];
-    if (IsChat(m)) b.order[fill[m.customer]++] = i;
-  }
-  return b;
-}
-
-// Customers [begin, end): the share of one thread.
+// Customers [begin, end): one range.
 struct CustomerRange {
   size_t begin;
   size_t end;
@@ -51,9 +21,9 @@ struct CustomerRange {
 
 // `parts` contiguous ranges of customers with about as many chat messages each: customers
 // differ widely in how much they write, so equal numbers of customers would not balance.
-std::vector<CustomerRange> SplitByMessages(const Buckets& b, size_t parts) {
-  const size_t customers = b.start.size() - 1;
-  const uint64_t total = b.start.back();
+std::vector<CustomerRange> SplitByMessages(const Chats& chats, size_t parts) {
+  const size_t customers = chats.customers();
+  const uint64_t total = customers == 0 ? 0 : chats.MessagesBefore(customers);
   std::vector<CustomerRange> ranges;
   size_t begin = 0;
   for (size_t p = 1; p <= parts; ++p) {
@@ -61,39 +31,21 @@ std::vector<CustomerRange> SplitByMessages(const Buckets& b, size_t parts) {
     if (p < parts) {
       // The first customer whose messages start at or past this part's share of the total.
       const uint64_t share = total * p / parts;
-      end = static_cast<size_t>(
-          std::lower_bound(b.start.begin() + begin, b.start.end() - 1, share) - b.start.begin());
+      size_t lo = begin, hi = customers;
+      while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (chats.MessagesBefore(mid) < share) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      end = lo;
     }
     ranges.push_back({begin, end});
     begin = end;
   }
   return ranges;
-}
-
-// Room for the most the customers of `r` can make (a session needs a message, a wait a
-// customer's, a line an agent's): no copying as they grow, and pages never written are never
-// used.
-void Reserve(const Buckets& b, CustomerRange r, Sessions* out) {
-  const size_t messages = b.start[r.end] - b.start[r.begin];
-  const size_t from_customers = b.asked[r.end] - b.asked[r.begin];
-  out->sessions.reserve(messages);
-  out->waits.reserve(from_customers);
-  out->lines.reserve(messages - from_customers);
-}
-
-// The sessions of the customers of `r`, into `out`. Threads share `b`, each sorting only
-// its own customers' buckets.
-void BuildRange(const Context& c, CutTerms terms, CustomerRange r, Buckets* b, Sessions* out) {
-  CustomerCutter cutter(c, terms, out);
-  const Dataset& d = c.data;
-  for (size_t cu = r.begin; cu < r.end; ++cu) {
-    const std::span<uint32_t> messages(b->order.data() + b->start[cu],
-                                       b->order.data() + b->start[cu + 1]);
-    if (!messages.empty()) {
-      const auto customer = static_cast<Id>(cu);
-      cutter.AddCustomer(d.messages.data(), 0, customer, d.ShopOf(customer), messages);
-    }
-  }
 }
 
 // Moves `from` to the end of `to` and frees it at once, so that a part's copy lives no
@@ -120,19 +72,24 @@ void Shift(Offsets at, Sessions* part) {
   }
 }
 
-// The parts, in range order, as one: the later parts append to the first, which has room
-// for all, each freed as it is appended. The columns are independent: the waits move on a
-// second thread while this one shifts and moves the sessions, then moves the lines.
+// The parts, in range order, as one: the later parts append to the first, each freed as it
+// is appended. The columns are independent: the waits move on a second thread while this one
+// shifts and moves the sessions, then moves the lines.
 Sessions Join(Executor& executor, std::vector<Sessions> parts) {
   Sessions out = std::move(parts.front());
   if (parts.size() == 1) return out;
   std::vector<Offsets> offsets(parts.size());
   Offsets next{static_cast<uint32_t>(out.lines.size()), static_cast<uint32_t>(out.waits.size())};
+  size_t sessions = out.sessions.size();
   for (size_t p = 1; p < parts.size(); ++p) {
     offsets[p] = next;
     next.lines += static_cast<uint32_t>(parts[p].lines.size());
     next.waits += static_cast<uint32_t>(parts[p].waits.size());
+    sessions += parts[p].sessions.size();
   }
+  out.sessions.reserve(sessions);
+  out.lines.reserve(next.lines);
+  out.waits.reserve(next.waits);
   executor.ParallelFor(2, [&](size_t task) {
     if (task == 1) {
       for (size_t p = 1; p < parts.size(); ++p) AppendAndFree(&parts[p].waits, &out.waits);
@@ -147,52 +104,69 @@ Sessions Join(Executor& executor, std::vector<Sessions> parts) {
   return out;
 }
 
+// Keeps every session of its range (BuildSessions).
+class Collector : public SessionSink {
+ public:
+  void Take(const CustomerChat& /*chat*/, const Sessions& s) override {
+    const auto lines = static_cast<uint32_t>(all.lines.size());
+    const auto waits = static_cast<uint32_t>(all.waits.size());
+    for (Session x : s.sessions) {
+      x.lines_begin += lines;
+      x.lines_end += lines;
+      x.waits_begin += waits;
+      x.waits_end += waits;
+      all.sessions.push_back(x);
+    }
+    all.lines.insert(all.lines.end(), s.lines.begin(), s.lines.end());
+    all.waits.insert(all.waits.end(), s.waits.begin(), s.waits.end());
+  }
+  Sessions all;
+};
+
 }  // namespace
 
 CustomerCutter::CustomerCutter(const Context& c, CutTerms terms, Sessions* out)
     : c_(c), terms_(terms), out_(out) {}
 
-void CustomerCutter::AddCustomer(const Message* column, uint32_t index_base, Id customer, Id shop,
-                                 std::span<uint32_t> messages) {
-  column_ = column;
-  index_base_ = index_base;
-  customer_ = customer;
-  shop_ = shop;
-  settings_ = terms_.shop_settings[static_cast<size_t>(shop)];
+void CustomerCutter::Cut(const CustomerChat& chat) {
+  chat_ = &chat;
+  settings_ = terms_.shop_settings[static_cast<size_t>(chat.shop)];
+  const std::span<const Message> m = chat.messages;
+  order_.resize(m.size());
+  for (uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
   // Equal times keep input order. Most customers' messages come in time order already:
   // then the sort, and the buffer it allocates, are skipped.
-  auto earlier = [&](uint32_t a, uint32_t b) { return column[a].at < column[b].at; };
-  if (!std::is_sorted(messages.begin(), messages.end(), earlier))
-    std::stable_sort(messages.begin(), messages.end(), earlier);
+  auto earlier = [&](uint32_t a, uint32_t b) { return m[a].at < m[b].at; };
+  if (!std::is_sorted(order_.begin(), order_.end(), earlier))
+    std::stable_sort(order_.begin(), order_.end(), earlier);
   plain_.clear();
   conversed_.clear();
-  for (uint32_t index : messages) {
-    const Message& m = column[index];
-    if (m.conversation != kNone) {
-      conversed_.push_back(index);
+  for (uint32_t i : order_) {
+    if (m[i].conversation != kNone) {
+      conversed_.push_back(i);
       continue;
     }
     // A new session when the gap since the previous such message exceeds session_gap.
     if (!plain_.empty() &&
-        Span(c_, *settings_, column[plain_.back()].at, m.at) > settings_->session_gap_s) {
+        Span(c_, *settings_, m[plain_.back()].at, m[i].at) > settings_->session_gap_s) {
       Add(plain_, kNone);
       plain_.clear();
     }
-    plain_.push_back(index);
+    plain_.push_back(i);
   }
   if (!plain_.empty()) Add(plain_, kNone);
   AddConversations();
 }
 
 void CustomerCutter::AddConversations() {
-  auto conversation = [&](uint32_t index) { return column_[index].conversation; };
+  auto conversation = [&](uint32_t i) { return chat_->messages[i].conversation; };
   auto lower = [&](uint32_t a, uint32_t b) { return conversation(a) < conversation(b); };
   if (!std::is_sorted(conversed_.begin(), conversed_.end(), lower))
     std::stable_sort(conversed_.begin(), conversed_.end(), lower);
   for (auto first = conversed_.begin(); first != conversed_.end();) {
     const Id id = conversation(*first);
-    auto last = std::find_if(first, conversed_.end(),
-                             [&](uint32_t index) { return conversation(index) != id; });
+    auto last =
+        std::find_if(first, conversed_.end(), [&](uint32_t i) { return conversation(i) != id; });
     Add({first, last}, id);
     first = last;
   }
@@ -203,16 +177,17 @@ Actor CustomerCutter::ActorOf(Id account) const {
     const Id owner = terms_.account_owner[static_cast<size_t>(account)];
     if (owner != kNone) return owner;
   }
-  return ShopActor(shop_);
+  return ShopActor(chat_->shop);
 }
 
-void CustomerCutter::Add(std::span<const uint32_t> messages, Id conversation) {
-  const Message& first = column_[messages.front()];
+void CustomerCutter::Add(std::span<const uint32_t> order, Id conversation) {
+  const CustomerChat& chat = *chat_;
+  const Message& first = chat.messages[order.front()];
   SessionBuilder& b = builder_;
-  b.Begin(c_, *settings_, shop_, customer_, conversation, first.at, index_base_ + messages.front(),
-          first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
-  for (uint32_t index : messages) {
-    const Message& m = column_[index];
+  b.Begin(c_, *settings_, chat.shop, chat.customer, conversation, first.at,
+          chat.index[order.front()], first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
+  for (uint32_t i : order) {
+    const Message& m = chat.messages[i];
     if (m.sender == Sender::kCustomer) {
       b.AddCustomer(m.at, b.NeedsRouted() ? ActorOf(m.account) : kNone);
     } else {
@@ -220,6 +195,40 @@ void CustomerCutter::Add(std::span<const uint32_t> messages, Id conversation) {
     }
   }
   out_->sessions.push_back(b.End());
+}
+
+size_t CutRanges(const Context& c) {
+  const Chats& chats = c.data.chats;
+  const uint64_t messages = chats.messages();
+  const size_t most = ExecutorOf(c).concurrency() * kRangesPerCore;
+  return static_cast<size_t>(std::clamp<uint64_t>(messages / kMinMessagesPerRange, 1, most));
+}
+
+void CutChats(const Context& c, size_t ranges, const std::function<SessionSink*(size_t)>& sink_of) {
+  const Chats& chats = c.data.chats;
+  if (ranges == 0) ranges = CutRanges(c);
+  const std::vector<CustomerRange> split = SplitByMessages(chats, ranges);
+  std::vector<const ShopSettings*> shop_settings;
+  for (size_t shop = 0; shop < c.data.shops.size(); ++shop)
+    shop_settings.push_back(&c.settings.ForShop(c.data.shops.Get(static_cast<Id>(shop))));
+  const CutTerms terms{c.data.account_owner, shop_settings};
+  ExecutorOf(c).ParallelFor(split.size(), [&](size_t r) {
+    SessionSink* sink = sink_of(r);
+    Sessions s;
+    CustomerCutter cutter(c, terms, &s);
+    std::vector<Message> gathered;
+    std::vector<uint32_t> index;
+    for (size_t cu = split[r].begin; cu < split[r].end; ++cu) {
+      if (chats.RunsOf(cu).empty()) continue;
+      CustomerChat chat = chats.Gather(cu, &gathered, &index);
+      chat.shop = c.data.ShopOf(chat.customer);
+      cutter.Cut(chat);
+      sink->Take(chat, s);
+      s.sessions.clear();
+      s.lines.clear();
+      s.waits.clear();
+    }
+  });
 }
 
 int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant to) {
@@ -276,28 +285,14 @@ Actor ActorOfAccount(const Dataset& data, Id account, Id shop) {
   return ShopActor(shop);
 }
 
-Sessions BuildSessions(const Context& c) { return BuildSessions(c, 0); }
-
-Sessions BuildSessions(const Context& c, int threads) {
-  Buckets b = BucketByCustomer(c.data);
-  Executor& executor = ExecutorOf(c);
-  size_t parts = static_cast<size_t>(threads);
-  if (threads <= 0) {
-    parts = std::clamp<size_t>(b.order.size() / kMinMessagesPerThread, 1, executor.concurrency());
-  }
-  const std::vector<CustomerRange> ranges = SplitByMessages(b, parts);
-  std::vector<const ShopSettings*> shop_settings;
-  for (size_t shop = 0; shop < c.data.shops.size(); ++shop)
-    shop_settings.push_back(&c.settings.ForShop(c.data.shops.Get(static_cast<Id>(shop))));
-  const CutTerms terms{c.data.account_owner, shop_settings};
-  // Each range into its own part; the first part becomes the result, so it has room for all.
-  std::vector<Sessions> results(ranges.size());
-  Reserve(b, {0, c.data.customers.size()}, &results[0]);
-  for (size_t r = 1; r < ranges.size(); ++r) Reserve(b, ranges[r], &results[r]);
-  executor.ParallelFor(ranges.size(),
-                       [&](size_t r) { BuildRange(c, terms, ranges[r], &b, &results[r]); });
-  b = Buckets{};  // freed before the join grows the result, which is when memory peaks
-  return Join(executor, std::move(results));
+Sessions BuildSessions(const Context& c, size_t ranges) {
+  if (ranges == 0) ranges = CutRanges(c);
+  std::vector<Collector> parts(ranges);
+  CutChats(c, ranges, [&](size_t r) { return &parts[r]; });
+  std::vector<Sessions> sessions;
+  sessions.reserve(parts.size());
+  for (Collector& p : parts) sessions.push_back(std::move(p.all));
+  return Join(ExecutorOf(c), std::move(sessions));
 }
 
 }  // namespace csperf::metrics

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
+#include "metrics/chats.h"
 #include "metrics/context.h"
 
 namespace csperf::metrics {
@@ -56,9 +58,8 @@ struct Sessions {
 };
 
 // One session built a message at a time, in time order then input order: the rules of
-// waits, first responses and charges live here once, for the batch cut (BuildSessions) and
-// for the stream of time-sorted messages (chat_stream.h). Lines and waits are appended to
-// the vectors given at Begin; the Session's ranges index them.
+// waits, first responses and charges live here once. Lines and waits are appended to the
+// vectors given at Begin; the Session's ranges index them.
 class SessionBuilder {
  public:
   // `shop`: the settings of the session's shop, which outlive the builder.
@@ -108,8 +109,7 @@ class SessionBuilder {
 };
 
 // How a cutter reads ids: the agent owning each account id (kNone, or past the end: the
-// shop's unmapped accounts), and the settings of each shop id, in whatever numbering the
-// messages use (the Dataset's, or a part of a file's own).
+// shop's unmapped accounts), and the settings of each shop id.
 struct CutTerms {
   std::span<const Id> account_owner;
   std::span<const ShopSettings* const> shop_settings;
@@ -117,45 +117,54 @@ struct CutTerms {
 
 // Cuts one customer's chat messages into sessions (metrics.md's rules): those without a
 // conversation id by the gap, then one per conversation id in ascending id. Sessions, lines
-// and waits are appended to `out`. Shared by the batch cut and the read of a file whose
-// customers come one after the other (grouped_chat.h).
+// and waits are appended to `out`.
 class CustomerCutter {
  public:
   CustomerCutter(const Context& c, CutTerms terms, Sessions* out);
-  // `messages`: the customer's chat messages as indices into `column`, in input order
-  // (sorted here by time; equal times keep it). A session's first_message is
-  // `index_base` + its first message's index.
-  void AddCustomer(const Message* column, uint32_t index_base, Id customer, Id shop,
-                   std::span<uint32_t> messages);
+  // `chat`: the customer's chat messages in input order (sorted here by time; equal times
+  // keep input order). A session's first_message is its first message's place in input order.
+  void Cut(const CustomerChat& chat);
 
  private:
   void AddConversations();
-  // `messages`: one session's customer and agent messages, in time order then input order.
-  void Add(std::span<const uint32_t> messages, Id conversation);
+  // `order`: one session's messages (positions in chat_), in time order then input order.
+  void Add(std::span<const uint32_t> order, Id conversation);
   Actor ActorOf(Id account) const;
 
   const Context& c_;
   CutTerms terms_;
   Sessions* out_;
   SessionBuilder builder_;
-  const Message* column_ = nullptr;
-  uint32_t index_base_ = 0;
-  Id customer_ = kNone;
-  Id shop_ = kNone;
+  const CustomerChat* chat_ = nullptr;
   const ShopSettings* settings_ = nullptr;
+  std::vector<uint32_t> order_;      // reused: the chat's positions in time order
   std::vector<uint32_t> plain_;      // reused: the messages of the session being cut by the gap
   std::vector<uint32_t> conversed_;  // reused: the customer's messages with a conversation id
 };
+
+// Takes the sessions cut from the chats, a customer at a time.
+class SessionSink {
+ public:
+  virtual ~SessionSink() = default;
+  // One customer's sessions: `s` holds that customer's only, with its lines and waits.
+  virtual void Take(const CustomerChat& chat, const Sessions& s) = 0;
+};
+
+// Cuts every customer of c.data.chats on every core: the customers are split into `ranges`
+// contiguous ranges of about as many messages each (0: a few per core), each range's
+// sessions handed, customer by customer in order, to sink_of(range).
+void CutChats(const Context& c, size_t ranges, const std::function<SessionSink*(size_t)>& sink_of);
+// How many ranges CutChats makes of c.data.chats when asked for 0.
+size_t CutRanges(const Context& c);
 
 // Seconds between two instants as the rules count them: wall-clock seconds, or only those
 // inside the shop's service hours when it has them. Never more than `to - from`, and
 // growing with `to`: a session idle past its gap at some instant stays so.
 int64_t Span(const Context& c, const ShopSettings& shop, Instant from, Instant to);
 
-Sessions BuildSessions(const Context& c);
-// The same on `threads` threads (0: one per core, fewer for few messages), each cutting the
-// sessions of a range of customers; the result does not depend on how many.
-Sessions BuildSessions(const Context& c, int threads);
+// Every session of c.data.chats, grouped by customer in the order of their ids, in time order
+// within a customer. `ranges` as CutChats takes them: the result does not depend on it.
+Sessions BuildSessions(const Context& c, size_t ranges = 0);
 
 // The actor of an account on a message of `shop`: its agent, or the shop's unmapped accounts.
 Actor ActorOfAccount(const Dataset& data, Id account, Id shop);

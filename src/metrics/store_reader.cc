@@ -1,6 +1,7 @@
 #include "metrics/store_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -8,6 +9,7 @@
 #include "core/text.h"
 #include "core/time_parse.h"
 #include "domain/qa_form.h"
+#include "metrics/chat_keeper.h"
 
 namespace csperf::metrics {
 namespace {
@@ -74,60 +76,78 @@ void ReadAgents(Store& store, Dataset* d) {
   }
 }
 
-// The messages of [first, last] in input order into `d`. Strings are interned as rows come,
-// so that input order interns them as the other readers do. Tens of millions of rows: the
-// rows before's strings are reused rather than looked up.
-void ReadMessageRange(Store& store, int64_t first, int64_t last, Dataset* d) {
-  Scanned q(store, Kind::kMessages,
-            {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies"},
-            first, last);
-  std::string key;
-  LastSeen shop_before, customer_before, account_before;
-  Id customer_shop = kNone;
-  while (q.Next()) {
-    const Id shop = shop_before.Intern(d->shops, q.View(0));
-    Message m;
-    const std::string_view customer = q.View(1);
-    if (shop != customer_shop || !customer_before.Holds(customer)) {
-      customer_before.Remember(customer, d->CustomerOf(shop, customer, &key));
-      customer_shop = shop;
-    }
-    m.customer = customer_before.id();
-    m.sender = SenderOfWord(q.View(2)).value_or(Sender::kSystem);
-    m.at = q.Int(3);
-    m.account = q.Null(4) ? kNone : account_before.Intern(d->accounts, q.View(4));
-    m.conversation = q.Null(5) ? kNone : d->conversations.Intern(q.View(5));
-    for (int64_t k = q.Int(6); k > 0; --k) d->messages.push_back(m);
+// The range [first, last] of input order, less the leading rows of the customer of the
+// record before it, plus the rows after it of its last customer: a customer's rows that come
+// together are one run, whichever range they start in.
+void ReadMessageRange(Store& store, int64_t first, int64_t last, RunBuilder* runs) {
+  auto key_of = [](std::string_view shop, std::string_view customer) {
+    return std::string(shop) + '\x1F' + std::string(customer);
+  };
+  std::string skip;  // the customer whose rows the range before reads
+  if (first > 0) {
+    auto before = store.Scan({Kind::kMessages, {"shop", "customer_id"}, 0, first - 1, 1, true});
+    if (before->Next()) skip = key_of(before->Text(0), before->Text(1));
   }
+  auto rows = store.Scan(
+      {Kind::kMessages,
+       {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies", "ord"},
+       first});
+  std::string current;  // the customer of the row before
+  bool skipping = !skip.empty();
+  while (rows->Next()) {
+    const std::string_view shop = rows->Text(0);
+    const std::string_view customer = rows->Text(1);
+    const bool same = current.size() == shop.size() + 1 + customer.size() &&
+                      current.compare(0, shop.size(), shop) == 0 &&
+                      current.compare(shop.size() + 1, std::string::npos, customer) == 0;
+    if (!same) {
+      current = key_of(shop, customer);
+      if (skipping && current == skip) continue;
+      skipping = false;
+      if (rows->Int(7) > last) break;  // the range's last customer is done
+    } else if (skipping) {
+      continue;
+    }
+    runs->Add(shop, customer, SenderOfWord(rows->Text(2)).value_or(Sender::kSystem), rows->Int(3),
+              rows->IsNull(4) ? std::string_view() : rows->Text(4),
+              rows->IsNull(5) ? std::string_view() : rows->Text(5), rows->Int(6));
+  }
+  runs->EndChunk();
 }
 
-// A large store's messages on every core: each range into its own pools, the ranges joined
-// in order. Messages are the first records interned (after agents, which intern none).
+// The store's messages in ranges of input order on every core, several ranges a core (a core
+// that runs slower reads fewer), kept as chats (chat_keeper.h). Messages are the first records
+// interned (after agents, which intern none).
 void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
   const int64_t end = store.OrdEnd(Kind::kMessages);
-  const int64_t ranges = RangesFor(store, end, options, options.min_rows_per_range);
-  const bool fresh = d->messages.empty() && d->shops.size() == 0 && d->customers.size() == 0 &&
-                     d->accounts.size() == 0 && d->conversations.size() == 0;
-  if (ranges < 2 || !fresh) {
-    ReadMessageRange(store, 0, INT64_MAX, d);
-    return;
+  if (end == 0) return;
+  const int64_t cores = RangesFor(store, INT64_MAX, options, 1);
+  constexpr int64_t kRangesPerCore = 4;
+  const int64_t ranges =
+      store.ConcurrentScans()
+          ? std::clamp<int64_t>(end / std::max<int64_t>(1, options.min_rows_per_range), 1,
+                                cores * kRangesPerCore)
+          : 1;
+  const auto workers = static_cast<size_t>(std::min(cores, ranges));
+  std::vector<std::unique_ptr<RunSink>> keepers;
+  std::vector<RunBuilder> builders;
+  builders.reserve(workers);
+  for (size_t w = 0; w < workers; ++w) {
+    keepers.push_back(std::make_unique<ChatKeeper>());
+    // A customer's rows number ten or so.
+    builders.emplace_back(keepers.back().get(), static_cast<size_t>(end) / workers / 16);
   }
-  std::vector<Dataset> parts(static_cast<size_t>(ranges));
-  ExecutorOf(options).ParallelFor(parts.size(), [&](size_t k) {
-    const int64_t first = end * static_cast<int64_t>(k) / ranges;
-    const int64_t last = end * static_cast<int64_t>(k + 1) / ranges - 1;
-    ReadMessageRange(store, first, last, &parts[k]);
+  std::atomic<int64_t> next{0};
+  ExecutorOf(options).ParallelFor(workers, [&](size_t w) {
+    for (int64_t k = next++; k < ranges; k = next++) {
+      const int64_t first = end * k / ranges;
+      const int64_t last = k + 1 == ranges ? INT64_MAX : end * (k + 1) / ranges - 1;
+      builders[w].BeginChunk(static_cast<size_t>(k));
+      ReadMessageRange(store, first, last, &builders[w]);
+    }
+    builders[w].End();
   });
-  size_t total = 0;
-  for (const Dataset& p : parts) total += p.messages.size();
-  d->shops = std::move(parts[0].shops);
-  d->customers = std::move(parts[0].customers);
-  d->customer_shop = std::move(parts[0].customer_shop);
-  d->accounts = std::move(parts[0].accounts);
-  d->conversations = std::move(parts[0].conversations);
-  d->messages = std::move(parts[0].messages);
-  d->messages.reserve(total);
-  for (size_t k = 1; k < parts.size(); ++k) d->AppendMessages(std::move(parts[k]));
+  d->chats = JoinChats(std::move(keepers), d, ExecutorOf(options));
 }
 
 void ReadRatings(Store& store, Dataset* d) {

@@ -34,6 +34,14 @@ int Touch(const RowMap& map, Actor actor, Id shop, std::vector<int>* touched) {
 
 }  // namespace
 
+SessionView ViewOf(const Sessions& s, const Session& session) {
+  return {session,
+          std::span<const AgentLine>(s.lines.data() + session.lines_begin,
+                                     s.lines.data() + session.lines_end),
+          std::span<const Wait>(s.waits.data() + session.waits_begin,
+                                s.waits.data() + session.waits_end)};
+}
+
 void SecondsValues::Add(int64_t seconds) {
   ++count_;
   sum_ += seconds;
@@ -188,9 +196,11 @@ void SaleTallies::Merge(SaleTallies& part, std::span<const int> rows,
     if (rows[r] < 0) continue;
     Row& from = part.rows_[r];
     Row& t = rows_[static_cast<size_t>(rows[r])];
-    for (Id customer : from.inquirers)
-      t.inquirers.push_back(customers[static_cast<size_t>(customer)]);
-    for (Id customer : from.buyers) t.buyers.push_back(customers[static_cast<size_t>(customer)]);
+    auto mapped = [&](Id customer) {
+      return customers.empty() ? customer : customers[static_cast<size_t>(customer)];
+    };
+    for (Id customer : from.inquirers) t.inquirers.push_back(mapped(customer));
+    for (Id customer : from.buyers) t.buyers.push_back(mapped(customer));
     t.orders += from.orders;
     t.sales += from.sales;
     t.net += from.net;
@@ -222,12 +232,8 @@ void RatingTallies::AddRating(int score, Actor actor, Id shop) {
   if (score <= 2) ++t.dissatisfied;
 }
 
-void RatingTallies::AppendColumns(size_t r, Columns* out) const {
+void RatingTallies::AppendColumns(size_t r, int64_t inquiries, Columns* out) const {
   const Row& t = rows_[r];
-  int64_t inquiries = 0;
-  for (const auto& [name, value] : *out) {
-    if (name == "inquiries") inquiries = static_cast<int64_t>(value.num);
-  }
   out->emplace_back("ratings", MetricValue::Count(t.ratings));
   out->emplace_back("satisfied", MetricValue::Count(t.satisfied));
   out->emplace_back("dissatisfied", MetricValue::Count(t.dissatisfied));

@@ -1,7 +1,5 @@
 // What a report row adds up for the chat, conversion and satisfaction columns, fed one
-// session, order or rating at a time, and the columns read off at the end. The batch report
-// feeds them from the cut Sessions, the stream of time-sorted messages (chat_stream.h) one
-// closed session at a time: both print through the same rules.
+// session, order or rating at a time (chat_report.h), and the columns read off at the end.
 #pragma once
 
 #include <cstdint>
@@ -57,6 +55,8 @@ class ChatTallies {
   void Merge(const ChatTallies& part, std::span<const int> rows);
   // Appends row `r`'s columns.
   void AppendColumns(size_t r, Columns* out) const;
+  // Row `r`'s inquiries (the satisfaction columns' invite rate reads them).
+  int64_t Inquiries(size_t r) const { return rows_[r].inquiries; }
 
  private:
   struct Row {
@@ -78,7 +78,8 @@ class SaleTallies {
   void AddSession(const SessionView& s);
   // An order of `customer` credited to `actor` through an inquiry of the period in `shop`.
   void AddOrder(Id customer, Cents amount, bool refunded, Actor actor, Id shop);
-  // Adds `part`'s row r into row rows[r] (none when -1), its customer i as customers[i].
+  // Adds `part`'s row r into row rows[r] (none when -1), its customer i as customers[i] (as
+  // i when `customers` is empty).
   void Merge(SaleTallies& part, std::span<const int> rows, std::span<const Id> customers);
   void AppendColumns(size_t r, Columns* out);  // counts distinct customers: not const
 
@@ -99,8 +100,9 @@ class RatingTallies {
   RatingTallies(const RowMap& map, size_t rows) : map_(map), rows_(rows) {}
   void Resize(size_t rows) { rows_.resize(rows); }
   void AddRating(int score, Actor actor, Id shop);
-  // Appends row `r`'s columns after its chat columns (the invite rate reads `inquiries`).
-  void AppendColumns(size_t r, Columns* out) const;
+  // Appends row `r`'s columns; `inquiries`: the row's (ChatTallies::Inquiries), which the
+  // invite rate is taken over.
+  void AppendColumns(size_t r, int64_t inquiries, Columns* out) const;
 
  private:
   struct Row {

@@ -51,7 +51,7 @@ Result<std::unique_ptr<LoadedInput>> LoadReportInput(
                                                      report_groupings, store_options);
       if (!input.ok()) return input.problem();
       loaded->data = std::move(input->data);
-      loaded->streamed = std::move(input->streamed);
+      loaded->chat_columns = std::move(input->chat_columns);
       return loaded;
     }
     auto data = metrics::LoadDataset(**store, *loaded->zone, store_options);
@@ -71,7 +71,7 @@ Result<std::unique_ptr<LoadedInput>> LoadReportInput(
     remember();
     if (!input.ok()) return input.problem();
     loaded->data = std::move(input->data);
-    loaded->streamed = std::move(input->streamed);
+    loaded->chat_columns = std::move(input->chat_columns);
     return loaded;
   }
   auto data = metrics::LoadDatasetFromFiles({options.source.data}, loaded->settings, import_options,

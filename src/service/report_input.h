@@ -1,7 +1,6 @@
 // What a report call reads: the settings, the period and the records — from the store or
-// straight from files — loaded once into what the metrics engine reads. When the call builds
-// only the metrics report of some groupings, a month's messages may be streamed past
-// instead of held (metrics/loader.h).
+// straight from files — loaded once into what the metrics engine reads; for a call that
+// builds the metrics report of some groupings, their chat columns computed in one cut.
 #pragma once
 
 #include <memory>
@@ -9,7 +8,7 @@
 #include <vector>
 
 #include "core/env.h"
-#include "metrics/chat_stream.h"
+#include "metrics/chat_report.h"
 #include "metrics/context.h"
 #include "service/service.h"
 
@@ -21,7 +20,7 @@ struct LoadedInput {
   Settings settings;
   std::shared_ptr<const TimeZone> zone;
   Period period;
-  std::optional<metrics::StreamedChat> streamed;
+  std::optional<metrics::ChatColumns> chat_columns;
   Executor* executor = nullptr;
 
   metrics::Context context() const {
@@ -31,7 +30,7 @@ struct LoadedInput {
             period,
             period.begin(*zone),
             period.end(*zone),
-            streamed ? &*streamed : nullptr,
+            chat_columns ? &*chat_columns : nullptr,
             executor};
   }
 };

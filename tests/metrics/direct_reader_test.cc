@@ -5,17 +5,17 @@
 #include "metrics/direct_reader.h"
 
 #include <gtest/gtest.h>
-#include <xxhash.h>
 
+#include <algorithm>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "core/clock.h"
 #include "core/settings.h"
 #include "import/importer.h"
 #include "metrics/loader.h"
-#include "metrics/store_runs.h"
 #include "store/memory/memory_store.h"
 #include "store/open_store.h"
 #include "support/store_rows.h"
@@ -55,11 +55,27 @@ std::vector<std::string> Strings(const StringPool& pool) {
   return out;
 }
 
+// The chat messages of `d`, in input order: time, customer, account, conversation, sender.
 using MessageRow = std::tuple<Instant, Id, Id, Id, int>;
-std::vector<MessageRow> Rows(const MessageColumn& messages) {
+std::vector<MessageRow> ChatRows(const Dataset& d) {
+  std::vector<std::pair<uint32_t, MessageRow>> placed;
+  std::vector<Message> scratch;
+  std::vector<uint32_t> index;
+  for (size_t c = 0; c < d.chats.customers(); ++c) {
+    const CustomerChat chat = d.chats.Gather(c, &scratch, &index);
+    for (size_t i = 0; i < chat.messages.size(); ++i) {
+      const Message& m = chat.messages[i];
+      placed.push_back(
+          {chat.index[i],
+           {m.at, chat.customer, m.account, m.conversation, static_cast<int>(m.sender)}});
+    }
+  }
+  std::sort(placed.begin(), placed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<MessageRow> out;
-  for (const Message& m : messages) {
-    out.emplace_back(m.at, m.customer, m.account, m.conversation, static_cast<int>(m.sender));
+  for (size_t i = 0; i < placed.size(); ++i) {
+    EXPECT_EQ(placed[i].first, i) << "the places in input order are 0, 1, 2, ...";
+    out.push_back(placed[i].second);
   }
   return out;
 }
@@ -80,21 +96,8 @@ void ExpectSameDataset(const Dataset& direct, const Dataset& general) {
   EXPECT_EQ(direct.customer_shop, general.customer_shop);
   EXPECT_EQ(Strings(direct.accounts), Strings(general.accounts));
   EXPECT_EQ(Strings(direct.conversations), Strings(general.conversations));
-  EXPECT_EQ(Rows(direct.messages), Rows(general.messages));
+  EXPECT_EQ(ChatRows(direct), ChatRows(general));
   EXPECT_EQ(Rows(direct.orders), Rows(general.orders));
-}
-
-// A keyed order (keys in `keys`, shops in `shops`) holds what `o` of `d` holds.
-void ExpectSameOrder(const KeyedOrder& k, const std::string& keys, const StringPool& shops,
-                     const Order& o, const Dataset& d) {
-  const std::string_view key = std::string_view(keys).substr(k.key_at, k.key_size);
-  EXPECT_EQ(key, d.customers.Get(o.customer));
-  EXPECT_EQ(k.key_hash, XXH3_64bits(key.data(), key.size()));
-  EXPECT_EQ(shops.Get(k.shop), d.shops.Get(o.shop));
-  EXPECT_EQ(k.created_at, o.created_at);
-  EXPECT_EQ(k.paid_at, o.paid_at);
-  EXPECT_EQ(k.amount, o.amount);
-  EXPECT_EQ(k.refunded, o.refunded);
 }
 
 class DirectReaderTest : public ::testing::Test {
@@ -119,7 +122,7 @@ TEST_F(DirectReaderTest, UsualAndUnusualCellsGiveTheImportersValues) {
   dir_.Write("in/messages.csv", messages);
   Dataset direct;
   ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct));
-  EXPECT_EQ(direct.messages.size(), 83u);
+  EXPECT_EQ(direct.chats.messages(), 82u);  // the system's message counts nowhere
   ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
 }
 
@@ -146,47 +149,6 @@ TEST_F(DirectReaderTest, OrdersInEveryFormOfAmountAndStatus) {
   ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
 }
 
-TEST_F(DirectReaderTest, KeyedOrdersKeepWhatTheStreamedReportReads) {
-  std::string orders = kOrdersHeader;
-  for (int i = 0; i < 30; ++i) {
-    orders += "T" + std::to_string(i) + ",旗舰店,buyer" + std::to_string(i % 4) +
-              ",2024-01-05 10:00:00,2024-01-05 10:01:00," + std::to_string(100 + i) + ".5,paid,\n";
-  }
-  orders += "T100,旗舰店,buyer1,2024-01-06 21:00:00,,\"¥1,299.00\",退款成功,旗舰店:小美\n";
-  orders += "T102,二店,buyer2,2024-01-07 09:00:00,,19,等待买家付款,\n";
-  dir_.Write("in/orders.csv", orders);
-  auto zone = TimeZone::Load(DefaultSettings().timezone);
-  for (int threads : {1, 3}) {
-    Dataset d;
-    KeyedOrders keyed;
-    ASSERT_TRUE(
-        ReadKeyedOrders(dir_ / "in/orders.csv", *zone, DirectReadOptions{threads, 1}, &d, &keyed));
-    Dataset direct;
-    ASSERT_TRUE(Direct(dir_ / "in/orders.csv", Kind::kOrders, &direct, threads));
-    ASSERT_EQ(keyed.orders.size(), direct.orders.size());
-    EXPECT_EQ(Strings(d.shops), Strings(direct.shops));
-    for (size_t i = 0; i < keyed.orders.size(); ++i) {
-      SCOPED_TRACE(i);
-      ExpectSameOrder(keyed.orders[i], keyed.keys, d.shops, direct.orders[i], direct);
-    }
-    // Worked by hand: "¥1,299.00" is 129900 cents, refunded, unpaid.
-    EXPECT_EQ(keyed.orders[30].amount, 129900);
-    EXPECT_TRUE(keyed.orders[30].refunded);
-    EXPECT_FALSE(keyed.orders[30].paid_at.has_value());
-  }
-  // An order id given twice in a shop, or a row the importer refuses, is the general path's.
-  for (const char* tail : {"T1,旗舰店,buyer9,2024-01-07 09:00:00,,19,paid,\n",
-                           "T200,二店,buyer9,not a time,,19,paid,\n"}) {
-    dir_.Write("in/orders.csv", orders + tail);
-    Dataset d;
-    KeyedOrders keyed;
-    EXPECT_FALSE(
-        ReadKeyedOrders(dir_ / "in/orders.csv", *zone, DirectReadOptions{2, 1}, &d, &keyed))
-        << tail;
-    EXPECT_TRUE(keyed.orders.empty());
-  }
-}
-
 TEST_F(DirectReaderTest, AQuotedFieldAcrossEveryCutFallsBackToOnePart) {
   std::string long_text;
   for (int i = 0; i < 200; ++i) long_text += "第" + std::to_string(i) + "行\n";
@@ -196,8 +158,8 @@ TEST_F(DirectReaderTest, AQuotedFieldAcrossEveryCutFallsBackToOnePart) {
   dir_.Write("in/messages.csv", messages);
   Dataset direct;
   ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct));
-  ASSERT_EQ(direct.messages.size(), 2u);
-  EXPECT_EQ(direct.messages[1].sender, Sender::kAgent);
+  ASSERT_EQ(direct.chats.messages(), 2u);
+  EXPECT_EQ(std::get<4>(ChatRows(direct)[1]), static_cast<int>(Sender::kAgent));
   ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
 }
 
@@ -215,7 +177,7 @@ TEST_F(DirectReaderTest, BlankLinesAndQuotedLineBreaksInEveryPartAreClosedUp) {
   for (int threads : {1, 2, 4, 16}) {
     Dataset direct;
     ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, threads));
-    ASSERT_EQ(direct.messages.size(), 120u) << threads;
+    ASSERT_EQ(direct.chats.messages(), 120u) << threads;
     ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
   }
 }
@@ -234,7 +196,7 @@ TEST_F(DirectReaderTest, ManyNewCustomersAcrossBatchesKeepTheImportersIds) {
   for (int threads : {1, 3}) {
     Dataset direct;
     ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, threads));
-    ASSERT_EQ(direct.messages.size(), 12000u);
+    ASSERT_EQ(direct.chats.messages(), 12000u);
     ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
   }
 }
@@ -303,12 +265,13 @@ TEST_F(DirectReaderTest, TimesAcrossDaysMonthsAndYearsGiveTheImportersInstants) 
   dir_.Write("in/messages.csv", messages);
   Dataset direct;
   ASSERT_TRUE(Direct(dir_ / "in/messages.csv", Kind::kMessages, &direct, 1));
-  ASSERT_EQ(direct.messages.size(), 8u);
+  ASSERT_EQ(direct.chats.messages(), 8u);
   // By hand: 2024-02-29 00:00:00 in Asia/Shanghai (UTC+8) is 2024-02-28 16:00:00 UTC,
   // 1,709,136,000 s after the epoch; the leap day's noon is 12 hours later.
-  EXPECT_EQ(direct.messages[4].at, 1709136000);
-  EXPECT_EQ(direct.messages[5].at, 1709136000 + 12 * 3600);
-  EXPECT_EQ(direct.messages[6].at, 1709136000 + 24 * 3600);
+  const std::vector<MessageRow> rows = ChatRows(direct);
+  EXPECT_EQ(std::get<0>(rows[4]), 1709136000);
+  EXPECT_EQ(std::get<0>(rows[5]), 1709136000 + 12 * 3600);
+  EXPECT_EQ(std::get<0>(rows[6]), 1709136000 + 24 * 3600);
   ExpectSameDataset(direct, ThroughImport(dir_ / "in"));
 }
 
@@ -346,7 +309,7 @@ TEST_F(DirectReaderTest, WhatOnlyTheGeneralPathHandlesIsHandedBack) {
     d.shops.Intern("already here");
     EXPECT_FALSE(Direct(dir_ / "messages.csv", Kind::kMessages, &d)) << c.what;
     EXPECT_EQ(d.shops.size(), 1u) << c.what;
-    EXPECT_TRUE(d.messages.empty()) << c.what;
+    EXPECT_EQ(d.chats.messages(), 0u) << c.what;
   }
 }
 
@@ -403,51 +366,18 @@ TEST(StoreLoaderTest, MessagesComeInInputOrderAfterAReplacement) {
   auto data = LoadDataset(**store, **zone);
   ASSERT_TRUE(data.ok());
   std::vector<Instant> got;
-  for (const Message& m : data->messages) got.push_back(m.at);
+  const std::vector<MessageRow> rows = ChatRows(*data);
+  for (const MessageRow& m : rows) got.push_back(std::get<0>(m));
   // 2024-01-05 09:00:00 +08 = 1704416400, then 10:00:01 and 10:00:02.
   EXPECT_EQ(got, (std::vector<Instant>{1704416400, 1704420001, 1704420002}));
   // Customers are interned in input order: the revised first message's customer is b9, 0.
-  EXPECT_EQ(data->customers.Get(data->messages[0].customer),
+  EXPECT_EQ(data->customers.Get(std::get<1>(rows[0])),
             "店\x1F"
             "b9");
   // Read in ranges of input order on several cursors: the same.
   auto ranged = LoadDataset(**store, **zone, StoreReadOptions{3, 1});
   ASSERT_TRUE(ranged.ok());
   ExpectSameDataset(*ranged, *data);
-}
-
-// The store's orders as the streamed report keeps them: the orders LoadDataset reads, keyed
-// by customer, however many ranges they are read in.
-TEST(StoreLoaderTest, KeyedOrdersAreTheStoresOrders) {
-  csperf::testing::ScratchDir dir;
-  auto store = OpenStore(dir / "s.db", OpenMode::kCreate);
-  ASSERT_TRUE(store.ok());
-  FixedClock clock(0);
-  std::string orders = kOrdersHeader;
-  for (int i = 0; i < 200; ++i) {
-    orders += "T" + std::to_string(i) + (i % 3 == 0 ? ",二店,b" : ",店,b") +
-              std::to_string(i % 17) + ",2024-01-05 10:00:00," +
-              (i % 4 == 0 ? "" : "2024-01-05 10:09:00") + "," + std::to_string(10 + i) + ".50," +
-              (i % 5 == 0 ? "refunded" : "paid") + ",\n";
-  }
-  dir.Write("in/orders.csv", orders);
-  ASSERT_TRUE(RunImport(**store, DefaultSettings(), {dir / "in"}, ImportOptions{},
-                        csperf::testing::EnvAt(clock))
-                  .committed);
-  auto zone = TimeZone::Load(DefaultSettings().timezone);
-  auto loaded = LoadDataset(**store, **zone);
-  ASSERT_TRUE(loaded.ok());
-  for (int threads : {1, 3}) {
-    SCOPED_TRACE(threads);
-    Dataset d;
-    KeyedOrders keyed;
-    ReadStoreKeyedOrders(**store, StoreReadOptions{threads, 8}, &d, &keyed);
-    ASSERT_EQ(keyed.orders.size(), loaded->orders.size());
-    for (size_t i = 0; i < keyed.orders.size(); ++i) {
-      SCOPED_TRACE(i);
-      ExpectSameOrder(keyed.orders[i], keyed.keys, d.shops, loaded->orders[i], *loaded);
-    }
-  }
 }
 
 // A large store's messages are read in ranges of input order, one cursor each, and joined in
@@ -474,7 +404,7 @@ TEST(StoreLoaderTest, RangesOfRowsJoinIntoTheSameDataset) {
   auto zone = TimeZone::Load(DefaultSettings().timezone);
   auto one = LoadDataset(**store, **zone, StoreReadOptions{1, 1});
   ASSERT_TRUE(one.ok());
-  ASSERT_EQ(one->messages.size(), 300u);
+  ASSERT_EQ(one->chats.messages(), 300u);
   for (int threads : {2, 3, 7}) {
     auto ranged = LoadDataset(**store, **zone, StoreReadOptions{threads, 10});
     ASSERT_TRUE(ranged.ok());

@@ -1,5 +1,5 @@
-// For the tests of the reports read while messages stream past (chat_stream_test,
-// grouped_chat_test): messages files reordered, and the batch report beside the streamed one.
+// For the tests of reading messages in any order (chat_keeper_test): messages files
+// reordered, and every grouping's report of a Dataset.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -60,17 +60,19 @@ inline std::string SortedByCustomer(const std::string& csv) {
 }
 
 inline Context ContextOf(const Dataset& data, const Settings& settings, const TimeZone& zone,
-                         const Period& p, const StreamedChat* streamed) {
-  return {data, settings, zone, p, p.begin(zone), p.end(zone), streamed};
+                         const Period& p, const ChatColumns* ahead = nullptr) {
+  return {data, settings, zone, p, p.begin(zone), p.end(zone), ahead};
 }
 
-// The report of every grouping, as CSV, from `data` (with the columns `streamed` holds).
+// The report of every grouping, as CSV, from `data` (with the chat columns `ahead` holds).
 inline std::vector<std::string> AllReports(const Dataset& data, const Settings& settings,
-                                           const TimeZone& zone, const Period& p,
-                                           const StreamedChat* streamed) {
+                                           const std::string& period,
+                                           const ChatColumns* ahead = nullptr) {
+  auto zone = *TimeZone::Load(settings.timezone);
+  const Period p = *ParsePeriod(period);
   std::vector<std::string> out;
   for (Grouping g : kAllGroupings)
-    out.push_back(RenderCsv(BuildReport(ContextOf(data, settings, zone, p, streamed), g)));
+    out.push_back(RenderCsv(BuildReport(ContextOf(data, settings, *zone, p, ahead), g)));
   return out;
 }
 
@@ -96,41 +98,17 @@ inline void CopyWithMessages(const std::string& from, const std::string& to,
   std::ofstream(to + "/messages.csv", std::ios::binary) << messages;
 }
 
-// The batch report and the report read for streaming, of every grouping, for `folder`.
-struct Reports {
-  bool streamed = false;
-  MessageOrder order = MessageOrder::kOther;  // how they were streamed
-  std::vector<std::string> batch, stream;
-};
-
-inline Reports BothReports(const std::string& folder, const Settings& settings,
-                           const std::string& period) {
-  Reports out;
-  auto zone = *TimeZone::Load(settings.timezone);
-  const Period p = *ParsePeriod(period);
+// Every grouping's report of `folder` read from the files, its messages split as `direct`
+// says.
+inline std::vector<std::string> FolderReports(const std::string& folder, const Settings& settings,
+                                              const std::string& period,
+                                              const DirectReadOptions& direct = {}) {
   ImportReport import;
-  auto batch = LoadDatasetFromFiles({folder}, settings, ImportOptions{}, &import);
-  EXPECT_TRUE(batch.ok()) << batch.problem().ToString();
-  if (!batch.ok()) return out;
-  auto read =
-      LoadReportInputFromFiles({folder}, settings, ImportOptions{}, &import, p, kAllGroupings);
-  EXPECT_TRUE(read.ok()) << read.problem().ToString();
-  if (!read.ok()) return out;
-  out.streamed = read->streamed.has_value();
-  if (out.streamed) {
-    out.order = read->streamed->order;
-    EXPECT_TRUE(read->data.messages.empty());
-  }
-  out.batch = AllReports(*batch, settings, *zone, p, nullptr);
-  out.stream =
-      AllReports(read->data, settings, *zone, p, read->streamed ? &*read->streamed : nullptr);
-  return out;
-}
-
-inline void ExpectSameReports(const Reports& r) {
-  ASSERT_EQ(r.batch.size(), kAllGroupings.size());
-  for (size_t i = 0; i < r.batch.size(); ++i)
-    EXPECT_EQ(r.stream[i], r.batch[i]) << "grouping " << GroupingKeyColumn(kAllGroupings[i]);
+  auto data =
+      LoadDatasetFromFiles({folder}, settings, ImportOptions{}, &import, DefaultEnv(), direct);
+  EXPECT_TRUE(data.ok()) << data.problem().ToString();
+  if (!data.ok()) return {};
+  return AllReports(*data, settings, period);
 }
 
 }  // namespace csperf::metrics::report_reads

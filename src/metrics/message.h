@@ -1,0 +1,58 @@
+// A chat message as the metrics engine holds it: a month has tens of millions, so each is a
+// few machine words, its strings (shop, customer, account, conversation) numbered in pools.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "core/civil_time.h"
+
+namespace csperf::metrics {
+
+using Id = int32_t;
+inline constexpr Id kNone = -1;
+
+enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
+// The sender of an importer's canonical word (customer, agent, bot, system); none otherwise.
+std::optional<Sender> SenderOfWord(std::string_view word);
+
+// One message; copies of an id-less message kept more than once appear as separate entries.
+// Its shop is its customer's (Dataset::ShopOf): a month holds tens of millions of these, so
+// nothing is kept twice.
+struct Message {
+  Instant at;
+  Id customer;      // a (shop, customer_id) pair: Dataset::customers holds "shop\x1Fid"
+  Id account;       // kNone when empty
+  Id conversation;  // kNone when empty
+  Sender sender;
+};
+
+// An allocator that default-initialises what it constructs without arguments, so that a
+// column of plain structs grows by resize() without writing every new element first: the
+// direct reader sizes the message column once and fills its parts on every core.
+template <class T>
+struct NoInitAllocator : std::allocator<T> {
+  template <class U>
+  struct rebind {
+    using other = NoInitAllocator<U>;
+  };
+  NoInitAllocator() = default;
+  template <class U>
+  explicit NoInitAllocator(const NoInitAllocator<U>&) noexcept {}
+  template <class U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible_v<U>) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <class U, class... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+using MessageColumn = std::vector<Message, NoInitAllocator<Message>>;
+
+}  // namespace csperf::metrics
