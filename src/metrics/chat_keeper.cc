@@ -32,17 +32,19 @@ void ChatKeeper::EndChunk(size_t chunk, uint32_t /*messages*/) {
 }
 
 void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
-  const auto begin = static_cast<uint32_t>(messages_.size());
+  uint32_t count = 0;
+  for (const Message& m : run.messages) count += IsChat(m.sender) ? 1 : 0;
+  if (count == 0) return;
+  const auto [block, begin] = blocks_.MakeRoom(count);
+  uint32_t kept = 0;
   for (const Message& m : run.messages) {
     if (!IsChat(m.sender)) continue;
-    const uint64_t at =
-        SeenAt(chunk_, in_chunk_ + (static_cast<uint32_t>(messages_.size()) - begin));
+    const uint64_t at = SeenAt(chunk_, in_chunk_ + kept++);
     NoteFirst(m.account, at, &first_account_);
     NoteFirst(m.conversation, at, &first_conversation_);
-    messages_.push_back(m);
+    blocks_.push_back(ChatMessage::Of(m.at, m.sender, m.account, m.conversation));
   }
-  const auto count = static_cast<uint32_t>(messages_.size()) - begin;
-  if (count == 0) return;
+  messages_ += count;
   const auto c = static_cast<size_t>(run.customer);
   if (c >= first_customer_.size()) {
     first_customer_.resize(c + 1, kUnseen);
@@ -52,7 +54,7 @@ void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
     first_customer_[c] = SeenAt(chunk_, in_chunk_);
     customer_shop_[c] = run.shop;
   }
-  runs_.push_back({begin, count, run.customer, chunk_, in_chunk_});
+  runs_.push_back({block, begin, count, run.customer, chunk_, in_chunk_});
   in_chunk_ += count;
 }
 
@@ -69,8 +71,8 @@ class ChatJoiner {
     Chats out;
     ListRuns(&out);
     for (ChatKeeper* k : keepers_) {
-      out.messages_ += k->messages_.size();
-      out.buffers_.push_back(std::move(k->messages_));
+      out.messages_ += k->messages_;
+      out.blocks_.Append(std::move(k->blocks_));
       *k = ChatKeeper();
     }
     return out;
@@ -180,12 +182,18 @@ class ChatJoiner {
             nullptr);
       }
     });
-    // Each keeper's messages in the Dataset's ids, on every core.
-    executor_.ParallelFor(keepers_.size(), [&](size_t k) {
+    // Each keeper's messages in the Dataset's ids, a block at a time on every core.
+    std::vector<std::pair<size_t, uint32_t>> blocks;  // keeper, block
+    for (size_t k = 0; k < keepers_.size(); ++k) {
+      for (uint32_t b = 0; b < keepers_[k]->blocks_.size(); ++b) blocks.emplace_back(k, b);
+    }
+    executor_.ParallelFor(blocks.size(), [&](size_t i) {
+      const auto [k, b] = blocks[i];
       const std::vector<Id>& accounts = accounts_[k];
       const std::vector<Id>& conversations = conversations_[k];
-      for (Message& m : keepers_[k]->messages_) {
-        if (m.account != kNone) m.account = accounts[static_cast<size_t>(m.account)];
+      for (ChatMessage& m : keepers_[k]->blocks_.block(b)) {
+        if (const Id account = m.account(); account != kNone)
+          m.set_account(accounts[static_cast<size_t>(account)]);
         if (m.conversation != kNone)
           m.conversation = conversations[static_cast<size_t>(m.conversation)];
       }
@@ -208,12 +216,14 @@ class ChatJoiner {
     std::partial_sum(out->before_.begin(), out->before_.end(), out->before_.begin());
     out->runs_.resize(out->start_.back());
     std::vector<uint32_t> fill(out->start_.begin(), out->start_.end() - 1);
+    uint32_t first_block = 0;  // the keeper's first block among all keepers' (Join appends them)
     for (uint32_t k = 0; k < keepers_.size(); ++k) {
       for (const ChatKeeper::KeptRun& r : keepers_[k]->runs_) {
         const auto c = static_cast<size_t>(customers_[k][static_cast<size_t>(r.customer)]);
-        out->runs_[fill[c]++] = {k, r.begin, r.count,
+        out->runs_[fill[c]++] = {first_block + r.block, r.begin, r.count,
                                  static_cast<uint32_t>(InputIndex(SeenAt(r.chunk, r.at)))};
       }
+      first_block += static_cast<uint32_t>(keepers_[k]->blocks_.size());
     }
     // A customer's runs from several cores come core by core: put them in input order.
     auto earlier = [](const ChatRun& a, const ChatRun& b) { return a.first_index < b.first_index; };

@@ -28,12 +28,13 @@ class ChatKeeper : public RunSink {
  private:
   friend class ChatJoiner;
   struct KeptRun {
-    uint32_t begin, count;
-    Id customer;     // the core's
-    uint32_t chunk;  // the chunk it came in
-    uint32_t at;     // its first message's place among the chunk's chat messages
+    uint32_t block, begin, count;  // in blocks_
+    Id customer;                   // the core's
+    uint32_t chunk;                // the chunk it came in
+    uint32_t at;  // its first message's place among the chunk's chat messages
   };
-  MessageColumn messages_;  // the core's ids
+  ChatBlocks blocks_;  // the core's ids
+  size_t messages_ = 0;
   std::vector<KeptRun> runs_;
   std::vector<uint32_t> chunk_messages_;  // per chunk read here: its chat messages
   uint32_t chunk_ = 0;

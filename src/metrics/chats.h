@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "metrics/message.h"
@@ -21,8 +22,8 @@ inline bool IsChat(Sender s) { return s == Sender::kCustomer || s == Sender::kAg
 
 // Part of one customer's messages that came together in the input.
 struct ChatRun {
-  uint32_t buffer;       // which core's messages
-  uint32_t begin;        // where in them
+  uint32_t block;        // which block of messages
+  uint32_t begin;        // where in it
   uint32_t count;        // how many
   uint32_t first_index;  // the place of its first message in input order (of chat messages)
 };
@@ -31,8 +32,26 @@ struct ChatRun {
 struct CustomerChat {
   Id customer = kNone;
   Id shop = kNone;
-  std::span<const Message> messages;
+  std::span<const ChatMessage> messages;
   std::span<const uint32_t> index;
+};
+
+// Messages kept in blocks that never move or grow once full: a month's messages are
+// written once, each into memory fresh to it, never copied as a growing vector would.
+class ChatBlocks {
+ public:
+  static constexpr size_t kBlock = size_t{1} << 20;  // messages a block
+  // Room for `n` more messages in one block; returns where they go (block, place).
+  std::pair<uint32_t, uint32_t> MakeRoom(size_t n);
+  void push_back(const ChatMessage& m) { blocks_.back().push_back(m); }
+  std::vector<ChatMessage>& block(uint32_t b) { return blocks_[b]; }
+  const std::vector<ChatMessage>& block(uint32_t b) const { return blocks_[b]; }
+  size_t size() const { return blocks_.size(); }
+  // Moves `other`'s blocks after these; returns the index the first of them gets.
+  uint32_t Append(ChatBlocks&& other);
+
+ private:
+  std::vector<std::vector<ChatMessage>> blocks_;
 };
 
 class Chats {
@@ -41,8 +60,8 @@ class Chats {
   Chats(Chats&&) = default;
   Chats& operator=(Chats&&) = default;
 
-  // The chat messages of `messages` (in input order, the Dataset's ids), as one source would
-  // hand them over: for tests and small inputs.
+  // The chat messages of `messages` (in input order, the Dataset's ids; bots' and the
+  // system's left out), as one source would hand them over: for tests and small inputs.
   static Chats FromMessages(std::span<const Message> messages, size_t customers);
 
   size_t customers() const { return start_.empty() ? 0 : start_.size() - 1; }
@@ -53,16 +72,15 @@ class Chats {
   }
   // How many messages the customers before `c` have.
   uint64_t MessagesBefore(size_t c) const { return before_[c]; }
-  const Message* Buffer(uint32_t b) const { return buffers_[b].data(); }
 
   // Puts customer `c`'s messages together into `out` (their places in input order into
   // `index`): a view of its one run, or its runs copied one after another. The chat's shop
   // is left for the caller.
-  CustomerChat Gather(size_t c, std::vector<Message>* out, std::vector<uint32_t>* index) const;
+  CustomerChat Gather(size_t c, std::vector<ChatMessage>* out, std::vector<uint32_t>* index) const;
 
  private:
   friend class ChatJoiner;
-  std::vector<MessageColumn> buffers_;  // per core of the source; customers' ids unset
+  ChatBlocks blocks_;
   std::vector<ChatRun> runs_;           // grouped by customer, each customer's in input order
   std::vector<uint32_t> start_;         // customer c's runs are runs_[start_[c], start_[c + 1])
   std::vector<uint64_t> before_;        // per customer, the messages of those before it

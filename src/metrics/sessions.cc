@@ -131,7 +131,7 @@ CustomerCutter::CustomerCutter(const Context& c, CutTerms terms, Sessions* out)
 void CustomerCutter::Cut(const CustomerChat& chat) {
   chat_ = &chat;
   settings_ = terms_.shop_settings[static_cast<size_t>(chat.shop)];
-  const std::span<const Message> m = chat.messages;
+  const std::span<const ChatMessage> m = chat.messages;
   order_.resize(m.size());
   for (uint32_t i = 0; i < order_.size(); ++i) order_[i] = i;
   // Equal times keep input order. Most customers' messages come in time order already:
@@ -182,16 +182,17 @@ Actor CustomerCutter::ActorOf(Id account) const {
 
 void CustomerCutter::Add(std::span<const uint32_t> order, Id conversation) {
   const CustomerChat& chat = *chat_;
-  const Message& first = chat.messages[order.front()];
+  const ChatMessage& first = chat.messages[order.front()];
   SessionBuilder& b = builder_;
   b.Begin(c_, *settings_, chat.shop, chat.customer, conversation, first.at,
-          chat.index[order.front()], first.sender == Sender::kCustomer, &out_->lines, &out_->waits);
+          chat.index[order.front()], first.sender() == Sender::kCustomer, &out_->lines,
+          &out_->waits);
   for (uint32_t i : order) {
-    const Message& m = chat.messages[i];
-    if (m.sender == Sender::kCustomer) {
-      b.AddCustomer(m.at, b.NeedsRouted() ? ActorOf(m.account) : kNone);
+    const ChatMessage& m = chat.messages[i];
+    if (m.sender() == Sender::kCustomer) {
+      b.AddCustomer(m.at, b.NeedsRouted() ? ActorOf(m.account()) : kNone);
     } else {
-      b.AddAgent(m.at, ActorOf(m.account));
+      b.AddAgent(m.at, ActorOf(m.account()));
     }
   }
   out_->sessions.push_back(b.End());
@@ -216,7 +217,7 @@ void CutChats(const Context& c, size_t ranges, const std::function<SessionSink*(
     SessionSink* sink = sink_of(r);
     Sessions s;
     CustomerCutter cutter(c, terms, &s);
-    std::vector<Message> gathered;
+    std::vector<ChatMessage> gathered;
     std::vector<uint32_t> index;
     for (size_t cu = split[r].begin; cu < split[r].end; ++cu) {
       if (chats.RunsOf(cu).empty()) continue;

@@ -32,14 +32,14 @@ TEST(ChatsTest, EachCustomersMessagesInInputOrderWithTheirPlaces) {
   EXPECT_EQ(chats.MessagesBefore(3), 5u);
   EXPECT_TRUE(chats.RunsOf(2).empty());
 
-  std::vector<Message> scratch;
+  std::vector<ChatMessage> scratch;
   std::vector<uint32_t> index;
   const CustomerChat c1 = chats.Gather(1, &scratch, &index);
   EXPECT_EQ(c1.customer, 1);
   ASSERT_EQ(c1.messages.size(), 3u);
   EXPECT_EQ(c1.messages[0].at, 50);
   EXPECT_EQ(c1.messages[1].at, 70);
-  EXPECT_EQ(c1.messages[1].account, 7);
+  EXPECT_EQ(c1.messages[1].account(), 7);
   EXPECT_EQ(c1.messages[2].at, 120);
   EXPECT_EQ(std::vector<uint32_t>(c1.index.begin(), c1.index.end()),
             (std::vector<uint32_t>{0, 2, 4}));

@@ -59,15 +59,15 @@ std::vector<std::string> Strings(const StringPool& pool) {
 using MessageRow = std::tuple<Instant, Id, Id, Id, int>;
 std::vector<MessageRow> ChatRows(const Dataset& d) {
   std::vector<std::pair<uint32_t, MessageRow>> placed;
-  std::vector<Message> scratch;
+  std::vector<ChatMessage> scratch;
   std::vector<uint32_t> index;
   for (size_t c = 0; c < d.chats.customers(); ++c) {
     const CustomerChat chat = d.chats.Gather(c, &scratch, &index);
     for (size_t i = 0; i < chat.messages.size(); ++i) {
-      const Message& m = chat.messages[i];
+      const ChatMessage& m = chat.messages[i];
       placed.push_back(
           {chat.index[i],
-           {m.at, chat.customer, m.account, m.conversation, static_cast<int>(m.sender)}});
+           {m.at, chat.customer, m.account(), m.conversation, static_cast<int>(m.sender())}});
     }
   }
   std::sort(placed.begin(), placed.end(),
