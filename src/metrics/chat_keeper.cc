@@ -5,30 +5,16 @@
 #include <utility>
 
 namespace csperf::metrics {
-namespace {
-
-// Where a core first met an id: its chunk and the place there, until the chunks' places in
-// input order are known.
-constexpr uint64_t kUnseen = UINT64_MAX;
-uint64_t SeenAt(uint32_t chunk, uint32_t at) { return (uint64_t{chunk} << 32) | at; }
-
-void NoteFirst(Id id, uint64_t at, std::vector<uint64_t>* first) {
-  if (id == kNone) return;
-  const auto i = static_cast<size_t>(id);
-  if (i >= first->size()) first->resize(i + 1, kUnseen);
-  if ((*first)[i] == kUnseen) (*first)[i] = at;
-}
-
-}  // namespace
 
 void ChatKeeper::BeginChunk(size_t chunk) {
   chunk_ = static_cast<uint32_t>(chunk);
   in_chunk_ = 0;
+  chunks_.push_back({chunk_, 0, runs_.size(), customers_.met.size(), accounts_.met.size(),
+                     conversations_.met.size()});
 }
 
-void ChatKeeper::EndChunk(size_t chunk, uint32_t /*messages*/) {
-  if (chunk >= chunk_messages_.size()) chunk_messages_.resize(chunk + 1, 0);
-  chunk_messages_[chunk] = in_chunk_;
+void ChatKeeper::EndChunk(size_t /*chunk*/, uint32_t /*messages*/) {
+  chunks_.back().messages = in_chunk_;
 }
 
 void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
@@ -36,24 +22,20 @@ void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
   for (const Message& m : run.messages) count += IsChat(m.sender) ? 1 : 0;
   if (count == 0) return;
   const auto [block, begin] = blocks_.MakeRoom(count);
-  uint32_t kept = 0;
+  uint32_t at = in_chunk_;
   for (const Message& m : run.messages) {
     if (!IsChat(m.sender)) continue;
-    const uint64_t at = SeenAt(chunk_, in_chunk_ + kept++);
-    NoteFirst(m.account, at, &first_account_);
-    NoteFirst(m.conversation, at, &first_conversation_);
+    accounts_.Note(m.account, at);
+    conversations_.Note(m.conversation, at);
     blocks_.push_back(ChatMessage::Of(m.at, m.sender, m.account, m.conversation));
+    ++at;
   }
   messages_ += count;
   const auto c = static_cast<size_t>(run.customer);
-  if (c >= first_customer_.size()) {
-    first_customer_.resize(c + 1, kUnseen);
-    customer_shop_.resize(c + 1, kNone);
-  }
-  if (first_customer_[c] == kUnseen) {
-    first_customer_[c] = SeenAt(chunk_, in_chunk_);
-    customer_shop_[c] = run.shop;
-  }
+  if (c >= customer_shop_.size())
+    customer_shop_.resize(std::max(c + 1, customer_shop_.size() * 2), kNone);
+  customer_shop_[c] = run.shop;
+  customers_.Note(run.customer, in_chunk_);
   runs_.push_back({block, begin, count, run.customer, chunk_, in_chunk_});
   in_chunk_ += count;
 }
@@ -79,43 +61,64 @@ class ChatJoiner {
   }
 
  private:
-  // Where each chunk's chat messages start in input order.
+  // Which keeper read each chunk (and which of its chunks it was), and where each chunk's
+  // chat messages start in input order.
+  struct Owner {
+    uint32_t keeper;
+    uint32_t read;  // its index in the keeper's chunks_
+  };
   void PlaceChunks() {
     size_t chunks = 0;
-    for (const ChatKeeper* k : keepers_) chunks = std::max(chunks, k->chunk_messages_.size());
-    chunk_base_.assign(chunks + 1, 0);
     for (const ChatKeeper* k : keepers_) {
-      for (size_t ch = 0; ch < k->chunk_messages_.size(); ++ch)
-        chunk_base_[ch + 1] += k->chunk_messages_[ch];
+      for (const ChatKeeper::ChunkRead& r : k->chunks_)
+        chunks = std::max<size_t>(chunks, r.chunk + 1);
+    }
+    owner_.assign(chunks, Owner{UINT32_MAX, 0});
+    chunk_base_.assign(chunks + 1, 0);
+    for (uint32_t k = 0; k < keepers_.size(); ++k) {
+      const std::vector<ChatKeeper::ChunkRead>& read = keepers_[k]->chunks_;
+      for (uint32_t i = 0; i < read.size(); ++i) {
+        owner_[read[i].chunk] = {k, i};
+        chunk_base_[read[i].chunk + 1] = read[i].messages;
+      }
     }
     std::partial_sum(chunk_base_.begin(), chunk_base_.end(), chunk_base_.begin());
   }
-  uint64_t InputIndex(uint64_t seen) const { return chunk_base_[seen >> 32] + (seen & 0xFFFFFFFF); }
 
-  // One kind's ids of every keeper, interned in `pool` in order of first appearance: the
-  // Dataset then numbers them as one reading of the input in order would.
-  struct Entry {
-    uint64_t first;
-    uint32_t keeper;
-    Id id;
-  };
-  template <class PoolOf, class FirstOf>
-  std::vector<std::vector<Id>> Number(StringPool* pool, PoolOf pool_of, FirstOf first_of,
+  // One kind's ids of every keeper, in order of first appearance in the input (chunk by
+  // chunk, each chunk's from the keeper that read it), interned in `pool`: the Dataset then
+  // numbers them as one reading of the input in order would. Returns each keeper's ids in the
+  // pool; `added(keeper, id, pool id)` for each new to the pool.
+  template <class PoolOf, class MetOf>
+  std::vector<std::vector<Id>> Number(StringPool* pool, PoolOf pool_of, MetOf met_of,
+                                      size_t ChatKeeper::ChunkRead::*offset,
                                       const std::function<void(uint32_t, Id, Id)>& added) {
+    struct Entry {
+      uint32_t keeper;
+      Id id;
+    };
     std::vector<Entry> entries;
+    std::vector<std::string_view> keys;
     std::vector<std::vector<Id>> maps(keepers_.size());
+    size_t total = 0;
     for (uint32_t k = 0; k < keepers_.size(); ++k) {
-      const std::vector<uint64_t>& first = first_of(*keepers_[k]);
       maps[k].assign(pool_of(*keepers_[k]).size(), kNone);
-      for (size_t i = 0; i < first.size(); ++i) {
-        if (first[i] != kUnseen) entries.push_back({InputIndex(first[i]), k, static_cast<Id>(i)});
+      total += met_of(*keepers_[k]).met.size();
+    }
+    entries.reserve(total);
+    keys.reserve(total);
+    for (const Owner& o : owner_) {
+      if (o.keeper == UINT32_MAX) continue;
+      const ChatKeeper& keeper = *keepers_[o.keeper];
+      const std::vector<ChatKeeper::Met>& met = met_of(keeper).met;
+      const size_t begin = keeper.chunks_[o.read].*offset;
+      const size_t end =
+          o.read + 1 < keeper.chunks_.size() ? keeper.chunks_[o.read + 1].*offset : met.size();
+      for (size_t i = begin; i < end; ++i) {
+        entries.push_back({o.keeper, met[i].id});
+        keys.push_back(pool_of(keeper).Get(met[i].id));
       }
     }
-    std::sort(entries.begin(), entries.end(),
-              [](const Entry& a, const Entry& b) { return a.first < b.first; });
-    std::vector<std::string_view> keys;
-    keys.reserve(entries.size());
-    for (const Entry& e : entries) keys.push_back(pool_of(*keepers_[e.keeper]).Get(e.id));
     const size_t before = pool->size();
     const std::vector<Id> ids = pool->InternAll(keys);
     for (size_t i = 0; i < entries.size(); ++i) {
@@ -127,59 +130,42 @@ class ChatJoiner {
   }
 
   void NumberIds() {
-    // Shops first, in the order of their first customers, so that a new customer's shop is
-    // numbered when the customer is.
+    using Read = ChatKeeper::ChunkRead;
     shops_.resize(keepers_.size());
-    for (size_t k = 0; k < keepers_.size(); ++k) {
-      const ChatKeeper& keeper = *keepers_[k];
-      shops_[k].assign(keeper.pools_.shops.size(), kNone);
-    }
-    std::vector<Entry> shop_entries;
-    for (uint32_t k = 0; k < keepers_.size(); ++k) {
-      const ChatKeeper& keeper = *keepers_[k];
-      std::vector<uint64_t> first(keeper.pools_.shops.size(), kUnseen);
-      for (size_t c = 0; c < keeper.first_customer_.size(); ++c) {
-        if (keeper.first_customer_[c] == kUnseen) continue;
-        uint64_t& f = first[static_cast<size_t>(keeper.customer_shop_[c])];
-        f = std::min(f, InputIndex(keeper.first_customer_[c]));
-      }
-      for (size_t s = 0; s < first.size(); ++s) {
-        if (first[s] != kUnseen) shop_entries.push_back({first[s], k, static_cast<Id>(s)});
-      }
-    }
-    std::sort(shop_entries.begin(), shop_entries.end(),
-              [](const Entry& a, const Entry& b) { return a.first < b.first; });
-    for (const Entry& e : shop_entries) {
-      shops_[e.keeper][static_cast<size_t>(e.id)] =
-          d_.shops.Intern(keepers_[e.keeper]->pools_.shops.Get(e.id));
-    }
+    for (size_t k = 0; k < keepers_.size(); ++k)
+      shops_[k].assign(keepers_[k]->pools_.shops.size(), kNone);
+    // A new customer's shop, numbered as its first customer is (shops are few: this thread).
+    auto shop_of = [&](uint32_t k, Id local_customer) {
+      const Id local = keepers_[k]->customer_shop_[static_cast<size_t>(local_customer)];
+      Id& shop = shops_[k][static_cast<size_t>(local)];
+      if (shop == kNone) shop = d_.shops.Intern(keepers_[k]->pools_.shops.Get(local));
+      return shop;
+    };
     // Customers, accounts and conversations, each kind on a core of its own.
     executor_.ParallelFor(3, [&](size_t kind) {
       if (kind == 0) {
         customers_ = Number(
             &d_.customers,
             [](const ChatKeeper& k) -> const StringPool& { return k.pools_.customers; },
-            [](const ChatKeeper& k) -> const std::vector<uint64_t>& { return k.first_customer_; },
+            [](const ChatKeeper& k) -> const ChatKeeper::MetIds& { return k.customers_; },
+            &Read::customers,
             [&](uint32_t k, Id local, Id id) {
               if (static_cast<size_t>(id) >= d_.customer_shop.size())
                 d_.customer_shop.resize(static_cast<size_t>(id) + 1, kNone);
-              d_.customer_shop[static_cast<size_t>(id)] = shops_[k][static_cast<size_t>(
-                  keepers_[k]->customer_shop_[static_cast<size_t>(local)])];
+              d_.customer_shop[static_cast<size_t>(id)] = shop_of(k, local);
             });
       } else if (kind == 1) {
         accounts_ = Number(
             &d_.accounts,
             [](const ChatKeeper& k) -> const StringPool& { return k.pools_.accounts; },
-            [](const ChatKeeper& k) -> const std::vector<uint64_t>& { return k.first_account_; },
-            nullptr);
+            [](const ChatKeeper& k) -> const ChatKeeper::MetIds& { return k.accounts_; },
+            &Read::accounts, nullptr);
       } else {
         conversations_ = Number(
             &d_.conversations,
             [](const ChatKeeper& k) -> const StringPool& { return k.pools_.conversations; },
-            [](const ChatKeeper& k) -> const std::vector<uint64_t>& {
-              return k.first_conversation_;
-            },
-            nullptr);
+            [](const ChatKeeper& k) -> const ChatKeeper::MetIds& { return k.conversations_; },
+            &Read::conversations, nullptr);
       }
     });
     // Each keeper's messages in the Dataset's ids, a block at a time on every core.
@@ -216,29 +202,30 @@ class ChatJoiner {
     std::partial_sum(out->before_.begin(), out->before_.end(), out->before_.begin());
     out->runs_.resize(out->start_.back());
     std::vector<uint32_t> fill(out->start_.begin(), out->start_.end() - 1);
-    uint32_t first_block = 0;  // the keeper's first block among all keepers' (Join appends them)
-    for (uint32_t k = 0; k < keepers_.size(); ++k) {
-      for (const ChatKeeper::KeptRun& r : keepers_[k]->runs_) {
-        const auto c = static_cast<size_t>(customers_[k][static_cast<size_t>(r.customer)]);
-        out->runs_[fill[c]++] = {first_block + r.block, r.begin, r.count,
-                                 static_cast<uint32_t>(InputIndex(SeenAt(r.chunk, r.at)))};
+    // Chunks in input order, each chunk's runs in order: each customer's runs come in
+    // input order with no sort.
+    std::vector<uint32_t> first_block(keepers_.size(), 0);  // Join appends the keepers' blocks
+    for (size_t k = 1; k < keepers_.size(); ++k)
+      first_block[k] = first_block[k - 1] + static_cast<uint32_t>(keepers_[k - 1]->blocks_.size());
+    for (const Owner& o : owner_) {
+      if (o.keeper == UINT32_MAX) continue;
+      const ChatKeeper& keeper = *keepers_[o.keeper];
+      const size_t end = o.read + 1 < keeper.chunks_.size() ? keeper.chunks_[o.read + 1].runs
+                                                            : keeper.runs_.size();
+      for (size_t r = keeper.chunks_[o.read].runs; r < end; ++r) {
+        const ChatKeeper::KeptRun& run = keeper.runs_[r];
+        const auto c = static_cast<size_t>(customers_[o.keeper][static_cast<size_t>(run.customer)]);
+        out->runs_[fill[c]++] = {first_block[o.keeper] + run.block, run.begin, run.count,
+                                 static_cast<uint32_t>(chunk_base_[run.chunk] + run.at)};
       }
-      first_block += static_cast<uint32_t>(keepers_[k]->blocks_.size());
-    }
-    // A customer's runs from several cores come core by core: put them in input order.
-    auto earlier = [](const ChatRun& a, const ChatRun& b) { return a.first_index < b.first_index; };
-    for (size_t c = 0; c < customers; ++c) {
-      auto first = out->runs_.begin() + out->start_[c];
-      auto last = out->runs_.begin() + out->start_[c + 1];
-      if (last - first > 1 && !std::is_sorted(first, last, earlier))
-        std::sort(first, last, earlier);
     }
   }
 
   std::vector<ChatKeeper*> keepers_;
   Dataset& d_;
   Executor& executor_;
-  std::vector<uint64_t> chunk_base_;
+  std::vector<Owner> owner_;          // per chunk
+  std::vector<uint64_t> chunk_base_;  // per chunk, and one past the last
   std::vector<std::vector<Id>> shops_, customers_, accounts_, conversations_;
 };
 

@@ -31,17 +31,43 @@ class ChatKeeper : public RunSink {
     uint32_t block, begin, count;  // in blocks_
     Id customer;                   // the core's
     uint32_t chunk;                // the chunk it came in
-    uint32_t at;  // its first message's place among the chunk's chat messages
+    uint32_t at;                   // its first message's place among the chunk's chat messages
+  };
+  // An id of the core's pools met for the first time (on a chat message), where in its chunk.
+  struct Met {
+    uint32_t at;
+    Id id;
+  };
+  // One kind's ids in the order the core first met them: chunk by chunk, in order within a
+  // chunk, so that the ids of all cores come in input order by taking the chunks in order.
+  struct MetIds {
+    std::vector<Met> met;
+    std::vector<uint8_t> seen;  // per id
+    void Note(Id id, uint32_t at) {
+      if (id == kNone) return;
+      const auto i = static_cast<size_t>(id);
+      if (i >= seen.size()) seen.resize(std::max(i + 1, seen.size() * 2), 0);
+      if (seen[i] == 0) {
+        seen[i] = 1;
+        met.push_back({at, id});
+      }
+    }
+  };
+  // A chunk read here, and where the runs and each kind's list of ids met stood when it
+  // began.
+  struct ChunkRead {
+    uint32_t chunk;
+    uint32_t messages;  // its chat messages
+    size_t runs, customers, accounts, conversations;
   };
   ChatBlocks blocks_;  // the core's ids
   size_t messages_ = 0;
   std::vector<KeptRun> runs_;
-  std::vector<uint32_t> chunk_messages_;  // per chunk read here: its chat messages
+  std::vector<ChunkRead> chunks_;  // in the order read
   uint32_t chunk_ = 0;
   uint32_t in_chunk_ = 0;  // chat messages kept of the current chunk so far
   RunPools pools_;
-  // Per id of the core's pools: where its first chat message was met (chunk, place).
-  std::vector<uint64_t> first_customer_, first_account_, first_conversation_;
+  MetIds customers_, accounts_, conversations_;
   std::vector<Id> customer_shop_;  // per core customer: its shop (the core's)
 };
 
