@@ -7,37 +7,40 @@
 namespace csperf::metrics {
 
 void ChatKeeper::BeginChunk(size_t chunk) {
-  chunk_ = static_cast<uint32_t>(chunk);
-  in_chunk_ = 0;
-  chunks_.push_back({chunk_, 0, runs_.size(), customers_.met.size(), accounts_.met.size(),
+  page_open_ = false;  // the chunk's first message starts a page
+  chunks_.push_back({static_cast<uint32_t>(chunk), static_cast<uint32_t>(pages_.size()),
+                     runs_.size(), customers_.met.size(), accounts_.met.size(),
                      conversations_.met.size()});
-}
-
-void ChatKeeper::EndChunk(size_t /*chunk*/, uint32_t /*messages*/) {
-  chunks_.back().messages = in_chunk_;
 }
 
 void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
   uint32_t count = 0;
-  for (const Message& m : run.messages) count += IsChat(m.sender) ? 1 : 0;
-  if (count == 0) return;
-  const auto [block, begin] = blocks_.MakeRoom(count);
-  uint32_t at = in_chunk_;
   for (const Message& m : run.messages) {
     if (!IsChat(m.sender)) continue;
-    accounts_.Note(m.account, at);
-    conversations_.Note(m.conversation, at);
-    blocks_.push_back(ChatMessage::Of(m.at, m.sender, m.account, m.conversation));
-    ++at;
+    if (!page_open_ || fills_.back() == ChatPages::kPage) {
+      pages_.NewPage();
+      fills_.push_back(0);
+      page_open_ = true;
+    }
+    if (count == 0) {
+      runs_.push_back(
+          {static_cast<uint32_t>((pages_.size() - 1) << ChatPages::kPageBits) | fills_.back(), 0,
+           run.customer});
+    }
+    accounts_.Note(m.account);
+    conversations_.Note(m.conversation);
+    pages_.page(static_cast<uint32_t>(pages_.size() - 1))[fills_.back()++] =
+        ChatMessage::Of(m.at, m.sender, m.account, m.conversation);
+    ++count;
   }
+  if (count == 0) return;
+  runs_.back().count = count;
   messages_ += count;
   const auto c = static_cast<size_t>(run.customer);
   if (c >= customer_shop_.size())
     customer_shop_.resize(std::max(c + 1, customer_shop_.size() * 2), kNone);
   customer_shop_[c] = run.shop;
-  customers_.Note(run.customer, in_chunk_);
-  runs_.push_back({block, begin, count, run.customer, chunk_, in_chunk_});
-  in_chunk_ += count;
+  customers_.Note(run.customer);
 }
 
 // Numbers the keepers' ids in a Dataset's pools, in order of first appearance in the input,
@@ -50,19 +53,24 @@ class ChatJoiner {
   Chats Join() {
     PlaceChunks();
     NumberIds();
+    // The keepers' strings are the Dataset's now.
+    for (ChatKeeper* k : keepers_) {
+      k->pools_ = RunPools();
+      k->customers_ = k->accounts_ = k->conversations_ = ChatKeeper::MetIds();
+      std::vector<Id>().swap(k->customer_shop_);
+    }
     Chats out;
+    PlacePages(&out);
     ListRuns(&out);
     for (ChatKeeper* k : keepers_) {
       out.messages_ += k->messages_;
-      out.blocks_.Append(std::move(k->blocks_));
       *k = ChatKeeper();
     }
     return out;
   }
 
  private:
-  // Which keeper read each chunk (and which of its chunks it was), and where each chunk's
-  // chat messages start in input order.
+  // Which keeper read each chunk, and which of its chunks it was.
   struct Owner {
     uint32_t keeper;
     uint32_t read;  // its index in the keeper's chunks_
@@ -74,15 +82,43 @@ class ChatJoiner {
         chunks = std::max<size_t>(chunks, r.chunk + 1);
     }
     owner_.assign(chunks, Owner{UINT32_MAX, 0});
-    chunk_base_.assign(chunks + 1, 0);
     for (uint32_t k = 0; k < keepers_.size(); ++k) {
       const std::vector<ChatKeeper::ChunkRead>& read = keepers_[k]->chunks_;
-      for (uint32_t i = 0; i < read.size(); ++i) {
-        owner_[read[i].chunk] = {k, i};
-        chunk_base_[read[i].chunk + 1] = read[i].messages;
+      for (uint32_t i = 0; i < read.size(); ++i) owner_[read[i].chunk] = {k, i};
+    }
+  }
+  // The end of a kind's entries (runs, pages, ids met) of the keeper's chunk `read`: where
+  // the next chunk read began, or the end.
+  template <class T>
+  static T EndOf(const ChatKeeper& k, uint32_t read, T ChatKeeper::ChunkRead::*field, T end) {
+    return read + 1 < k.chunks_.size() ? k.chunks_[read + 1].*field : end;
+  }
+
+  // Every keeper's pages, chunk by chunk in input order: a position then grows with input
+  // order. page_of_[k][p]: keeper k's page p among all.
+  void PlacePages(Chats* out) {
+    std::vector<uint32_t> first(keepers_.size(), 0);  // each keeper's first page among all
+    for (size_t k = 1; k < keepers_.size(); ++k)
+      first[k] = first[k - 1] + static_cast<uint32_t>(keepers_[k - 1]->pages_.size());
+    std::vector<uint32_t> order;
+    page_of_.resize(keepers_.size());
+    for (size_t k = 0; k < keepers_.size(); ++k) page_of_[k].resize(keepers_[k]->pages_.size());
+    for (const Owner& o : owner_) {
+      if (o.keeper == UINT32_MAX) continue;
+      const ChatKeeper& keeper = *keepers_[o.keeper];
+      const uint32_t end = EndOf(keeper, o.read, &ChatKeeper::ChunkRead::first_page,
+                                 static_cast<uint32_t>(keeper.pages_.size()));
+      for (uint32_t p = keeper.chunks_[o.read].first_page; p < end; ++p) {
+        page_of_[o.keeper][p] = static_cast<uint32_t>(order.size());
+        order.push_back(first[o.keeper] + p);
       }
     }
-    std::partial_sum(chunk_base_.begin(), chunk_base_.end(), chunk_base_.begin());
+    for (ChatKeeper* k : keepers_) out->pages_.Append(std::move(k->pages_));
+    out->pages_.Reorder(order);
+  }
+  uint32_t PositionOf(size_t keeper, uint32_t position) const {
+    return (page_of_[keeper][position >> ChatPages::kPageBits] << ChatPages::kPageBits) |
+           (position & (ChatPages::kPage - 1));
   }
 
   // One kind's ids of every keeper, in order of first appearance in the input (chunk by
@@ -110,13 +146,11 @@ class ChatJoiner {
     for (const Owner& o : owner_) {
       if (o.keeper == UINT32_MAX) continue;
       const ChatKeeper& keeper = *keepers_[o.keeper];
-      const std::vector<ChatKeeper::Met>& met = met_of(keeper).met;
-      const size_t begin = keeper.chunks_[o.read].*offset;
-      const size_t end =
-          o.read + 1 < keeper.chunks_.size() ? keeper.chunks_[o.read + 1].*offset : met.size();
-      for (size_t i = begin; i < end; ++i) {
-        entries.push_back({o.keeper, met[i].id});
-        keys.push_back(pool_of(keeper).Get(met[i].id));
+      const std::vector<Id>& met = met_of(keeper).met;
+      const size_t end = EndOf(keeper, o.read, offset, met.size());
+      for (size_t i = keeper.chunks_[o.read].*offset; i < end; ++i) {
+        entries.push_back({o.keeper, met[i]});
+        keys.push_back(pool_of(keeper).Get(met[i]));
       }
     }
     const size_t before = pool->size();
@@ -168,25 +202,28 @@ class ChatJoiner {
             &Read::conversations, nullptr);
       }
     });
-    // Each keeper's messages in the Dataset's ids, a block at a time on every core.
-    std::vector<std::pair<size_t, uint32_t>> blocks;  // keeper, block
+    // Each keeper's messages in the Dataset's ids, a page at a time on every core.
+    std::vector<std::pair<size_t, uint32_t>> pages;  // keeper, page
     for (size_t k = 0; k < keepers_.size(); ++k) {
-      for (uint32_t b = 0; b < keepers_[k]->blocks_.size(); ++b) blocks.emplace_back(k, b);
+      for (uint32_t p = 0; p < keepers_[k]->pages_.size(); ++p) pages.emplace_back(k, p);
     }
-    executor_.ParallelFor(blocks.size(), [&](size_t i) {
-      const auto [k, b] = blocks[i];
+    executor_.ParallelFor(pages.size(), [&](size_t i) {
+      const auto [k, p] = pages[i];
       const std::vector<Id>& accounts = accounts_[k];
       const std::vector<Id>& conversations = conversations_[k];
-      for (ChatMessage& m : keepers_[k]->blocks_.block(b)) {
-        if (const Id account = m.account(); account != kNone)
-          m.set_account(accounts[static_cast<size_t>(account)]);
-        if (m.conversation != kNone)
-          m.conversation = conversations[static_cast<size_t>(m.conversation)];
+      ChatKeeper& keeper = *keepers_[k];
+      ChatMessage* page = keeper.pages_.page(p);
+      for (ChatMessage* m = page; m != page + keeper.fills_[p]; ++m) {
+        if (const Id account = m->account(); account != kNone)
+          m->set_account(accounts[static_cast<size_t>(account)]);
+        if (m->conversation != kNone)
+          m->conversation = conversations[static_cast<size_t>(m->conversation)];
       }
     });
   }
 
-  // Every run under its customer, each customer's in input order: a counting sort.
+  // Every run under its customer, each customer's in input order (chunks taken in order,
+  // each chunk's runs in order): a counting sort.
   void ListRuns(Chats* out) {
     const size_t customers = d_.customers.size();
     out->start_.assign(customers + 1, 0);
@@ -202,21 +239,14 @@ class ChatJoiner {
     std::partial_sum(out->before_.begin(), out->before_.end(), out->before_.begin());
     out->runs_.resize(out->start_.back());
     std::vector<uint32_t> fill(out->start_.begin(), out->start_.end() - 1);
-    // Chunks in input order, each chunk's runs in order: each customer's runs come in
-    // input order with no sort.
-    std::vector<uint32_t> first_block(keepers_.size(), 0);  // Join appends the keepers' blocks
-    for (size_t k = 1; k < keepers_.size(); ++k)
-      first_block[k] = first_block[k - 1] + static_cast<uint32_t>(keepers_[k - 1]->blocks_.size());
     for (const Owner& o : owner_) {
       if (o.keeper == UINT32_MAX) continue;
       const ChatKeeper& keeper = *keepers_[o.keeper];
-      const size_t end = o.read + 1 < keeper.chunks_.size() ? keeper.chunks_[o.read + 1].runs
-                                                            : keeper.runs_.size();
+      const size_t end = EndOf(keeper, o.read, &ChatKeeper::ChunkRead::runs, keeper.runs_.size());
       for (size_t r = keeper.chunks_[o.read].runs; r < end; ++r) {
         const ChatKeeper::KeptRun& run = keeper.runs_[r];
         const auto c = static_cast<size_t>(customers_[o.keeper][static_cast<size_t>(run.customer)]);
-        out->runs_[fill[c]++] = {first_block[o.keeper] + run.block, run.begin, run.count,
-                                 static_cast<uint32_t>(chunk_base_[run.chunk] + run.at)};
+        out->runs_[fill[c]++] = {PositionOf(o.keeper, run.position), run.count};
       }
     }
   }
@@ -224,8 +254,8 @@ class ChatJoiner {
   std::vector<ChatKeeper*> keepers_;
   Dataset& d_;
   Executor& executor_;
-  std::vector<Owner> owner_;          // per chunk
-  std::vector<uint64_t> chunk_base_;  // per chunk, and one past the last
+  std::vector<Owner> owner_;                    // per chunk
+  std::vector<std::vector<uint32_t>> page_of_;  // per keeper, per page: its place among all
   std::vector<std::vector<Id>> shops_, customers_, accounts_, conversations_;
 };
 

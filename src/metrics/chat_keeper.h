@@ -22,50 +22,44 @@ class ChatKeeper : public RunSink {
  public:
   void Take(const CustomerRun& run, const PartPools& pools) override;
   void BeginChunk(size_t chunk) override;
-  void EndChunk(size_t chunk, uint32_t messages) override;
   void End(RunPools pools) override { pools_ = std::move(pools); }
 
  private:
   friend class ChatJoiner;
   struct KeptRun {
-    uint32_t block, begin, count;  // in blocks_
-    Id customer;                   // the core's
-    uint32_t chunk;                // the chunk it came in
-    uint32_t at;                   // its first message's place among the chunk's chat messages
+    uint32_t position;  // in the core's pages
+    uint32_t count;
+    Id customer;  // the core's
   };
-  // An id of the core's pools met for the first time (on a chat message), where in its chunk.
-  struct Met {
-    uint32_t at;
-    Id id;
-  };
-  // One kind's ids in the order the core first met them: chunk by chunk, in order within a
-  // chunk, so that the ids of all cores come in input order by taking the chunks in order.
+  // One kind's ids in the order the core first met them on a chat message: chunk by chunk,
+  // in order within a chunk, so that the ids of all cores come in input order by taking the
+  // chunks in order.
   struct MetIds {
-    std::vector<Met> met;
+    std::vector<Id> met;
     std::vector<uint8_t> seen;  // per id
-    void Note(Id id, uint32_t at) {
+    void Note(Id id) {
       if (id == kNone) return;
       const auto i = static_cast<size_t>(id);
       if (i >= seen.size()) seen.resize(std::max(i + 1, seen.size() * 2), 0);
       if (seen[i] == 0) {
         seen[i] = 1;
-        met.push_back({at, id});
+        met.push_back(id);
       }
     }
   };
-  // A chunk read here, and where the runs and each kind's list of ids met stood when it
-  // began.
+  // A chunk read here, and where the pages, the runs and each kind's ids met stood when it
+  // began: a chunk starts a page of its own, so that pages can be put in input order.
   struct ChunkRead {
     uint32_t chunk;
-    uint32_t messages;  // its chat messages
+    uint32_t first_page;
     size_t runs, customers, accounts, conversations;
   };
-  ChatBlocks blocks_;  // the core's ids
+  ChatPages pages_;              // the core's ids
+  std::vector<uint32_t> fills_;  // per page: the messages it holds
+  bool page_open_ = false;       // whether the chunk read now has a page
   size_t messages_ = 0;
   std::vector<KeptRun> runs_;
   std::vector<ChunkRead> chunks_;  // in the order read
-  uint32_t chunk_ = 0;
-  uint32_t in_chunk_ = 0;  // chat messages kept of the current chunk so far
   RunPools pools_;
   MetIds customers_, accounts_, conversations_;
   std::vector<Id> customer_shop_;  // per core customer: its shop (the core's)

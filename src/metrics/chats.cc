@@ -1,36 +1,42 @@
 #include "metrics/chats.h"
 
-#include <algorithm>
 #include <numeric>
 #include <utility>
 
 namespace csperf::metrics {
 
-std::pair<uint32_t, uint32_t> ChatBlocks::MakeRoom(size_t n) {
-  if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < n) {
-    blocks_.emplace_back().reserve(std::max(kBlock, n));
-  }
-  return {static_cast<uint32_t>(blocks_.size() - 1), static_cast<uint32_t>(blocks_.back().size())};
+uint32_t ChatPages::NewPage() {
+  // Not value-initialised: a page's memory is first touched where a message is written.
+  pages_.push_back(std::unique_ptr<ChatMessage[]>(new ChatMessage[kPage]));
+  return static_cast<uint32_t>(pages_.size() - 1);
 }
 
-uint32_t ChatBlocks::Append(ChatBlocks&& other) {
-  const auto first = static_cast<uint32_t>(blocks_.size());
-  for (auto& b : other.blocks_) blocks_.push_back(std::move(b));
-  other.blocks_.clear();
+void ChatPages::Reorder(const std::vector<uint32_t>& order) {
+  std::vector<std::unique_ptr<ChatMessage[]>> reordered;
+  reordered.reserve(order.size());
+  for (uint32_t p : order) reordered.push_back(std::move(pages_[p]));
+  pages_ = std::move(reordered);
+}
+
+uint32_t ChatPages::Append(ChatPages&& other) {
+  const auto first = static_cast<uint32_t>(pages_.size());
+  for (auto& p : other.pages_) pages_.push_back(std::move(p));
+  other.pages_.clear();
   return first;
 }
 
 Chats Chats::FromMessages(std::span<const Message> messages, size_t customers) {
   Chats out;
   out.start_.assign(customers + 1, 0);
-  out.before_.assign(customers + 1, 0);
   // Each chat message a run of its own: the customers' runs are then its messages.
   std::vector<std::pair<Id, ChatRun>> runs;
+  uint32_t position = 0;
   for (const Message& m : messages) {
     if (!IsChat(m.sender)) continue;
-    const auto [block, at] = out.blocks_.MakeRoom(1);
-    out.blocks_.push_back(ChatMessage::Of(m.at, m.sender, m.account, m.conversation));
-    runs.push_back({m.customer, {block, at, 1, static_cast<uint32_t>(runs.size())}});
+    if ((position & (ChatPages::kPage - 1)) == 0) out.pages_.NewPage();
+    out.pages_.page(position >> ChatPages::kPageBits)[position & (ChatPages::kPage - 1)] =
+        ChatMessage::Of(m.at, m.sender, m.account, m.conversation);
+    runs.push_back({m.customer, {position++, 1}});
     ++out.start_[static_cast<size_t>(m.customer) + 1];
   }
   std::partial_sum(out.start_.begin(), out.start_.end(), out.start_.begin());
@@ -48,16 +54,15 @@ CustomerChat Chats::Gather(size_t c, std::vector<ChatMessage>* out,
   CustomerChat chat;
   chat.customer = static_cast<Id>(c);
   index->clear();
-  if (runs.size() == 1) {
-    const ChatRun& r = runs[0];
-    chat.messages = {blocks_.block(r.block).data() + r.begin, r.count};
-    for (uint32_t i = 0; i < r.count; ++i) index->push_back(r.first_index + i);
+  for (const ChatRun& r : runs) {
+    for (uint32_t i = 0; i < r.count; ++i) index->push_back(r.position + i);
+  }
+  if (runs.size() == 1 && pages_.Rest(runs[0].position).size() >= runs[0].count) {
+    chat.messages = pages_.Rest(runs[0].position).first(runs[0].count);
   } else {
     out->clear();
     for (const ChatRun& r : runs) {
-      const ChatMessage* from = blocks_.block(r.block).data() + r.begin;
-      out->insert(out->end(), from, from + r.count);
-      for (uint32_t i = 0; i < r.count; ++i) index->push_back(r.first_index + i);
+      for (uint32_t i = 0; i < r.count; ++i) out->push_back(pages_.at(r.position + i));
     }
     chat.messages = *out;
   }

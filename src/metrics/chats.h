@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <memory>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "metrics/message.h"
@@ -20,38 +19,49 @@ namespace csperf::metrics {
 // Whether a message counts in the chat rules (metrics.md: bots and the system count nowhere).
 inline bool IsChat(Sender s) { return s == Sender::kCustomer || s == Sender::kAgent; }
 
-// Part of one customer's messages that came together in the input.
-struct ChatRun {
-  uint32_t block;        // which block of messages
-  uint32_t begin;        // where in it
-  uint32_t count;        // how many
-  uint32_t first_index;  // the place of its first message in input order (of chat messages)
+// Messages in pages that never move: a month's messages are written once, each into memory
+// fresh to it, never copied as a growing vector would be. A message's position (page, place)
+// is one number; positions grow with input order once the pages are put in input order
+// (chat_keeper.h), so a position also tells which of two messages came first.
+class ChatPages {
+ public:
+  static constexpr uint32_t kPageBits = 16;
+  static constexpr uint32_t kPage = uint32_t{1} << kPageBits;  // messages a page
+
+  // A new page; returns its number.
+  uint32_t NewPage();
+  ChatMessage* page(uint32_t p) { return pages_[p].get(); }
+  const ChatMessage& at(uint32_t position) const {
+    return pages_[position >> kPageBits][position & (kPage - 1)];
+  }
+  // The messages from `position` on, as far as its page goes.
+  std::span<const ChatMessage> Rest(uint32_t position) const {
+    return {&at(position), kPage - (position & (kPage - 1))};
+  }
+  size_t size() const { return pages_.size(); }
+  // The pages in the order `order` gives (a permutation of their numbers).
+  void Reorder(const std::vector<uint32_t>& order);
+  // Moves `other`'s pages after these; returns the number the first of them gets.
+  uint32_t Append(ChatPages&& other);
+
+ private:
+  std::vector<std::unique_ptr<ChatMessage[]>> pages_;
 };
 
-// One customer's chat messages in input order, and each one's place in input order.
+// Part of one customer's messages that came together in the input: positions
+// [position, position + count).
+struct ChatRun {
+  uint32_t position;
+  uint32_t count;
+};
+
+// One customer's chat messages in input order, and each one's position (ties in time go by
+// it: metrics.md's "then input order").
 struct CustomerChat {
   Id customer = kNone;
   Id shop = kNone;
   std::span<const ChatMessage> messages;
   std::span<const uint32_t> index;
-};
-
-// Messages kept in blocks that never move or grow once full: a month's messages are
-// written once, each into memory fresh to it, never copied as a growing vector would.
-class ChatBlocks {
- public:
-  static constexpr size_t kBlock = size_t{1} << 20;  // messages a block
-  // Room for `n` more messages in one block; returns where they go (block, place).
-  std::pair<uint32_t, uint32_t> MakeRoom(size_t n);
-  void push_back(const ChatMessage& m) { blocks_.back().push_back(m); }
-  std::vector<ChatMessage>& block(uint32_t b) { return blocks_[b]; }
-  const std::vector<ChatMessage>& block(uint32_t b) const { return blocks_[b]; }
-  size_t size() const { return blocks_.size(); }
-  // Moves `other`'s blocks after these; returns the index the first of them gets.
-  uint32_t Append(ChatBlocks&& other);
-
- private:
-  std::vector<std::vector<ChatMessage>> blocks_;
 };
 
 class Chats {
@@ -73,17 +83,17 @@ class Chats {
   // How many messages the customers before `c` have.
   uint64_t MessagesBefore(size_t c) const { return before_[c]; }
 
-  // Puts customer `c`'s messages together into `out` (their places in input order into
-  // `index`): a view of its one run, or its runs copied one after another. The chat's shop
-  // is left for the caller.
+  // Puts customer `c`'s messages together: a view of its one run when it lies in one page,
+  // else copied into `out` one run after another; their positions into `index`. The chat's
+  // shop is left for the caller.
   CustomerChat Gather(size_t c, std::vector<ChatMessage>* out, std::vector<uint32_t>* index) const;
 
  private:
   friend class ChatJoiner;
-  ChatBlocks blocks_;
-  std::vector<ChatRun> runs_;           // grouped by customer, each customer's in input order
-  std::vector<uint32_t> start_;         // customer c's runs are runs_[start_[c], start_[c + 1])
-  std::vector<uint64_t> before_;        // per customer, the messages of those before it
+  ChatPages pages_;
+  std::vector<ChatRun> runs_;     // grouped by customer, each customer's in input order
+  std::vector<uint32_t> start_;   // customer c's runs are runs_[start_[c], start_[c + 1])
+  std::vector<uint64_t> before_;  // per customer, the messages of those before it
   size_t messages_ = 0;
 };
 

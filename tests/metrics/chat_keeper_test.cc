@@ -49,7 +49,9 @@ const char kHeader[] =
 //   4: 店/c2 agent 店:a1 110
 //   5: 店/c1 customer 300
 // So the Dataset numbers shops 店 0, 店B 1; customers c1 0, c3 1, c2 2; accounts 店:a2 0,
-// 店:a1 1; conversation X 0. c1 has two runs (core 1's and core 0's), in input order.
+// 店:a1 1; conversation X 0. c1 has two runs (core 1's and core 0's), in input order. Each
+// chunk starts a page of 65,536 messages, the pages put in input order: chunk 0's messages
+// are at positions 0, 1, 2, chunk 1's at 65536, 65537, 65538.
 TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
   std::vector<std::unique_ptr<RunSink>> keepers;
   keepers.push_back(std::make_unique<ChatKeeper>());
@@ -100,7 +102,7 @@ TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
   EXPECT_EQ(c1.messages[1].account(), 0);  // 店:a2 in the Dataset's numbering
   EXPECT_EQ(c1.messages[2].at, 300);
   EXPECT_EQ(std::vector<uint32_t>(c1.index.begin(), c1.index.end()),
-            (std::vector<uint32_t>{0, 1, 5}));
+            (std::vector<uint32_t>{0, 1, 65538}));
   const CustomerChat c3 = chats.Gather(1, &scratch, &index);
   ASSERT_EQ(c3.messages.size(), 1u);
   EXPECT_EQ(c3.messages[0].conversation, 0);
@@ -108,7 +110,8 @@ TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
   const CustomerChat c2 = chats.Gather(2, &scratch, &index);
   ASSERT_EQ(c2.messages.size(), 2u);
   EXPECT_EQ(c2.messages[1].account(), 1);  // 店:a1
-  EXPECT_EQ(std::vector<uint32_t>(c2.index.begin(), c2.index.end()), (std::vector<uint32_t>{3, 4}));
+  EXPECT_EQ(std::vector<uint32_t>(c2.index.begin(), c2.index.end()),
+            (std::vector<uint32_t>{65536, 65537}));
 }
 
 // The rows of `csv` in the opposite order (its header first). Only for rows without two
