@@ -69,9 +69,8 @@ Problem RowParser::ProblemAt(const CsvRecord& row, size_t column, std::string_vi
                      Place{file_, row.line, source >= 0 ? source + 1 : 0, field});
 }
 
-bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std::string* reason) {
+bool RowParser::ParseField(size_t column, std::string_view text, Value* out, std::string* reason) {
   const ColumnSpec& spec = spec_.columns[column];
-  std::string_view text = Trim(raw);
   time_of_day_[column] = -1;
   date_only_[column] = false;
   switch (spec.type) {
@@ -227,6 +226,22 @@ bool RowParser::ParseField(size_t column, std::string_view raw, Value* out, std:
   return false;
 }
 
+std::string_view RowParser::Mapped(const ColumnSpec& column, std::string_view raw) {
+  auto values = mapping_->values.find(std::string(column.name));
+  if (values != mapping_->values.end()) {
+    auto word = values->second.find(std::string(Trim(raw)));
+    if (word != values->second.end()) {
+      mapped_ = word->second;
+      raw = mapped_;
+    }
+  }
+  if (Trim(raw).empty()) {
+    auto d = mapping_->defaults.find(std::string(column.name));
+    if (d != mapping_->defaults.end()) raw = d->second;
+  }
+  return raw;
+}
+
 bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* problems) {
   size_t before = problems->size();
   out->line = row.line;
@@ -252,23 +267,10 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
     }
     int source = header_.source_index[c];
     std::string_view raw = source >= 0 ? row.fields[source] : std::string_view();
-    std::string mapped;
-    if (mapping_) {
-      auto values = mapping_->values.find(std::string(column.name));
-      if (values != mapping_->values.end()) {
-        auto word = values->second.find(std::string(Trim(raw)));
-        if (word != values->second.end()) {
-          mapped = word->second;
-          raw = mapped;
-        }
-      }
-      if (Trim(raw).empty()) {
-        auto d = mapping_->defaults.find(std::string(column.name));
-        if (d != mapping_->defaults.end()) raw = d->second;
-      }
-    }
-    if (Trim(raw).empty()) raw = column.default_value;
-    if (Trim(raw).empty()) {
+    if (mapping_) raw = Mapped(column, raw);
+    std::string_view text = Trim(raw);
+    if (text.empty()) text = Trim(column.default_value);
+    if (text.empty()) {
       if (column.required) {
         problems->push_back(ProblemAt(row, c, {}, "required value is empty"));
       }
@@ -277,10 +279,9 @@ bool RowParser::Parse(const CsvRecord& row, Record* out, std::vector<Problem>* p
       continue;
     }
     reason_.clear();
-    std::string& reason = reason_;
-    if (!ParseField(c, raw, &out->values[c], &reason)) {
+    if (!ParseField(c, text, &out->values[c], &reason_)) {
       problems->push_back(
-          ProblemAt(row, c, source >= 0 ? row.fields[source] : raw, std::move(reason)));
+          ProblemAt(row, c, source >= 0 ? row.fields[source] : text, std::move(reason_)));
     }
   }
   if (problems->size() == before) CheckRecord(out, row, problems);

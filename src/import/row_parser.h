@@ -26,7 +26,10 @@ class RowParser {
   const HeaderMap& header() const { return header_; }
 
  private:
-  bool ParseField(size_t column, std::string_view raw, Value* out, std::string* reason);
+  // `text`: the cell trimmed, not empty.
+  bool ParseField(size_t column, std::string_view text, Value* out, std::string* reason);
+  // The cell as the profile's mapping has it: its word mapped, or its default when empty.
+  std::string_view Mapped(const ColumnSpec& column, std::string_view raw);
   void CheckRecord(Record* record, const CsvRecord& row, std::vector<Problem>* problems);
   Problem ProblemAt(const CsvRecord& row, size_t column, std::string_view value,
                     std::string reason) const;
@@ -41,6 +44,7 @@ class RowParser {
   std::vector<int> time_of_day_;    // per column: seconds of a bare time of day, or -1
   std::vector<uint8_t> date_only_;  // per column: the instant came from a date alone
   std::string reason_;              // a field's problem, kept from field to field
+  std::string mapped_;              // the last cell the profile's mapping changed
 };
 
 }  // namespace csperf

@@ -57,14 +57,14 @@ bool CsvReader::Next(CsvRecord* record) {
   record->error.clear();
   record->error_column = 0;
   record->fields.clear();
-  spans_.clear();
+  spans_.clear();  // the fields unescaped into scratch_, set once scratch_ stops moving
   scratch_.clear();
 
   const char* data = text_.data();
   const size_t n = text_.size();
   bool end_of_record = false;
   while (!end_of_record) {
-    const int column = static_cast<int>(spans_.size()) + 1;
+    const int column = static_cast<int>(record->fields.size()) + 1;
     if (pos_ < n && data[pos_] == '"') {
       // Quoted field: runs to the closing quote; "" is one quote.
       const int64_t opened_at = line_;
@@ -98,9 +98,10 @@ bool CsvReader::Next(CsvRecord* record) {
         pos_ = stop + 1;
         closed = true;
         if (escaped) {
-          spans_.push_back({scratch_begin, scratch_.size() - scratch_begin, true});
+          spans_.push_back({record->fields.size(), scratch_begin, scratch_.size() - scratch_begin});
+          record->fields.emplace_back();
         } else {
-          spans_.push_back({begin, stop - begin, false});
+          record->fields.push_back(text_.substr(begin, stop - begin));
         }
         break;
       }
@@ -133,11 +134,16 @@ bool CsvReader::Next(CsvRecord* record) {
       continue;
     }
     // Unquoted field: up to the next comma or line end.
-    size_t begin = pos_;
+    const size_t begin = pos_;
     pos_ = FieldEnd(data, pos_, n);
-    size_t end = pos_;
+    record->fields.push_back(text_.substr(begin, pos_ - begin));
     if (pos_ < n && data[pos_] == ',') {
       ++pos_;
+      // A trailing comma at the end of the text still ends with an empty last field.
+      if (pos_ >= n) {
+        record->fields.push_back(text_.substr(pos_, 0));
+        end_of_record = true;
+      }
     } else {
       if (pos_ < n) {
         pos_ += LineEndLength(pos_);
@@ -145,19 +151,10 @@ bool CsvReader::Next(CsvRecord* record) {
       }
       end_of_record = true;
     }
-    spans_.push_back({begin, end - begin, false});
-    // A trailing comma at the end of the text still ends with an empty last field.
-    if (!end_of_record && pos_ >= n) {
-      spans_.push_back({pos_, 0, false});
-      end_of_record = true;
-    }
   }
   record->raw = RawSlice(record_begin, pos_);
-  record->fields.reserve(spans_.size());
-  for (const Span& s : spans_) {
-    record->fields.emplace_back(s.in_scratch ? std::string_view(scratch_).substr(s.begin, s.size)
-                                             : text_.substr(s.begin, s.size));
-  }
+  for (const Span& s : spans_)
+    record->fields[s.field] = std::string_view(scratch_).substr(s.begin, s.size);
   return true;
 }
 

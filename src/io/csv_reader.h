@@ -38,10 +38,11 @@ class CsvReader {
   void Seek(size_t offset) { pos_ = offset; }
 
  private:
+  // A field unescaped into scratch_: its place among the record's fields and in scratch_.
   struct Span {
+    size_t field;
     size_t begin;
     size_t size;
-    bool in_scratch;
   };
 
   std::string_view RawSlice(size_t begin, size_t end) const;

@@ -13,11 +13,7 @@
 #include "metrics/direct_reader.h"
 #include "store/memory/memory_store.h"
 
-#include <ctime>
-#include <cstdio>
 namespace csperf::metrics {
-inline double NowTT(){timespec t; timespec_get(&t, TIME_UTC); return t.tv_sec+t.tv_nsec*1e-9;}
-void TT(const char* w){static double t0=NowTT(); fprintf(stderr,"%8.3f %s\n", NowTT()-t0, w);}
 namespace {
 
 // Records settled at a time by an import into a store in memory: its keys are a hash table,
@@ -104,7 +100,6 @@ class OtherKinds {
             auto zone = TimeZone::Load(settings.timezone);
             if (!zone.ok()) return;
             const StoreReadOptions read{1, 1 << 20, env.executor};
-            TT("other start");
             // One file of the kind: its rows are its records, read as they are parsed.
             auto sources = DiscoverSources(part.files, *env.files);
             if (sources.ok() && std::count_if(sources->begin(), sources->end(),
@@ -113,7 +108,6 @@ class OtherKinds {
               ReadStoreInto(records, **zone, read, &part.data);
               if (!records.failed()) {
                 part.committed = true;
-                TT(part.files[0].c_str());
                 return;
               }
               part.data = Dataset();
@@ -124,7 +118,6 @@ class OtherKinds {
             strict.skip_bad_rows = false;
             strict.batch_rows = kMemoryBatch;
             part.committed = RunImport(*store, settings, part.files, strict, env).committed;
-            TT(part.files[0].c_str());
             if (part.committed) ReadStoreInto(*store, **zone, read, &part.data);
           },
           Executor::Priority::kBackground);
@@ -206,9 +199,7 @@ Result<ReportInput> WithChatColumns(Dataset data, const Settings& settings, cons
   if (!groupings.empty()) {
     const Context c{input.data,           settings,           **zone,  period,
                     period.begin(**zone), period.end(**zone), nullptr, executor};
-    TT("cut start");
     input.chat_columns = ComputeChatColumns(c, groupings);
-    TT("cut done");
   }
   return input;
 }
@@ -243,13 +234,11 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
                     "--skip-bad-rows into a store and use --db)",
                     report->bad_rows));
   };
-  TT("load start");
   std::vector<std::string> rest = paths;
   OtherKinds others(&rest, options, env);
   others.Start(settings, options, env);
   Dataset d;
   rest = ReadDirectly(rest, *zone, options, env, direct, &d);
-  TT("direct read");
   if (!rest.empty()) {
     // The rest through the importer's rules into a store in memory, then read as a store is.
     std::unique_ptr<Store> store = NewMemoryStore("--data");
@@ -257,9 +246,7 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
     if (!report->committed) return refused();
     ReadStoreInto(*store, **zone, StoreReadOptions{0, 1 << 20, env.executor}, &d);
   }
-  TT("rest read");
   if (!others.AddTo(&d)) return refused();
-  TT("others added");
   d.IndexAgents();
   return d;
 }
