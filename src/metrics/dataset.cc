@@ -140,6 +140,44 @@ std::optional<Sender> SenderOfWord(std::string_view word) {
   return std::nullopt;
 }
 
+namespace {
+template <class T>
+void Append(std::vector<T>* from, std::vector<T>* to) {
+  if (to->empty()) {
+    to->swap(*from);
+    return;
+  }
+  to->insert(to->end(), std::make_move_iterator(from->begin()),
+             std::make_move_iterator(from->end()));
+  from->clear();
+}
+}  // namespace
+
+void Dataset::AppendRecords(Dataset&& p) {
+  auto interned = [](StringPool& to, const StringPool& from, Id id) {
+    return id == kNone ? kNone : to.Intern(from.Get(id));
+  };
+  for (Rating& r : p.ratings) {
+    r.account = interned(accounts, p.accounts, r.account);
+    r.conversation = interned(conversations, p.conversations, r.conversation);
+    r.shop = interned(shops, p.shops, r.shop);
+  }
+  Append(&p.ratings, &ratings);
+  for (Case& c : p.cases) {
+    c.account = interned(accounts, p.accounts, c.account);
+    c.shop = interned(shops, p.shops, c.shop);
+  }
+  Append(&p.cases, &cases);
+  Append(&p.case_events, &case_events);
+  Append(&p.followups, &followups);
+  Append(&p.assessments, &assessments);
+  Append(&p.qa_items, &qa_items);
+  Append(&p.incidents, &incidents);
+  Append(&p.shifts, &shifts);
+  Append(&p.work_records, &work_records);
+  qa_forms.merge(p.qa_forms);
+}
+
 void Dataset::IndexAgents() {
   account_owner.assign(accounts.size(), kNone);
   for (size_t a = 0; a < agents.size(); ++a) {

@@ -218,6 +218,10 @@ struct Dataset {
 
   // The agent owning each account (index into agents), or kNone for an unmapped account.
   std::vector<Id> account_owner;
+  // Appends every record of `part` but agents, messages and orders, its pooled strings
+  // (ratings' and cases' accounts, conversations and shops) interned here after this
+  // Dataset's own.
+  void AppendRecords(Dataset&& part);
   // Fills account_owner and each follow-up's agent (the report reads them once per group:
   // resolved here, an id is looked up once, not once per row of the report); call after
   // loading.

@@ -131,33 +131,7 @@ class OtherKinds {
       part->task.Wait();
       if (!part->committed) return false;
     }
-    for (auto& part : parts_) {
-      Dataset& p = part->data;
-      // Of these kinds only ratings and cases name pooled strings: they join the Dataset's
-      // pools now.
-      auto interned = [](StringPool& to, const StringPool& from, Id id) {
-        return id == kNone ? kNone : to.Intern(from.Get(id));
-      };
-      for (Rating& r : p.ratings) {
-        r.account = interned(d->accounts, p.accounts, r.account);
-        r.conversation = interned(d->conversations, p.conversations, r.conversation);
-        r.shop = interned(d->shops, p.shops, r.shop);
-      }
-      Append(&p.ratings, &d->ratings);
-      for (Case& c : p.cases) {
-        if (c.account != kNone) c.account = d->accounts.Intern(p.accounts.Get(c.account));
-        if (c.shop != kNone) c.shop = d->shops.Intern(p.shops.Get(c.shop));
-      }
-      Append(&p.cases, &d->cases);
-      Append(&p.case_events, &d->case_events);
-      Append(&p.followups, &d->followups);
-      Append(&p.assessments, &d->assessments);
-      Append(&p.qa_items, &d->qa_items);
-      Append(&p.incidents, &d->incidents);
-      Append(&p.shifts, &d->shifts);
-      Append(&p.work_records, &d->work_records);
-      d->qa_forms.merge(p.qa_forms);
-    }
+    for (auto& part : parts_) d->AppendRecords(std::move(part->data));
     if (!parts_.empty()) d->IndexAgents();
     return true;
   }
@@ -180,12 +154,6 @@ class OtherKinds {
         return true;
     }
   }
-  template <class T>
-  static void Append(std::vector<T>* from, std::vector<T>* to) {
-    to->insert(to->end(), std::make_move_iterator(from->begin()),
-               std::make_move_iterator(from->end()));
-  }
-
   std::vector<std::unique_ptr<Part>> parts_;  // in the order of their kinds
   bool started_ = false;
 };

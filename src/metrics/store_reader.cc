@@ -125,7 +125,7 @@ void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
   constexpr int64_t kRangesPerCore = 4;
   const int64_t ranges =
       store.ConcurrentScans()
-          ? std::clamp<int64_t>(end / std::max<int64_t>(1, options.min_rows_per_range), 1,
+          ? std::clamp<int64_t>(end / std::max<int64_t>(1, options.min_rows_per_range / 16), 1,
                                 cores * kRangesPerCore)
           : 1;
   const auto workers = static_cast<size_t>(std::min(cores, ranges));
@@ -247,6 +247,67 @@ void ReadPeople(Store& store, Dataset* d) {
   }
 }
 
+// The orders of [first, last] of input order with pools of their own.
+struct OrderRange {
+  std::vector<Order> orders;
+  StringPool shops, customers, accounts;
+  std::vector<Id> customer_shop;
+};
+void ReadOrderRange(Store& store, int64_t first, int64_t last, OrderRange* r) {
+  Scanned q(store, Kind::kOrders,
+            {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status",
+             "account"},
+            first, last);
+  LastSeen shop;
+  std::string key;
+  while (q.Next()) {
+    Order o;
+    o.order_id = q.Text(0);
+    o.shop = shop.Intern(r->shops, q.View(1));
+    key.assign(q.View(1)).append(1, '\x1F').append(q.View(2));
+    o.customer = r->customers.Intern(key);
+    if (static_cast<size_t>(o.customer) == r->customer_shop.size()) r->customer_shop.push_back(o.shop);
+    o.created_at = q.Int(3);
+    o.paid_at = q.OptInstant(4);
+    o.amount = q.Int(5);
+    o.refunded = q.View(6) == "refunded";
+    o.account = q.Interned(r->accounts, 7);
+    r->orders.push_back(std::move(o));
+  }
+}
+
+// The orders in ranges of input order on every core, their strings then interned in the
+// Dataset's pools a range at a time, in order.
+void ReadOrders(Store& store, const StoreReadOptions& options, Dataset* d) {
+  const int64_t end = store.OrdEnd(Kind::kOrders);
+  const int64_t ranges = RangesFor(store, end, options, 1 << 14);
+  std::vector<OrderRange> read(static_cast<size_t>(ranges));
+  ExecutorOf(options).ParallelFor(read.size(), [&](size_t k) {
+    const int64_t first = ranges == 1 ? 0 : end * static_cast<int64_t>(k) / ranges;
+    const int64_t last =
+        k + 1 == read.size() ? INT64_MAX : end * static_cast<int64_t>(k + 1) / ranges - 1;
+    ReadOrderRange(store, first, last, &read[k]);
+  });
+  auto mapped = [](const std::vector<Id>& ids, Id id) {
+    return id == kNone ? kNone : ids[static_cast<size_t>(id)];
+  };
+  for (OrderRange& r : read) {
+    const std::vector<Id> shops = d->shops.InternAll(r.shops);
+    const std::vector<Id> customers = d->customers.InternAll(r.customers);
+    for (size_t i = 0; i < customers.size(); ++i) {
+      if (static_cast<size_t>(customers[i]) == d->customer_shop.size())
+        d->customer_shop.push_back(shops[static_cast<size_t>(r.customer_shop[i])]);
+    }
+    const std::vector<Id> accounts = d->accounts.InternAll(r.accounts);
+    for (Order& o : r.orders) {
+      o.shop = mapped(shops, o.shop);
+      o.customer = mapped(customers, o.customer);
+      o.account = mapped(accounts, o.account);
+      d->orders.push_back(std::move(o));
+    }
+  }
+}
+
 }  // namespace
 
 Executor& ExecutorOf(const StoreReadOptions& options) {
@@ -261,34 +322,31 @@ int64_t RangesFor(const Store& store, int64_t rows, const StoreReadOptions& opti
   return std::clamp<int64_t>(rows / std::max<int64_t>(1, min_rows), 1, parts);
 }
 
-void ReadStoreOrders(Store& store, Dataset* d) {
-  Scanned q(
-      store, Kind::kOrders,
-      {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status", "account"});
-  while (q.Next()) {
-    Order o;
-    o.order_id = q.Text(0);
-    o.shop = d->shops.Intern(q.View(1));
-    o.customer = d->CustomerOf(o.shop, q.View(2));
-    o.created_at = q.Int(3);
-    o.paid_at = q.OptInstant(4);
-    o.amount = q.Int(5);
-    o.refunded = q.View(6) == "refunded";
-    o.account = q.Interned(d->accounts, 7);
-    d->orders.push_back(std::move(o));
-  }
-}
-
-void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d,
-                   StoreParts parts) {
+void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d) {
   ReadAgents(store, d);
-  if (parts.messages) ReadMessages(store, options, d);
-  if (parts.orders) ReadStoreOrders(store, d);
-  ReadRatings(store, d);
-  ReadCases(store, d);
-  ReadFollowups(store, zone, d);
-  ReadAssessments(store, d);
-  ReadPeople(store, d);
+  // The records the chats leave alone are read while the messages are (a core the
+  // messages' reading leaves idle now and then takes them), into pools of their own, and
+  // added after the messages and orders, whose strings are interned first.
+  Dataset rest;
+  auto read_rest = [&] {
+    ReadRatings(store, &rest);
+    ReadCases(store, &rest);
+    ReadFollowups(store, zone, &rest);
+    ReadAssessments(store, &rest);
+    ReadPeople(store, &rest);
+  };
+  Executor::Task others;
+  if (store.ConcurrentScans()) {
+    others = ExecutorOf(options).Schedule(read_rest, Executor::Priority::kBackground);
+  }
+  ReadMessages(store, options, d);
+  ReadOrders(store, options, d);
+  if (others.valid()) {
+    others.Wait();
+  } else {
+    read_rest();
+  }
+  d->AppendRecords(std::move(rest));
 }
 
 }  // namespace csperf::metrics

@@ -22,18 +22,8 @@ Executor& ExecutorOf(const StoreReadOptions& options);
 int64_t RangesFor(const Store& store, int64_t rows, const StoreReadOptions& options,
                   int64_t min_rows);
 
-// What of a store to read into a Dataset.
-struct StoreParts {
-  bool messages = true;
-  bool orders = true;
-};
-
-// Appends the store's records to `d` (every kind but those `parts` leaves out), in input
-// order, interning strings as the direct readers do: agents, then messages, then orders, then
-// the rest.
-void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d,
-                   StoreParts parts = {});
-// The orders alone (for a read that takes the messages some other way).
-void ReadStoreOrders(Store& store, Dataset* d);
+// Appends the store's records to `d`, in input order, interning strings as the direct
+// readers do: agents, then messages (as chats: chat_keeper.h), then orders, then the rest.
+void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d);
 
 }  // namespace csperf::metrics

@@ -387,6 +387,9 @@ class SqliteStore final : public Store {
     if (ConcurrentScans()) {
       auto own = Connect(path_, SQLITE_OPEN_READONLY);
       Exec(own->db, "PRAGMA cache_size=-32768");
+      // Pages read straight from the file's mapping, not copied out of it first (SQLite
+      // caps the mapping at what it was built for: 2 GB in Debian's).
+      Exec(own->db, "PRAGMA mmap_size=17179869184");
       sqlite3* db = own->db;
       return std::make_unique<SqliteCursor>(std::move(own), db, sql, spec.first_ord, spec.last_ord);
     }
