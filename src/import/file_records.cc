@@ -34,7 +34,9 @@ class FileCursor final : public RowCursor {
  public:
   FileCursor(std::unique_ptr<OpenedSource> source, const ScanSpec& spec,
              std::shared_ptr<bool> failed)
-      : source_(std::move(source)), spec_(spec), kind_(SpecOf(spec.kind)),
+      : source_(std::move(source)),
+        spec_(spec),
+        kind_(SpecOf(spec.kind)),
         failed_(std::move(failed)) {
     for (std::string_view c : spec.columns) columns_.push_back(ColumnOf(kind_, c));
   }

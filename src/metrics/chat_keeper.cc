@@ -9,33 +9,27 @@ namespace csperf::metrics {
 void ChatKeeper::BeginChunk(size_t chunk) {
   page_open_ = false;  // the chunk's first message starts a page
   chunks_.push_back({static_cast<uint32_t>(chunk), static_cast<uint32_t>(pages_.size()),
-                     runs_.size(), customers_.met.size(), accounts_.met.size(),
-                     conversations_.met.size()});
+                     customers_.met.size(), accounts_.met.size(), conversations_.met.size()});
 }
 
 void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
-  uint32_t count = 0;
+  bool kept = false;
   for (const Message& m : run.messages) {
     if (!IsChat(m.sender)) continue;
     if (!page_open_ || fills_.back() == ChatPages::kPage) {
       pages_.NewPage();
+      customer_of_.push_back(std::unique_ptr<Id[]>(new Id[ChatPages::kPage]));
       fills_.push_back(0);
       page_open_ = true;
     }
-    if (count == 0) {
-      runs_.push_back(
-          {static_cast<uint32_t>((pages_.size() - 1) << ChatPages::kPageBits) | fills_.back(), 0,
-           run.customer});
-    }
     accounts_.Note(m.account);
     conversations_.Note(m.conversation);
-    pages_.page(static_cast<uint32_t>(pages_.size() - 1))[fills_.back()++] =
-        ChatMessage::Of(m.at, m.sender, m.account, m.conversation);
-    ++count;
+    const auto page = static_cast<uint32_t>(pages_.size() - 1);
+    customer_of_[page][fills_.back()] = run.customer;
+    pages_.page(page)[fills_.back()++] = ChatMessage::Of(m.at, m.sender, m.account, m.conversation);
+    kept = true;
   }
-  if (count == 0) return;
-  runs_.back().count = count;
-  messages_ += count;
+  if (!kept) return;
   const auto c = static_cast<size_t>(run.customer);
   if (c >= customer_shop_.size())
     customer_shop_.resize(std::max(c + 1, customer_shop_.size() * 2), kNone);
@@ -61,11 +55,8 @@ class ChatJoiner {
     }
     Chats out;
     PlacePages(&out);
-    ListRuns(&out);
-    for (ChatKeeper* k : keepers_) {
-      out.messages_ += k->messages_;
-      *k = ChatKeeper();
-    }
+    ListPositions(&out);
+    for (ChatKeeper* k : keepers_) *k = ChatKeeper();
     return out;
   }
 
@@ -95,30 +86,24 @@ class ChatJoiner {
   }
 
   // Every keeper's pages, chunk by chunk in input order: a position then grows with input
-  // order. page_of_[k][p]: keeper k's page p among all.
+  // order. order_: the keepers' pages (keeper, page) in that order.
   void PlacePages(Chats* out) {
     std::vector<uint32_t> first(keepers_.size(), 0);  // each keeper's first page among all
     for (size_t k = 1; k < keepers_.size(); ++k)
       first[k] = first[k - 1] + static_cast<uint32_t>(keepers_[k - 1]->pages_.size());
     std::vector<uint32_t> order;
-    page_of_.resize(keepers_.size());
-    for (size_t k = 0; k < keepers_.size(); ++k) page_of_[k].resize(keepers_[k]->pages_.size());
     for (const Owner& o : owner_) {
       if (o.keeper == UINT32_MAX) continue;
       const ChatKeeper& keeper = *keepers_[o.keeper];
       const uint32_t end = EndOf(keeper, o.read, &ChatKeeper::ChunkRead::first_page,
                                  static_cast<uint32_t>(keeper.pages_.size()));
       for (uint32_t p = keeper.chunks_[o.read].first_page; p < end; ++p) {
-        page_of_[o.keeper][p] = static_cast<uint32_t>(order.size());
         order.push_back(first[o.keeper] + p);
+        order_.emplace_back(o.keeper, p);
       }
     }
     for (ChatKeeper* k : keepers_) out->pages_.Append(std::move(k->pages_));
     out->pages_.Reorder(order);
-  }
-  uint32_t PositionOf(size_t keeper, uint32_t position) const {
-    return (page_of_[keeper][position >> ChatPages::kPageBits] << ChatPages::kPageBits) |
-           (position & (ChatPages::kPage - 1));
   }
 
   // One kind's ids of every keeper, in order of first appearance in the input (chunk by
@@ -222,40 +207,40 @@ class ChatJoiner {
     });
   }
 
-  // Every run under its customer, each customer's in input order (chunks taken in order,
-  // each chunk's runs in order): a counting sort.
-  void ListRuns(Chats* out) {
+  // Each customer's messages' positions, in input order (the pages taken in input order):
+  // a counting sort.
+  void ListPositions(Chats* out) {
     const size_t customers = d_.customers.size();
     out->start_.assign(customers + 1, 0);
-    out->before_.assign(customers + 1, 0);
     for (size_t k = 0; k < keepers_.size(); ++k) {
-      for (const ChatKeeper::KeptRun& r : keepers_[k]->runs_) {
-        const auto c = static_cast<size_t>(customers_[k][static_cast<size_t>(r.customer)]);
-        ++out->start_[c + 1];
-        out->before_[c + 1] += r.count;
+      const ChatKeeper& keeper = *keepers_[k];
+      for (size_t p = 0; p < keeper.fills_.size(); ++p) {
+        const Id* of = keeper.customer_of_[p].get();
+        for (uint32_t i = 0; i < keeper.fills_[p]; ++i)
+          ++out->start_[static_cast<size_t>(customers_[k][static_cast<size_t>(of[i])]) + 1];
       }
     }
     std::partial_sum(out->start_.begin(), out->start_.end(), out->start_.begin());
-    std::partial_sum(out->before_.begin(), out->before_.end(), out->before_.begin());
-    out->runs_.resize(out->start_.back());
+    out->positions_.resize(out->start_.back());
     std::vector<uint32_t> fill(out->start_.begin(), out->start_.end() - 1);
-    for (const Owner& o : owner_) {
-      if (o.keeper == UINT32_MAX) continue;
-      const ChatKeeper& keeper = *keepers_[o.keeper];
-      const size_t end = EndOf(keeper, o.read, &ChatKeeper::ChunkRead::runs, keeper.runs_.size());
-      for (size_t r = keeper.chunks_[o.read].runs; r < end; ++r) {
-        const ChatKeeper::KeptRun& run = keeper.runs_[r];
-        const auto c = static_cast<size_t>(customers_[o.keeper][static_cast<size_t>(run.customer)]);
-        out->runs_[fill[c]++] = {PositionOf(o.keeper, run.position), run.count};
+    for (uint32_t g = 0; g < order_.size(); ++g) {
+      const auto [k, p] = order_[g];
+      ChatKeeper& keeper = *keepers_[k];
+      const Id* of = keeper.customer_of_[p].get();
+      const std::vector<Id>& customers_of = customers_[k];
+      for (uint32_t i = 0; i < keeper.fills_[p]; ++i) {
+        const auto c = static_cast<size_t>(customers_of[static_cast<size_t>(of[i])]);
+        out->positions_[fill[c]++] = (g << ChatPages::kPageBits) | i;
       }
+      keeper.customer_of_[p].reset();
     }
   }
 
   std::vector<ChatKeeper*> keepers_;
   Dataset& d_;
   Executor& executor_;
-  std::vector<Owner> owner_;                    // per chunk
-  std::vector<std::vector<uint32_t>> page_of_;  // per keeper, per page: its place among all
+  std::vector<Owner> owner_;                          // per chunk
+  std::vector<std::pair<uint32_t, uint32_t>> order_;  // the keepers' pages in input order
   std::vector<std::vector<Id>> shops_, customers_, accounts_, conversations_;
 };
 

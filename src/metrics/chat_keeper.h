@@ -26,11 +26,6 @@ class ChatKeeper : public RunSink {
 
  private:
   friend class ChatJoiner;
-  struct KeptRun {
-    uint32_t position;  // in the core's pages
-    uint32_t count;
-    Id customer;  // the core's
-  };
   // One kind's ids in the order the core first met them on a chat message: chunk by chunk,
   // in order within a chunk, so that the ids of all cores come in input order by taking the
   // chunks in order.
@@ -47,19 +42,18 @@ class ChatKeeper : public RunSink {
       }
     }
   };
-  // A chunk read here, and where the pages, the runs and each kind's ids met stood when it
-  // began: a chunk starts a page of its own, so that pages can be put in input order.
+  // A chunk read here, and where the pages and each kind's ids met stood when it began: a
+  // chunk starts a page of its own, so that pages can be put in input order.
   struct ChunkRead {
     uint32_t chunk;
     uint32_t first_page;
-    size_t runs, customers, accounts, conversations;
+    size_t customers, accounts, conversations;
   };
-  ChatPages pages_;              // the core's ids
-  std::vector<uint32_t> fills_;  // per page: the messages it holds
-  bool page_open_ = false;       // whether the chunk read now has a page
-  size_t messages_ = 0;
-  std::vector<KeptRun> runs_;
-  std::vector<ChunkRead> chunks_;  // in the order read
+  ChatPages pages_;                                 // the core's ids
+  std::vector<std::unique_ptr<Id[]>> customer_of_;  // per page, per message: its customer
+  std::vector<uint32_t> fills_;                     // per page: the messages it holds
+  bool page_open_ = false;                          // whether the chunk read now has a page
+  std::vector<ChunkRead> chunks_;                   // in the order read
   RunPools pools_;
   MetIds customers_, accounts_, conversations_;
   std::vector<Id> customer_shop_;  // per core customer: its shop (the core's)

@@ -28,45 +28,39 @@ uint32_t ChatPages::Append(ChatPages&& other) {
 Chats Chats::FromMessages(std::span<const Message> messages, size_t customers) {
   Chats out;
   out.start_.assign(customers + 1, 0);
-  // Each chat message a run of its own: the customers' runs are then its messages.
-  std::vector<std::pair<Id, ChatRun>> runs;
-  uint32_t position = 0;
+  std::vector<Id> customer_of;  // per position
   for (const Message& m : messages) {
     if (!IsChat(m.sender)) continue;
+    const auto position = static_cast<uint32_t>(customer_of.size());
     if ((position & (ChatPages::kPage - 1)) == 0) out.pages_.NewPage();
     out.pages_.page(position >> ChatPages::kPageBits)[position & (ChatPages::kPage - 1)] =
         ChatMessage::Of(m.at, m.sender, m.account, m.conversation);
-    runs.push_back({m.customer, {position++, 1}});
+    customer_of.push_back(m.customer);
     ++out.start_[static_cast<size_t>(m.customer) + 1];
   }
   std::partial_sum(out.start_.begin(), out.start_.end(), out.start_.begin());
-  out.before_ = {out.start_.begin(), out.start_.end()};
-  out.runs_.resize(runs.size());
+  out.positions_.resize(customer_of.size());
   std::vector<uint32_t> fill(out.start_.begin(), out.start_.end() - 1);
-  for (const auto& [customer, run] : runs) out.runs_[fill[static_cast<size_t>(customer)]++] = run;
-  out.messages_ = runs.size();
+  for (uint32_t p = 0; p < customer_of.size(); ++p)
+    out.positions_[fill[static_cast<size_t>(customer_of[p])]++] = p;
   return out;
 }
 
-CustomerChat Chats::Gather(size_t c, std::vector<ChatMessage>* out,
-                           std::vector<uint32_t>* index) const {
-  const std::span<const ChatRun> runs = RunsOf(c);
+CustomerChat Chats::Gather(size_t c, std::vector<ChatMessage>* out) const {
+  const std::span<const uint32_t> positions = PositionsOf(c);
   CustomerChat chat;
   chat.customer = static_cast<Id>(c);
-  index->clear();
-  for (const ChatRun& r : runs) {
-    for (uint32_t i = 0; i < r.count; ++i) index->push_back(r.position + i);
-  }
-  if (runs.size() == 1 && pages_.Rest(runs[0].position).size() >= runs[0].count) {
-    chat.messages = pages_.Rest(runs[0].position).first(runs[0].count);
+  chat.index = positions;
+  if (positions.empty()) return chat;
+  const auto n = static_cast<uint32_t>(positions.size());
+  const std::span<const ChatMessage> rest = pages_.Rest(positions.front());
+  if (positions.back() - positions.front() == n - 1 && rest.size() >= n) {
+    chat.messages = rest.first(n);  // one after another in one page
   } else {
     out->clear();
-    for (const ChatRun& r : runs) {
-      for (uint32_t i = 0; i < r.count; ++i) out->push_back(pages_.at(r.position + i));
-    }
+    for (uint32_t p : positions) out->push_back(pages_.at(p));
     chat.messages = *out;
   }
-  chat.index = *index;
   return chat;
 }
 

@@ -3,8 +3,8 @@
 // of the cut (sessions.h), whatever order the messages came in. A source hands them over a
 // run of one customer's rows at a time (chat_keeper.h): a file whose customers come one
 // after another (a chat export, the demo data) gives each customer a run or a few, a file in
-// time order a run per row or two. Either way a customer's messages are its runs put
-// together, and nothing is read twice.
+// time order a run per row or two. Either way each customer's messages are found again by
+// their positions, and nothing is read twice.
 #pragma once
 
 #include <cstdint>
@@ -48,13 +48,6 @@ class ChatPages {
   std::vector<std::unique_ptr<ChatMessage[]>> pages_;
 };
 
-// Part of one customer's messages that came together in the input: positions
-// [position, position + count).
-struct ChatRun {
-  uint32_t position;
-  uint32_t count;
-};
-
 // One customer's chat messages in input order, and each one's position (ties in time go by
 // it: metrics.md's "then input order").
 struct CustomerChat {
@@ -75,26 +68,24 @@ class Chats {
   static Chats FromMessages(std::span<const Message> messages, size_t customers);
 
   size_t customers() const { return start_.empty() ? 0 : start_.size() - 1; }
-  size_t messages() const { return messages_; }
-  // Customer `c`'s runs, in input order.
-  std::span<const ChatRun> RunsOf(size_t c) const {
-    return {runs_.data() + start_[c], runs_.data() + start_[c + 1]};
+  size_t messages() const { return positions_.size(); }
+  // Customer `c`'s messages' positions, in input order.
+  std::span<const uint32_t> PositionsOf(size_t c) const {
+    return {positions_.data() + start_[c], positions_.data() + start_[c + 1]};
   }
   // How many messages the customers before `c` have.
-  uint64_t MessagesBefore(size_t c) const { return before_[c]; }
+  uint64_t MessagesBefore(size_t c) const { return start_[c]; }
 
-  // Puts customer `c`'s messages together: a view of its one run when it lies in one page,
-  // else copied into `out` one run after another; their positions into `index`. The chat's
-  // shop is left for the caller.
-  CustomerChat Gather(size_t c, std::vector<ChatMessage>* out, std::vector<uint32_t>* index) const;
+  // Customer `c`'s messages together: a view of them when they lie one after another in a
+  // page (a customer whose rows came together), else copied into `out`. The chat's shop is
+  // left for the caller.
+  CustomerChat Gather(size_t c, std::vector<ChatMessage>* out) const;
 
  private:
   friend class ChatJoiner;
   ChatPages pages_;
-  std::vector<ChatRun> runs_;     // grouped by customer, each customer's in input order
-  std::vector<uint32_t> start_;   // customer c's runs are runs_[start_[c], start_[c + 1])
-  std::vector<uint64_t> before_;  // per customer, the messages of those before it
-  size_t messages_ = 0;
+  std::vector<uint32_t> positions_;  // grouped by customer, each customer's in input order
+  std::vector<uint32_t> start_;      // customer c's are positions_[start_[c], start_[c + 1])
 };
 
 }  // namespace csperf::metrics

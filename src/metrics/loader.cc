@@ -102,8 +102,9 @@ class OtherKinds {
             const StoreReadOptions read{1, 1 << 20, env.executor};
             // One file of the kind: its rows are its records, read as they are parsed.
             auto sources = DiscoverSources(part.files, *env.files);
-            if (sources.ok() && std::count_if(sources->begin(), sources->end(),
-                                              [](const SourceFile& f) { return !f.qa_form; }) == 1) {
+            if (sources.ok() &&
+                std::count_if(sources->begin(), sources->end(),
+                              [](const SourceFile& f) { return !f.qa_form; }) == 1) {
               FileRecords records(*sources, *zone, *env.files);
               ReadStoreInto(records, **zone, read, &part.data);
               if (!records.failed()) {

@@ -218,10 +218,9 @@ void CutChats(const Context& c, size_t ranges, const std::function<SessionSink*(
     Sessions s;
     CustomerCutter cutter(c, terms, &s);
     std::vector<ChatMessage> gathered;
-    std::vector<uint32_t> index;
     for (size_t cu = split[r].begin; cu < split[r].end; ++cu) {
-      if (chats.RunsOf(cu).empty()) continue;
-      CustomerChat chat = chats.Gather(cu, &gathered, &index);
+      if (chats.PositionsOf(cu).empty()) continue;
+      CustomerChat chat = chats.Gather(cu, &gathered);
       chat.shop = c.data.ShopOf(chat.customer);
       cutter.Cut(chat);
       sink->Take(chat, s);

@@ -254,10 +254,10 @@ struct OrderRange {
   std::vector<Id> customer_shop;
 };
 void ReadOrderRange(Store& store, int64_t first, int64_t last, OrderRange* r) {
-  Scanned q(store, Kind::kOrders,
-            {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status",
-             "account"},
-            first, last);
+  Scanned q(
+      store, Kind::kOrders,
+      {"order_id", "shop", "customer_id", "created_at", "paid_at", "amount", "status", "account"},
+      first, last);
   LastSeen shop;
   std::string key;
   while (q.Next()) {
@@ -266,7 +266,8 @@ void ReadOrderRange(Store& store, int64_t first, int64_t last, OrderRange* r) {
     o.shop = shop.Intern(r->shops, q.View(1));
     key.assign(q.View(1)).append(1, '\x1F').append(q.View(2));
     o.customer = r->customers.Intern(key);
-    if (static_cast<size_t>(o.customer) == r->customer_shop.size()) r->customer_shop.push_back(o.shop);
+    if (static_cast<size_t>(o.customer) == r->customer_shop.size())
+      r->customer_shop.push_back(o.shop);
     o.created_at = q.Int(3);
     o.paid_at = q.OptInstant(4);
     o.amount = q.Int(5);
@@ -322,7 +323,8 @@ int64_t RangesFor(const Store& store, int64_t rows, const StoreReadOptions& opti
   return std::clamp<int64_t>(rows / std::max<int64_t>(1, min_rows), 1, parts);
 }
 
-void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options, Dataset* d) {
+void ReadStoreInto(Store& store, const TimeZone& zone, const StoreReadOptions& options,
+                   Dataset* d) {
   ReadAgents(store, d);
   // The records the chats leave alone are read while the messages are (a core the
   // messages' reading leaves idle now and then takes them), into pools of their own, and

@@ -94,8 +94,7 @@ TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
   const Chats& chats = d.chats;
   EXPECT_EQ(chats.messages(), 6u);
   std::vector<ChatMessage> scratch;
-  std::vector<uint32_t> index;
-  const CustomerChat c1 = chats.Gather(0, &scratch, &index);
+  const CustomerChat c1 = chats.Gather(0, &scratch);
   ASSERT_EQ(c1.messages.size(), 3u);
   EXPECT_EQ(c1.messages[0].at, 50);
   EXPECT_EQ(c1.messages[1].at, 70);
@@ -103,11 +102,11 @@ TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
   EXPECT_EQ(c1.messages[2].at, 300);
   EXPECT_EQ(std::vector<uint32_t>(c1.index.begin(), c1.index.end()),
             (std::vector<uint32_t>{0, 1, 65538}));
-  const CustomerChat c3 = chats.Gather(1, &scratch, &index);
+  const CustomerChat c3 = chats.Gather(1, &scratch);
   ASSERT_EQ(c3.messages.size(), 1u);
   EXPECT_EQ(c3.messages[0].conversation, 0);
   EXPECT_EQ(c3.index[0], 2u);
-  const CustomerChat c2 = chats.Gather(2, &scratch, &index);
+  const CustomerChat c2 = chats.Gather(2, &scratch);
   ASSERT_EQ(c2.messages.size(), 2u);
   EXPECT_EQ(c2.messages[1].account(), 1);  // 店:a1
   EXPECT_EQ(std::vector<uint32_t>(c2.index.begin(), c2.index.end()),

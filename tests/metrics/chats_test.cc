@@ -30,11 +30,10 @@ TEST(ChatsTest, EachCustomersMessagesInInputOrderWithTheirPlaces) {
   EXPECT_EQ(chats.MessagesBefore(1), 2u);
   EXPECT_EQ(chats.MessagesBefore(2), 5u);
   EXPECT_EQ(chats.MessagesBefore(3), 5u);
-  EXPECT_TRUE(chats.RunsOf(2).empty());
+  EXPECT_TRUE(chats.PositionsOf(2).empty());
 
   std::vector<ChatMessage> scratch;
-  std::vector<uint32_t> index;
-  const CustomerChat c1 = chats.Gather(1, &scratch, &index);
+  const CustomerChat c1 = chats.Gather(1, &scratch);
   EXPECT_EQ(c1.customer, 1);
   ASSERT_EQ(c1.messages.size(), 3u);
   EXPECT_EQ(c1.messages[0].at, 50);
@@ -43,7 +42,7 @@ TEST(ChatsTest, EachCustomersMessagesInInputOrderWithTheirPlaces) {
   EXPECT_EQ(c1.messages[2].at, 120);
   EXPECT_EQ(std::vector<uint32_t>(c1.index.begin(), c1.index.end()),
             (std::vector<uint32_t>{0, 2, 4}));
-  const CustomerChat c0 = chats.Gather(0, &scratch, &index);
+  const CustomerChat c0 = chats.Gather(0, &scratch);
   ASSERT_EQ(c0.messages.size(), 2u);
   EXPECT_EQ(c0.messages[0].at, 60);
   EXPECT_EQ(c0.messages[1].at, 90);

@@ -60,9 +60,8 @@ using MessageRow = std::tuple<Instant, Id, Id, Id, int>;
 std::vector<MessageRow> ChatRows(const Dataset& d) {
   std::vector<std::pair<uint32_t, MessageRow>> placed;
   std::vector<ChatMessage> scratch;
-  std::vector<uint32_t> index;
   for (size_t c = 0; c < d.chats.customers(); ++c) {
-    const CustomerChat chat = d.chats.Gather(c, &scratch, &index);
+    const CustomerChat chat = d.chats.Gather(c, &scratch);
     for (size_t i = 0; i < chat.messages.size(); ++i) {
       const ChatMessage& m = chat.messages[i];
       placed.push_back(
