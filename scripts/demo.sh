@@ -32,4 +32,4 @@ build/csperf scorecard --agent A01 --db demo-out/csperf.db \
   --settings demo-out/data/settings.toml --period 2024-01 --template "${templates[@]}" \
   --format html --out demo-out/A01_2024-01.html
 echo "Open demo-out/payroll_2024-01.xlsx in Excel or WPS; open demo-out/A01_2024-01.html in a"
-echo "browser and print it (A4). A01's scorecard is worked by hand in docs/worked-example.md."
+echo "browser and print it (A4). docs/worked-example.md works a scorecard out by hand."

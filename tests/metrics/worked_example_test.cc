@@ -1,14 +1,13 @@
-// docs/worked-example.md walks agent A01 (孙小美) of the demo month through the pre-sales
-// template by hand. This test reproduces every number of that page: the demo month is the one
-// the README's demo command makes (20 agents, 200,000 messages, seed 1, 2024-01), and each
-// expected value below was worked out by hand in the document from the raw counts.
+// docs/worked-example.md walks agent A01 (李娜) of the small month in samples/worked through
+// the pre-sales template (scaled to a small month: samples/worked/presales-small.toml) by
+// hand. This test reproduces every number of that page; each expected value below was worked
+// out by hand in the document from the rows of the month's files, not copied from output.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "core/period.h"
 #include "core/settings.h"
-#include "demo/demo_data.h"
 #include "metrics/loader.h"
 #include "metrics/report.h"
 #include "scoring/appraisal.h"
@@ -23,24 +22,17 @@ using metrics::MetricValue;
 class WorkedExampleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    demo::DemoOptions options;
-    options.out_dir = dir_ / "demo";
-    options.agents = 20;
-    options.messages = 200'000;
-    options.seed = 1;
-    options.month = "2024-01";
-    ASSERT_TRUE(demo::GenerateDemoData(options).ok());
-    auto settings = LoadSettingsFile(dir_ / "demo/settings.toml");
-    ASSERT_TRUE(settings.ok());
-    settings_ = *settings;
+    settings_ = DefaultSettings();  // the month has no settings file
     ImportReport report;
-    auto data = metrics::LoadDatasetFromFiles({dir_ / "demo"}, settings_, ImportOptions{}, &report);
+    auto data = metrics::LoadDatasetFromFiles({Month()}, settings_, ImportOptions{}, &report);
     ASSERT_TRUE(data.ok());
     data_ = std::move(*data);
     zone_ = *TimeZone::Load(settings_.timezone);
     period_ = *ParsePeriod("2024-01");
-    for (const char* name : {"presales", "aftersales", "supervisor"}) {
-      auto t = LoadTemplateFile(csperf::testing::SourceDir() + "/templates/" + name + ".toml");
+    for (const std::string& path : {Month() + "/presales-small.toml",
+                                    csperf::testing::SourceDir() + "/templates/aftersales.toml",
+                                    csperf::testing::SourceDir() + "/templates/supervisor.toml"}) {
+      auto t = LoadTemplateFile(path);
       ASSERT_TRUE(t.ok()) << t.problem().ToString();
       templates_.push_back(std::move(*t));
     }
@@ -49,7 +41,8 @@ class WorkedExampleTest : public ::testing::Test {
     return {data_, settings_, *zone_, period_, period_.begin(*zone_), period_.end(*zone_)};
   }
 
-  csperf::testing::ScratchDir dir_;
+  static std::string Month() { return csperf::testing::SourceDir() + "/samples/worked"; }
+
   Settings settings_;
   metrics::Dataset data_;
   std::shared_ptr<const TimeZone> zone_;
@@ -72,18 +65,27 @@ TEST_F(WorkedExampleTest, TheRawCountsOfStep1) {
                           [](const metrics::ReportRow& r) { return r.key == "A01"; });
   ASSERT_NE(row, report.rows.end());
   std::map<std::string, MetricValue> v(row->columns.begin(), row->columns.end());
-  EXPECT_EQ(v["inquirers"], MetricValue::Count(2526));
-  EXPECT_EQ(v["buyers"], MetricValue::Count(1443));
-  EXPECT_EQ(v["net_sales_amount"].num, 111296720);  // cents
-  EXPECT_EQ(v["frt_avg_s"], MetricValue::Ratio(90987, 2575));
-  EXPECT_EQ(v["frt_within_rate"], MetricValue::Ratio(2494, 2579));
-  EXPECT_EQ(v["satisfaction_rate"], MetricValue::Ratio(599, 696));
-  EXPECT_EQ(v["praises"], MetricValue::Count(1));
-  EXPECT_EQ(v["suggestions_adopted"], MetricValue::Count(0));
-  EXPECT_EQ(v["complaints"], MetricValue::Count(0));
-  EXPECT_EQ(v["late"], MetricValue::Count(1));
-  EXPECT_EQ(v["complaints_critical"], MetricValue::Count(0));
-  EXPECT_EQ(v["absent"], MetricValue::Count(0));
+  // Sessions S1–S7 of the page: S4 (buyer04 at 09:00, never answered) is served by no one.
+  EXPECT_EQ(v["sessions"], MetricValue::Count(6));
+  EXPECT_EQ(v["inquiries"], MetricValue::Count(5));  // not S6, her payment reminder
+  EXPECT_EQ(v["inquirers"], MetricValue::Count(5));
+  EXPECT_EQ(v["buyers"], MetricValue::Count(3));  // buyer01, buyer02, buyer04; T2004 silent
+  EXPECT_EQ(v["inquiry_conversion"], MetricValue::Ratio(3, 5));
+  EXPECT_EQ(v["sales_amount"].num, 245000);      // ¥1,200 + ¥800 + ¥450, in cents
+  EXPECT_EQ(v["net_sales_amount"].num, 165000);  // less T2002, refunded in full
+  EXPECT_EQ(v["frt_count"], MetricValue::Count(6));
+  EXPECT_EQ(v["frt_avg_s"], MetricValue::Ratio(210, 6));  // 30+100+20+25+15+20
+  EXPECT_EQ(v["first_waits"], MetricValue::Count(7));     // S4's unanswered wait is hers
+  EXPECT_EQ(v["frt_within_rate"], MetricValue::Ratio(6, 7));
+  EXPECT_EQ(v["unanswered_waits"], MetricValue::Count(1));
+  EXPECT_EQ(v["satisfaction_rate"], MetricValue::Ratio(6, 7));  // the void rating left out
+  EXPECT_EQ(v["attendance_rate"], MetricValue::Ratio(8, 9));    // 8 present of 10 − 1 leave
+  EXPECT_EQ(v["praises"], MetricValue::Count(2));
+  EXPECT_EQ(v["suggestions_adopted"], MetricValue::Count(1));
+  EXPECT_EQ(v["complaints"], MetricValue::Count(1));
+  EXPECT_EQ(v["late"], MetricValue::Count(1));                 // 09:07; 09:05 is within the grace
+  EXPECT_EQ(v["complaints_critical"], MetricValue::Count(0));  // the critical one is void
+  EXPECT_EQ(v["absent"], MetricValue::Count(1));
 }
 
 TEST_F(WorkedExampleTest, ThePointsTotalGradeAndPayOfSteps2To7) {
@@ -93,45 +95,46 @@ TEST_F(WorkedExampleTest, ThePointsTotalGradeAndPayOfSteps2To7) {
                           [](const Scorecard& c) { return c.agent_id == "A01"; });
   ASSERT_NE(a01, cards->end());
   const Scorecard& c = *a01;
-  EXPECT_EQ(c.template_id, "presales");
+  EXPECT_EQ(c.template_id, "presales-small");
 
   // Step 2: points per rule.
-  EXPECT_EQ(Indicator(c, "conversion").points, Rational(90));  // 0.5713 ≥ 0.5
-  EXPECT_EQ(Indicator(c, "sales").points, Rational(120));      // 742 % of target, capped
-  EXPECT_EQ(Indicator(c, "frt").points, Rational::Of(187684, 2575));
-  EXPECT_EQ(Indicator(c, "fast_response").points, Rational::Of(1721750, 18053));
-  EXPECT_EQ(Indicator(c, "satisfaction").points, Rational::Of(26375, 783));
+  EXPECT_EQ(Indicator(c, "conversion").points, Rational(100));    // 0.6 is at the 0.6 tier
+  EXPECT_EQ(Indicator(c, "sales").points, Rational::Of(165, 2));  // 1,650 / 2,000 × 100
+  EXPECT_EQ(Indicator(c, "frt").points, Rational::Of(220, 3));    // (90 − 35) / 75 × 100
+  EXPECT_EQ(Indicator(c, "fast_response").points, Rational::Of(2750, 49));
+  EXPECT_EQ(Indicator(c, "satisfaction").points, Rational::Of(2000, 63));
   EXPECT_EQ(Indicator(c, "product_knowledge").points, Rational(88));
-  EXPECT_EQ(Indicator(c, "communication").points, Rational(97));
-  EXPECT_EQ(Indicator(c, "error_handling").points, Rational::Of(444, 5));  // 88.8
-  EXPECT_EQ(Indicator(c, "teamwork").points, Rational::Of(479, 5));        // 95.8
-  EXPECT_EQ(Indicator(c, "innovation").points, Rational(100));
-  EXPECT_EQ(Indicator(c, "attendance").points, Rational(100));
+  EXPECT_EQ(Indicator(c, "communication").points, Rational::Of(345, 4));  // 86.25
+  EXPECT_EQ(Indicator(c, "error_handling").points, Rational(90));
+  EXPECT_EQ(Indicator(c, "teamwork").points, Rational(88));
+  EXPECT_EQ(Indicator(c, "innovation").points, Rational(60));
+  EXPECT_EQ(Indicator(c, "attendance").points, Rational::Of(400, 9));
 
   // Step 3: sections and the weighted total.
   ASSERT_EQ(c.sections.size(), 3u);
-  EXPECT_EQ(*c.sections[0].score, Rational::Of(20610488205463, 242659399500));  // 84.9359
-  EXPECT_EQ(*c.sections[1].score, Rational::Of(2294, 25));                      // 91.76
-  EXPECT_EQ(*c.sections[2].score, Rational::Of(2458, 25));                      // 98.32
-  EXPECT_EQ(*c.weighted_total, Rational::Of(35852733952723, 404432332500));     // 88.6495
+  EXPECT_EQ(*c.sections[0].score, Rational::Of(3643, 49));     // 74.3469
+  EXPECT_EQ(*c.sections[1].score, Rational::Of(877, 10));      // 87.7
+  EXPECT_EQ(*c.sections[2].score, Rational::Of(2924, 45));     // 64.9778
+  EXPECT_EQ(*c.weighted_total, Rational::Of(2242627, 29400));  // 76.2798
 
-  // Step 4: one praise (+1), one late arrival (−0.5). Step 5: no veto.
-  EXPECT_EQ(c.bonus_points, Rational(1));
-  EXPECT_EQ(c.penalty_points, Rational::Of(1, 2));
+  // Step 4: two praises and a suggestion (+4); a complaint and a late arrival (−3.5).
+  // Step 5: no veto (the critical complaint is void; one absence is under two).
+  EXPECT_EQ(c.bonus_points, Rational(4));
+  EXPECT_EQ(c.penalty_points, Rational::Of(7, 2));
   EXPECT_TRUE(c.vetoes.empty());
-  EXPECT_EQ(*c.total_rounded, 89'150'000);  // 89.1495… → 89.15
+  EXPECT_EQ(*c.total_rounded, 76'780'000);  // 76.7798… → 76.78
 
-  // Step 6: grade A; the pre-sales group has 9 agents in the count (< 10): exempt.
-  EXPECT_EQ(c.grade, "A");
-  EXPECT_EQ(c.coefficient, 1'150'000);
+  // Step 6: grade B; the template has one agent (< 10): exempt.
+  EXPECT_EQ(c.grade, "B");
+  EXPECT_EQ(c.coefficient, 1'000'000);
   EXPECT_FALSE(c.moved_by_distribution);
   EXPECT_TRUE(c.distribution_exempt);
-  EXPECT_EQ(c.rank, 2);
+  EXPECT_EQ(c.rank, 1);
 
   // Step 7: pay in cents.
-  EXPECT_EQ(c.bonus_amount, 230000);  // ¥2,000.00 × 1.15
-  EXPECT_EQ(c.commission, 860374);    // ¥500 + ¥1,012,967.20 × 0.8 % = ¥8,603.7376
-  EXPECT_EQ(c.pay_total, 1090374);
+  EXPECT_EQ(c.bonus_amount, 200000);  // ¥2,000.00 × 1.0
+  EXPECT_EQ(c.commission, 825);       // ¥1,650 × 0.5 %
+  EXPECT_EQ(c.pay_total, 200825);
 }
 
 }  // namespace
