@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "metrics/loader.h"
-#include "metrics_record_fixture.h"
+#include "record_fixture.h"
 #include "support/test_util.h"
 
 namespace csperf::metrics {

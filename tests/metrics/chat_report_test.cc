@@ -1,6 +1,6 @@
 // Chat columns on hand-worked conversations (metrics.md, "Chat: sessions and waits").
 #include "metrics/session_export.h"
-#include "metrics_files_fixture.h"
+#include "files_fixture.h"
 
 namespace csperf::metrics {
 namespace {

@@ -1,6 +1,6 @@
 // Conversion and satisfaction columns on hand-worked orders and ratings (metrics.md, "Sales
 // conversion" and "Satisfaction").
-#include "metrics_files_fixture.h"
+#include "files_fixture.h"
 
 namespace csperf::metrics {
 namespace {

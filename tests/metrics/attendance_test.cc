@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "metrics_record_fixture.h"
+#include "record_fixture.h"
 
 namespace csperf::metrics {
 namespace {

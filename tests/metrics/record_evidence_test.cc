@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "metrics/evidence.h"
-#include "metrics_record_fixture.h"
+#include "record_fixture.h"
 
 namespace csperf::metrics {
 namespace {
