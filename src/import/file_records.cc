@@ -49,7 +49,7 @@ class FileCursor final : public RowCursor {
     if (!source_->Next(&record_, &good, &problems_, &raw)) return false;
     if (!good) return Fail();
     // An id met twice: the import's rules decide which stays (or that both are bad).
-    if (kind_.key_rule == KeyRule::kById && !keys_.insert(IdKey(kind_, record_, &buffer_)).second)
+    if (!IsCounted(kind_, record_) && !keys_.insert(IdKey(kind_, record_, &buffer_)).second)
       return Fail();
     ++ord_;
     return true;

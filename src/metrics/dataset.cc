@@ -108,25 +108,6 @@ void StringPool::Prefetch(uint64_t hash) const {
   if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
 }
 
-std::vector<Id> StringPool::FindAll(std::span<const std::string_view> strings) const {
-  std::vector<Id> ids(strings.size(), kNone);
-  if (slots_.empty()) return ids;
-  constexpr size_t kAhead = 16;
-  uint64_t hashes[kAhead];
-  const size_t mask = slots_.size() - 1;
-  for (size_t base = 0; base < strings.size(); base += kAhead) {
-    const size_t count = std::min(kAhead, strings.size() - base);
-    for (size_t k = 0; k < count; ++k) {
-      const std::string_view s = strings[base + k];
-      hashes[k] = XXH3_64bits(s.data(), s.size());
-      __builtin_prefetch(&slots_[hashes[k] & mask]);
-    }
-    for (size_t k = 0; k < count; ++k)
-      ids[base + k] = slots_[SlotOf(strings[base + k], hashes[k])].id;
-  }
-  return ids;
-}
-
 Id StringPool::Find(std::string_view s) const {
   if (slots_.empty()) return kNone;
   return slots_[SlotOf(s, XXH3_64bits(s.data(), s.size()))].id;

@@ -39,8 +39,6 @@ class StringPool {
   // The same with the string's XXH3 hash at hand, and its slot fetched ahead.
   Id Intern(std::string_view s, uint64_t hash);
   void Prefetch(uint64_t hash) const;
-  // Find of each string, a batch of slots fetched ahead.
-  std::vector<Id> FindAll(std::span<const std::string_view> strings) const;
   // Interns every string of `other` in its order and returns their ids here. Looks a batch
   // of slots up ahead of use: a month's customers make a table far larger than the cache.
   std::vector<Id> InternAll(const StringPool& other);

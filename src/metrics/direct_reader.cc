@@ -103,37 +103,6 @@ void RunOnEach(Executor& executor, size_t n, F f) {
   executor.ParallelFor(n, std::function<void(size_t)>(std::move(f)));
 }
 
-// Rows kept in blocks, handed over block by block when the parts are joined, so that the
-// joined column and the parts' rows are never all in memory at once.
-template <class T>
-class Blocks {
- public:
-  void push_back(T row) {
-    if (blocks_.empty() || blocks_.back().size() == kBlockRows) {
-      blocks_.emplace_back();
-      blocks_.back().reserve(kBlockRows);
-    }
-    blocks_.back().push_back(std::move(row));
-    ++size_;
-  }
-  size_t size() const { return size_; }
-  // Calls `take` on every row in order, freeing each block once it is taken.
-  template <class F>
-  void Drain(F take) {
-    for (std::vector<T>& block : blocks_) {
-      for (T& row : block) take(row);
-      std::vector<T>().swap(block);
-    }
-    blocks_.clear();
-    size_ = 0;
-  }
-
- private:
-  static constexpr size_t kBlockRows = 1 << 16;
-  std::vector<std::vector<T>> blocks_;
-  size_t size_ = 0;
-};
-
 // A plain file, mapped, its header matched.
 struct PlainFile {
   std::unique_ptr<MappedFile> file;
@@ -141,19 +110,6 @@ struct PlainFile {
   size_t body = 0;        // where the first record after the header starts
   HeaderMap header;
 };
-
-// Calls f(from, to) on [begin, end) a stretch of 32 MB at a time, giving each stretch's pages
-// back once done: the file counts against the process's memory only a little at a time.
-template <class F>
-void ForEachStretch(const PlainFile& file, size_t begin, size_t end, F f) {
-  constexpr size_t kStretch = 32 << 20;
-  const size_t offset = static_cast<size_t>(file.text.data() - file.file->bytes().data());
-  for (size_t from = begin; from < end; from += kStretch) {
-    const size_t to = std::min(end, from + kStretch);
-    f(from, to);
-    file.file->Release(offset + from, offset + to);
-  }
-}
 
 std::optional<PlainFile> OpenPlain(const std::string& path, const KindSpec& spec) {
   auto mapped = MappedFile::Open(path);
@@ -173,18 +129,58 @@ std::optional<PlainFile> OpenPlain(const std::string& path, const KindSpec& spec
   return f;
 }
 
-// What one part of a file read: its records with ids into its own pools, renumbered into
-// the Dataset's when the parts are joined.
+// Hands each record of [starts[k], starts[k + 1]) to add(row) until it returns false (then
+// false), giving the pages read back as it goes: the file counts against the process's
+// memory only a little at a time.
+template <class F>
+bool ReadPart(const PlainFile& file, CsvPartReader& reader, const std::vector<size_t>& starts,
+              size_t k, F add) {
+  constexpr size_t kReleaseEvery = 32 << 20;
+  const size_t offset = static_cast<size_t>(file.text.data() - file.file->bytes().data());
+  const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
+  size_t released = starts[k];
+  CsvRecord row;
+  while (reader.Next(&row)) {
+    if (!add(row)) return false;
+    const size_t at = static_cast<size_t>(row.raw.data() - file.text.data());
+    if (at - released >= kReleaseEvery) {
+      file.file->Release(offset + released, offset + at);
+      released = at;
+    }
+  }
+  file.file->Release(offset + released, offset + end);
+  return true;
+}
+
+std::vector<CsvPartReader> ReadersOf(const PlainFile& file, const std::vector<size_t>& starts) {
+  std::vector<CsvPartReader> readers;
+  readers.reserve(starts.size());
+  for (size_t k = 0; k < starts.size(); ++k)
+    readers.emplace_back(file.text, starts[k],
+                         k + 1 < starts.size() ? starts[k + 1] : file.text.size());
+  return readers;
+}
+
+// Whether every part began where the one before it stopped: a part that started inside a
+// quoted line break reads nonsense, and only the reading in one part is the file's own.
+bool Agree(const std::vector<CsvPartReader>& readers) {
+  std::vector<const CsvPartReader*> views;
+  views.reserve(readers.size());
+  for (const CsvPartReader& r : readers) views.push_back(&r);
+  return PartsAgree(views);
+}
+
+// What every part of a file does with a row: its cells read on the fast path when they are
+// plain, else by the importer's own parser; the ids it met remembered to find repeats.
 class PartBase {
  public:
-  PartBase(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
+  PartBase(Kind kind, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
            const std::string& path)
-      : spec_(spec),
+      : spec_(SpecOf(kind)),
         header_(file.header),
         zone_(*zone),
-        parser_(spec, file.header, nullptr, std::move(zone), path) {}
+        parser_(spec_, file.header, nullptr, std::move(zone), path) {}
 
-  bool failed() const { return failed_; }
   std::vector<uint64_t>& id_hashes() { return id_hashes_; }
 
  protected:
@@ -194,51 +190,13 @@ class PartBase {
   static std::string_view Cell(const CsvRecord& row, int source) {
     return source < 0 ? std::string_view() : Trim(row.fields[static_cast<size_t>(source)]);
   }
-  int Canonical(std::string_view column) const { return ColumnIndex(spec_, column); }
-  // The importer's reading of a row; null (and the part failed) for a row it refuses.
+  size_t Canonical(std::string_view column) const {
+    return static_cast<size_t>(ColumnIndex(spec_, column));
+  }
+  // The importer's reading of a row; null for a row it refuses.
   const Record* Slow(const CsvRecord& row) {
     problems_.clear();
-    if (parser_.Parse(row, &record_, &problems_)) return &record_;
-    failed_ = true;
-    return nullptr;
-  }
-  Id Customer(Id shop, std::string_view customer_id) {
-    if (const Id known = CustomerBefore(shop, customer_id); known != kNone) return known;
-    key_.assign(shops_.Get(shop));
-    key_ += '\x1F';
-    key_ += customer_id;
-    const Id id = customers_.Intern(key_);
-    if (static_cast<size_t>(id) == customer_shop_.size()) customer_shop_.push_back(shop);
-    RememberCustomer(shop, customer_id, id);
-    return id;
-  }
-  // For orders, read after the messages: a customer the Dataset holds already keeps the
-  // Dataset's id, found without a lock while the parts read (nothing writes to it then); a
-  // new one gets the part's own id, encoded as -2 - id until the parts are joined.
-  Id KnownOrOwnCustomer(const StringPool& known, Id shop, std::string_view customer_id) {
-    key_.assign(shops_.Get(shop));
-    key_ += '\x1F';
-    key_ += customer_id;
-    if (const Id id = known.Find(key_); id != kNone) return id;
-    return -2 - Customer(shop, customer_id);
-  }
-  // The customer of the row before, most of the time: no key to build, no table to ask.
-  Id CustomerBefore(Id shop, std::string_view customer_id) const {
-    return shop == last_customer_shop_ && last_customer_.Holds(customer_id) ? last_customer_.id()
-                                                                            : kNone;
-  }
-  void RememberCustomer(Id shop, std::string_view customer_id, Id id) {
-    last_customer_.Remember(customer_id, id);
-    last_customer_shop_ = shop;
-  }
-  // Shops and customers in the Dataset's numbering; customers new to it bring their shop.
-  void RenumberShopsAndCustomers(Dataset* d);
-  Id Shop(std::string_view shop) { return last_shop_.Intern(shops_, shop); }
-  Id Account(std::string_view account) {
-    return account.empty() ? kNone : last_account_.Intern(accounts_, account);
-  }
-  Id Conversation(std::string_view conversation) {
-    return conversation.empty() ? kNone : last_conversation_.Intern(conversations_, conversation);
+    return parser_.Parse(row, &record_, &problems_) ? &record_ : nullptr;
   }
   void NoteId(std::string_view shop, std::string_view id) {
     if (id.empty()) return;
@@ -253,19 +211,62 @@ class PartBase {
   HeaderMap header_;
   const TimeZone& zone_;
   PlainLocalTimes times_;
-  StringPool shops_, customers_, accounts_, conversations_;
-  std::vector<Id> customer_shop_;
-  std::vector<Id> shops_map_, customers_map_, accounts_map_, conversations_map_;
+  std::string key_;  // reused
 
  private:
-  LastSeen last_shop_, last_customer_, last_account_, last_conversation_;
-  Id last_customer_shop_ = kNone;
   RowParser parser_;
   Record record_;
   std::vector<Problem> problems_;
-  std::string key_;
   std::vector<uint64_t> id_hashes_;
-  bool failed_ = false;
+};
+
+// Reads message rows of the chunks a core takes and hands them to its RunBuilder.
+class MessagePart : public PartBase {
+ public:
+  // `bytes`: about how much of the file the part reads, whose customers' rows take a
+  // kilobyte or so each.
+  MessagePart(const PlainFile& file, std::shared_ptr<const TimeZone> zone, const std::string& path,
+              RunSink* sink, size_t bytes)
+      : PartBase(Kind::kMessages, file, std::move(zone), path),
+        src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
+             Source("account"), Source("conversation_id"), Source("message_id")},
+        runs_(sink, bytes / 1024) {}
+
+  RunBuilder& runs() { return runs_; }
+
+  // False for a row only the general path reads.
+  bool Add(const CsvRecord& row) {
+    if (Plain(row)) {
+      const std::string_view shop = Cell(row, src_.shop);
+      const std::string_view customer = Cell(row, src_.customer);
+      const std::string_view account = Cell(row, src_.account);
+      const std::optional<Sender> sender = SenderOfWord(Cell(row, src_.sender));
+      int64_t local = 0;
+      if (!shop.empty() && !customer.empty() && sender &&
+          times_.Read(Cell(row, src_.sent_at), &local) &&
+          !(*sender == Sender::kAgent && account.empty())) {
+        runs_.Add(shop, customer, *sender, zone_.FromLocalSeconds(local), account,
+                  Cell(row, src_.conversation));
+        NoteId(shop, Cell(row, src_.message_id));
+        return true;
+      }
+    }
+    const Record* r = Slow(row);
+    if (r == nullptr) return false;
+    auto v = [&](std::string_view column) -> const Value& { return r->values[Canonical(column)]; };
+    runs_.Add(v("shop").s, v("customer_id").s,
+              SenderOfWord(v("sender").s).value_or(Sender::kSystem), v("sent_at").i,
+              TextOf(v("account")), TextOf(v("conversation_id")));
+    NoteId(v("shop").s, TextOf(v("message_id")));
+    return true;
+  }
+
+ private:
+  struct Columns {
+    int shop, customer, sender, sent_at, account, conversation, message_id;
+  };
+  Columns src_;
+  RunBuilder runs_;
 };
 
 // A part's ids in the Dataset's pool. An empty pool simply takes the part's pool (the first
@@ -282,137 +283,30 @@ Id Mapped(const std::vector<Id>& ids, Id id) {
   return id == kNone || ids.empty() ? id : ids[static_cast<size_t>(id)];
 }
 
-void PartBase::RenumberShopsAndCustomers(Dataset* d) {
-  shops_map_ = RenumberPool(&shops_, &d->shops);
-  customers_map_ = RenumberPool(&customers_, &d->customers);
-  for (size_t i = 0; i < customer_shop_.size(); ++i) {
-    const Id id = Mapped(customers_map_, static_cast<Id>(i));
-    if (static_cast<size_t>(id) == d->customer_shop.size()) {
-      d->customer_shop.push_back(Mapped(shops_map_, customer_shop_[i]));
-    }
-  }
-}
-
-// A message row's cells as read: views into the file (or into the importer's reading of the
-// row, valid until the next row).
-struct MessageCells {
-  std::string_view shop;
-  std::string_view customer;
-  Sender sender;
-  Instant at;
-  std::string_view account, conversation, message_id;
-};
-
-// Reads message rows, on the fast path when the cells are plain, and hands each to
-// Part::Take(cells, plain): `plain` false for a row read by the importer's parser.
-template <class Part>
-class MessageRows : public PartBase {
+// Reads order rows into orders with ids of its own pools, renumbered into the Dataset's when
+// the parts are joined. Orders are read after the messages: a customer the Dataset holds
+// already keeps the Dataset's id, found without a lock while the parts read (nothing writes
+// to it then); a new one gets the part's own id, encoded as -2 - id until the parts are
+// joined.
+class OrderPart : public PartBase {
  public:
-  MessageRows(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-              const std::string& path)
-      : PartBase(spec, file, std::move(zone), path),
-        src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
-             Source("account"), Source("conversation_id"), Source("message_id")},
-        col_{Canonical("shop"),      Canonical("customer_id"), Canonical("sender"),
-             Canonical("sent_at"),   Canonical("account"),     Canonical("conversation_id"),
-             Canonical("message_id")} {}
-
-  // False for a row only the general path reads.
-  bool Read(const CsvRecord& row) {
-    if (Plain(row)) {
-      const std::string_view shop = Cell(row, src_.shop);
-      const std::string_view customer = Cell(row, src_.customer);
-      const std::string_view account = Cell(row, src_.account);
-      const std::optional<Sender> sender = SenderOfWord(Cell(row, src_.sender));
-      int64_t local = 0;
-      if (!shop.empty() && !customer.empty() && sender &&
-          times_.Read(Cell(row, src_.sent_at), &local) &&
-          !(*sender == Sender::kAgent && account.empty())) {
-        static_cast<Part*>(this)->Take(
-            {shop, customer, *sender, zone_.FromLocalSeconds(local), account,
-             Cell(row, src_.conversation), Cell(row, src_.message_id)},
-            true);
-        return true;
-      }
-    }
-    const Record* r = Slow(row);
-    if (r == nullptr) return false;
-    const auto& v = r->values;
-    static_cast<Part*>(this)->Take(
-        {v[col_.shop].s, v[col_.customer].s,
-         SenderOfWord(v[col_.sender].s).value_or(Sender::kSystem), v[col_.sent_at].i,
-         TextOf(v[col_.account]), TextOf(v[col_.conversation]), TextOf(v[col_.message_id])},
-        false);
-    return true;
-  }
-
- private:
-  struct Columns {
-    int shop, customer, sender, sent_at, account, conversation, message_id;
-  };
-  Columns src_;
-  Columns col_;
-};
-
-// Hands its customers to its sink a run of messages at a time (ReadCustomerRuns).
-class RunPart : public MessageRows<RunPart> {
- public:
-  RunPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-          const std::string& path, const Dataset& /*known: unused*/)
-      : MessageRows(spec, file, std::move(zone), path) {}
-
-  // `bytes`: about how much of the file the part reads, whose customers' rows take a
-  // kilobyte or so each.
-  void SetSink(RunSink* sink, size_t bytes) { runs_.emplace(sink, bytes / 1024); }
-  void BeginChunk(size_t chunk) { runs_->BeginChunk(chunk); }
-  bool Add(const CsvRecord& row) { return Read(row); }
-  void Take(const MessageCells& m, bool /*plain*/) {
-    runs_->Add(m.shop, m.customer, m.sender, m.at, m.account, m.conversation);
-    NoteId(m.shop, m.message_id);
-  }
-  void EndChunk() { runs_->EndChunk(); }
-  void Finish() { runs_->End(); }
-
- private:
-  std::optional<RunBuilder> runs_;
-};
-
-// An order row's cells as read: views into the file (or into the importer's reading of the
-// row, valid until the next row).
-struct OrderCells {
-  std::string_view order_id, shop, customer;
-  Instant created;
-  std::optional<Instant> paid_at;
-  Cents amount;
-  bool refunded;
-  std::string_view account;
-};
-
-// Reads order rows, on the fast path when the cells are plain, and hands each to
-// Part::Take(cells).
-template <class Part>
-class OrderRows : public PartBase {
- public:
-  OrderRows(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-            const std::string& path)
-      : PartBase(spec, file, std::move(zone), path),
+  OrderPart(const PlainFile& file, std::shared_ptr<const TimeZone> zone, const std::string& path,
+            const Dataset& known)
+      : PartBase(Kind::kOrders, file, std::move(zone), path),
         src_{Source("order_id"), Source("shop"),   Source("customer_id"), Source("created_at"),
              Source("paid_at"),  Source("amount"), Source("status"),      Source("account")},
-        col_{Canonical("order_id"),   Canonical("shop"),    Canonical("customer_id"),
-             Canonical("created_at"), Canonical("paid_at"), Canonical("amount"),
-             Canonical("status"),     Canonical("account")} {}
+        known_customers_(known.customers) {}
 
+  // False for a row only the general path reads.
   bool Add(const CsvRecord& row) {
     if (Plain(row)) {
-      const std::string_view order_id = Cell(row, src_.order_id);
-      const std::string_view shop = Cell(row, src_.shop);
-      const std::string_view customer = Cell(row, src_.customer);
       const std::string_view paid = Cell(row, src_.paid_at);
       const std::string_view status = Cell(row, src_.status);
       int64_t created_local = 0;
       int64_t paid_local = 0;
       Cents amount = 0;
-      if (!order_id.empty() && !shop.empty() && !customer.empty() &&
+      if (!Cell(row, src_.order_id).empty() && !Cell(row, src_.shop).empty() &&
+          !Cell(row, src_.customer).empty() &&
           times_.Read(Cell(row, src_.created_at), &created_local) &&
           (paid.empty() || times_.Read(paid, &paid_local)) &&
           PlainAmount(Cell(row, src_.amount), &amount) && PlainStatus(status)) {
@@ -420,139 +314,87 @@ class OrderRows : public PartBase {
         std::optional<Instant> paid_at;
         if (!paid.empty()) paid_at = zone_.FromLocalSeconds(paid_local);
         if (!paid_at || *paid_at >= created) {
-          static_cast<Part*>(this)->Take({order_id, shop, customer, created, paid_at, amount,
-                                          status == "refunded", Cell(row, src_.account)});
+          Take(Cell(row, src_.order_id), Cell(row, src_.shop), Cell(row, src_.customer), created,
+               paid_at, amount, status == "refunded", Cell(row, src_.account));
           return true;
         }
       }
     }
     const Record* r = Slow(row);
     if (r == nullptr) return false;
-    const auto& v = r->values;
+    auto v = [&](std::string_view column) -> const Value& { return r->values[Canonical(column)]; };
     std::optional<Instant> paid_at;
-    if (!v[col_.paid_at].is_null()) paid_at = v[col_.paid_at].i;
-    static_cast<Part*>(this)->Take({v[col_.order_id].s, v[col_.shop].s, v[col_.customer].s,
-                                    v[col_.created_at].i, paid_at, v[col_.amount].i,
-                                    TextOf(v[col_.status]) == "refunded", TextOf(v[col_.account])});
+    if (!v("paid_at").is_null()) paid_at = v("paid_at").i;
+    Take(v("order_id").s, v("shop").s, v("customer_id").s, v("created_at").i, paid_at,
+         v("amount").i, TextOf(v("status")) == "refunded", TextOf(v("account")));
     return true;
   }
-  void Finish() {}
+
+  size_t size() const { return orders_.size(); }
+  // Shops, customers (new ones bringing their shop) and accounts in the Dataset's numbering.
+  void Renumber(Dataset* d) {
+    shops_map_ = RenumberPool(&shops_, &d->shops);
+    customers_map_ = RenumberPool(&customers_, &d->customers);
+    for (size_t i = 0; i < customer_shop_.size(); ++i) {
+      const Id id = Mapped(customers_map_, static_cast<Id>(i));
+      if (static_cast<size_t>(id) == d->customer_shop.size())
+        d->customer_shop.push_back(Mapped(shops_map_, customer_shop_[i]));
+    }
+    accounts_map_ = RenumberPool(&accounts_, &d->accounts);
+  }
+  void MoveInto(Order* out) {
+    for (Order& o : orders_) {
+      o.shop = Mapped(shops_map_, o.shop);
+      if (o.customer <= -2) o.customer = Mapped(customers_map_, -2 - o.customer);
+      o.account = Mapped(accounts_map_, o.account);
+      *out++ = std::move(o);
+    }
+    std::vector<Order>().swap(orders_);
+  }
 
  private:
   struct Columns {
     int order_id, shop, customer, created_at, paid_at, amount, status, account;
   };
-
   static bool PlainStatus(std::string_view s) {
     return s.empty() || s == "paid" || s == "refunded" || s == "closed" || s == "unpaid";
   }
+  void Take(std::string_view order_id, std::string_view shop, std::string_view customer,
+            Instant created, std::optional<Instant> paid_at, Cents amount, bool refunded,
+            std::string_view account) {
+    const Id shop_id = last_shop_.Intern(shops_, shop);
+    orders_.push_back({std::string(order_id), shop_id, Customer(shop_id, customer), created,
+                       paid_at, amount, refunded,
+                       account.empty() ? kNone : last_account_.Intern(accounts_, account)});
+    NoteId(shop, order_id);
+  }
+  Id Customer(Id shop, std::string_view customer_id) {
+    // The customer of the row before, most of the time: no key to build, no table to ask.
+    if (shop == last_customer_shop_ && last_customer_.Holds(customer_id))
+      return last_customer_.id();
+    key_.assign(shops_.Get(shop));
+    key_ += '\x1F';
+    key_ += customer_id;
+    Id id = known_customers_.Find(key_);
+    if (id == kNone) {
+      const Id own = customers_.Intern(key_);
+      if (static_cast<size_t>(own) == customer_shop_.size()) customer_shop_.push_back(shop);
+      id = -2 - own;
+    }
+    last_customer_.Remember(customer_id, id);
+    last_customer_shop_ = shop;
+    return id;
+  }
 
   Columns src_;
-  Columns col_;
-};
-
-class OrderPart : public OrderRows<OrderPart> {
- public:
-  OrderPart(const KindSpec& spec, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-            const std::string& path, const Dataset& known)
-      : OrderRows(spec, file, std::move(zone), path), known_customers_(known.customers) {}
-
-  void Take(const OrderCells& o) {
-    const Id shop_id = Shop(o.shop);
-    orders_.push_back({std::string(o.order_id), shop_id,
-                       KnownOrOwnCustomer(known_customers_, shop_id, o.customer), o.created,
-                       o.paid_at, o.amount, o.refunded, Account(o.account)});
-    NoteId(o.shop, o.order_id);
-  }
-  void Renumber(Dataset* d) {
-    RenumberShopsAndCustomers(d);
-    accounts_map_ = RenumberPool(&accounts_, &d->accounts);
-  }
-  void MoveInto(Order* out) {
-    orders_.Drain([&](Order& o) {
-      o.shop = Mapped(shops_map_, o.shop);
-      if (o.customer <= -2) o.customer = Mapped(customers_map_, -2 - o.customer);
-      o.account = Mapped(accounts_map_, o.account);
-      *out++ = std::move(o);
-    });
-  }
-  size_t size() const { return orders_.size(); }
-
- private:
   const StringPool& known_customers_;
-  Blocks<Order> orders_;
+  StringPool shops_, customers_, accounts_;
+  std::vector<Id> customer_shop_;
+  std::vector<Id> shops_map_, customers_map_, accounts_map_;
+  LastSeen last_shop_, last_customer_, last_account_;
+  Id last_customer_shop_ = kNone;
+  std::vector<Order> orders_;
 };
-
-// Orders, few and holding strings, are kept by each part and moved once all are read.
-
-void JoinParts(Executor& executor, std::vector<OrderPart>& parts, size_t base,
-               std::vector<Order>* rows) {
-  std::vector<size_t> offsets;
-  size_t total = base;
-  for (const OrderPart& p : parts) {
-    offsets.push_back(total);
-    total += p.size();
-  }
-  rows->resize(total);
-  RunOnEach(executor, parts.size(),
-            [&](size_t k) { parts[k].MoveInto(rows->data() + offsets[k]); });
-}
-
-// Reads the file's records in parts, one thread each; false when any part met something
-// only the general path handles, and then `rows` is as it was.
-template <class Part, class Rows>
-bool ReadParts(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
-               const DirectReadOptions& options, const Dataset& known, std::vector<Part>* parts,
-               Rows* rows) {
-  std::optional<PlainFile> file = OpenPlain(path, spec);
-  if (!file) return false;
-  Executor& executor = ExecutorOf(options);
-  const int wanted = options.parts > 0 ? options.parts : static_cast<int>(executor.concurrency());
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::vector<size_t> starts =
-        PartStarts(file->text, file->body, attempt == 0 ? wanted : 1, options.min_part_bytes);
-    parts->clear();
-    std::vector<CsvPartReader> readers;
-    parts->reserve(starts.size());
-    readers.reserve(starts.size());
-    for (size_t k = 0; k < starts.size(); ++k) {
-      const size_t end = k + 1 < starts.size() ? starts[k + 1] : file->text.size();
-      parts->emplace_back(spec, *file, zone, path, known);
-      readers.emplace_back(file->text, starts[k], end);
-    }
-    const size_t base = rows->size();
-    std::vector<char> ok(starts.size(), 0);
-    auto read = [&](size_t k) {
-      // Pages read are given back as the part goes on: the file counts against the
-      // process's memory only a little at a time.
-      constexpr size_t kReleaseEvery = 32 << 20;
-      const size_t offset = static_cast<size_t>(file->text.data() - file->file->bytes().data());
-      size_t released = starts[k];
-      CsvRecord row;
-      while (readers[k].Next(&row)) {
-        if (!(*parts)[k].Add(row)) return;
-        const size_t at = static_cast<size_t>(row.raw.data() - file->text.data());
-        if (at - released >= kReleaseEvery) {
-          file->file->Release(offset + released, offset + at);
-          released = at;
-        }
-      }
-      (*parts)[k].Finish();
-      ok[k] = 1;
-    };
-    RunOnEach(executor, starts.size(), read);
-    std::vector<const CsvPartReader*> views;
-    views.reserve(readers.size());
-    for (const CsvPartReader& r : readers) views.push_back(&r);
-    const bool all_ok = std::find(ok.begin(), ok.end(), 0) == ok.end();
-    if (all_ok && PartsAgree(views)) return true;
-    rows->resize(base);
-    // A part that started inside a quoted line break reads nonsense, which may look like a
-    // bad row: only the reading in one part is the file's own.
-    if (starts.size() == 1) return false;
-  }
-  return false;
-}
 
 // Whether two sorted lists share a value.
 bool Intersect(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
@@ -583,66 +425,43 @@ bool IdsRepeat(Executor& executor, std::vector<Part>& parts) {
   return repeat;
 }
 
-template <class Part, class Rows>
-bool ReadKind(const std::string& path, const KindSpec& spec, std::shared_ptr<const TimeZone> zone,
-              const DirectReadOptions& options, Dataset* d, Rows* rows) {
-  std::vector<Part> parts;
-  const size_t base = rows->size();
-  if (!ReadParts(path, spec, std::move(zone), options, *d, &parts, rows)) return false;
+// Reads an orders file in parts, one per core, into d->orders; false (and `d` as it was)
+// when any part met something only the general path handles.
+bool ReadOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
+                const DirectReadOptions& options, Dataset* d) {
+  std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kOrders));
+  if (!file) return false;
   Executor& executor = ExecutorOf(options);
-  if (IdsRepeat(executor, parts)) {
-    rows->resize(base);
-    return false;
-  }
-  for (Part& p : parts) p.Renumber(d);
-  JoinParts(executor, parts, base, rows);
-  return true;
-}
-
-// The customer key ("shop\x1Fcustomer_id", cells trimmed) of a record.
-std::string KeyOf(const CsvRecord& row, int shop, int customer) {
-  auto cell = [&](int source) {
-    return source < 0 || static_cast<size_t>(source) >= row.fields.size()
-               ? std::string_view()
-               : Trim(row.fields[static_cast<size_t>(source)]);
-  };
-  return std::string(cell(shop)) + '\x1F' + std::string(cell(customer));
-}
-
-// Part starts moved on to where a customer's run of rows ends, so that no customer is
-// split between two parts; starts that ran into the next part's are dropped. A start inside
-// a quoted line break reads nonsense here too: PartsAgree finds it afterwards.
-std::vector<size_t> CustomerStarts(const PlainFile& file, std::vector<size_t> starts) {
-  const KindSpec& spec = SpecOf(Kind::kMessages);
-  const int shop = file.header.source_index[static_cast<size_t>(ColumnIndex(spec, "shop"))];
-  const int customer =
-      file.header.source_index[static_cast<size_t>(ColumnIndex(spec, "customer_id"))];
-  const std::string_view text = file.text;
-  std::vector<size_t> out;
-  CsvReader reader(text);
-  CsvRecord row;
-  for (size_t k = 0; k < starts.size(); ++k) {
-    size_t start = starts[k];
-    if (k > 0) {
-      // The record before the start: the last line before it (a part starts after a line feed).
-      const size_t before = start >= 2 ? text.rfind('\n', start - 2) : std::string_view::npos;
-      reader.Seek(before == std::string_view::npos || before + 1 < file.body ? file.body
-                                                                             : before + 1);
-      if (!reader.Next(&row)) break;
-      const std::string key = KeyOf(row, shop, customer);
-      reader.Seek(start);
-      start = text.size();
-      while (reader.Next(&row)) {
-        if (KeyOf(row, shop, customer) != key) {
-          start = static_cast<size_t>(row.raw.data() - text.data());
-          break;
-        }
+  const int wanted = options.parts > 0 ? options.parts : static_cast<int>(executor.concurrency());
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    const std::vector<size_t> starts =
+        PartStarts(file->text, file->body, attempt == 0 ? wanted : 1, options.min_part_bytes);
+    std::vector<CsvPartReader> readers = ReadersOf(*file, starts);
+    std::vector<OrderPart> parts;
+    parts.reserve(starts.size());
+    for (size_t k = 0; k < starts.size(); ++k) parts.emplace_back(*file, zone, path, *d);
+    std::vector<char> ok(starts.size(), 0);
+    RunOnEach(executor, starts.size(), [&](size_t k) {
+      ok[k] = ReadPart(*file, readers[k], starts, k,
+                       [&](const CsvRecord& row) { return parts[k].Add(row); });
+    });
+    if (std::find(ok.begin(), ok.end(), 0) == ok.end() && Agree(readers)) {
+      if (IdsRepeat(executor, parts)) return false;
+      std::vector<size_t> offsets;
+      size_t total = d->orders.size();
+      for (OrderPart& p : parts) {
+        p.Renumber(d);
+        offsets.push_back(total);
+        total += p.size();
       }
+      d->orders.resize(total);
+      RunOnEach(executor, parts.size(),
+                [&](size_t k) { parts[k].MoveInto(d->orders.data() + offsets[k]); });
+      return true;
     }
-    if (start >= text.size()) break;
-    if (out.empty() || start > out.back()) out.push_back(start);
+    if (starts.size() == 1) return false;
   }
-  return out;
+  return false;
 }
 
 }  // namespace
@@ -665,7 +484,6 @@ void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender se
     m.conversation = conversation_id;
     m.sender = sender;
   }
-  if (run_.size() == 3) sink_->Midway();
 }
 
 void RunBuilder::BeginChunk(size_t chunk) {
@@ -690,7 +508,6 @@ void RunBuilder::StartRun(Id shop, std::string_view shop_name, std::string_view 
   run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
   run_hash_ = XXH3_64bits(run_key_.data(), run_key_.size());
   pools_.customers.Prefetch(run_hash_);
-  sink_->Upcoming(run_key_, run_hash_);
 }
 
 void RunBuilder::Flush() {
@@ -721,63 +538,40 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
   // others) reads fewer of them, and the cores finish together.
   constexpr size_t kChunksPerCore = 8;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::vector<size_t> starts = CustomerStarts(
-        *file, PartStarts(file->text, file->body,
-                          attempt == 0 ? static_cast<int>(threads * kChunksPerCore) : 1,
-                          options.min_part_bytes));
+    const std::vector<size_t> starts =
+        PartStarts(file->text, file->body,
+                   attempt == 0 ? static_cast<int>(threads * kChunksPerCore) : 1,
+                   options.min_part_bytes);
     const size_t chunks = starts.size();
     const size_t cores = std::min(threads, chunks);
-    std::vector<CsvPartReader> readers;
-    readers.reserve(chunks);
-    for (size_t k = 0; k < chunks; ++k)
-      readers.emplace_back(file->text, starts[k],
-                           k + 1 < chunks ? starts[k + 1] : file->text.size());
-    std::vector<RunPart> parts;
+    std::vector<CsvPartReader> readers = ReadersOf(*file, starts);
+    std::vector<MessagePart> parts;
     parts.reserve(cores);
     sinks->clear();
     for (size_t w = 0; w < cores; ++w) {
-      parts.emplace_back(SpecOf(Kind::kMessages), *file, zone, path, Dataset());
       sinks->push_back(make_sink(w));
-      parts.back().SetSink(sinks->back().get(), (file->text.size() - file->body) / cores);
+      parts.emplace_back(*file, zone, path, sinks->back().get(),
+                         (file->text.size() - file->body) / cores);
     }
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
-    const size_t offset = static_cast<size_t>(file->text.data() - file->file->bytes().data());
     RunOnEach(executor, cores, [&](size_t w) {
-      RunPart& part = parts[w];
-      CsvRecord row;
+      MessagePart& part = parts[w];
       for (size_t k = next++; k < chunks && !failed; k = next++) {
-        part.BeginChunk(k);
-        // Pages read are given back as the chunk goes on: the file counts against the
-        // process's memory only a little at a time.
-        constexpr size_t kReleaseEvery = 32 << 20;
-        size_t released = starts[k];
-        while (readers[k].Next(&row)) {
-          if (!part.Add(row)) {
-            failed = true;
-            return;
-          }
-          const size_t at = static_cast<size_t>(row.raw.data() - file->text.data());
-          if (at - released >= kReleaseEvery) {
-            file->file->Release(offset + released, offset + at);
-            released = at;
-          }
+        part.runs().BeginChunk(k);
+        if (!ReadPart(*file, readers[k], starts, k,
+                      [&](const CsvRecord& row) { return part.Add(row); })) {
+          failed = true;
+          return;
         }
-        part.EndChunk();
-        file->file->Release(offset + released,
-                            offset + (k + 1 < chunks ? starts[k + 1] : file->text.size()));
+        part.runs().EndChunk();
       }
-      part.Finish();
+      part.runs().End();
     });
-    std::vector<const CsvPartReader*> views;
-    views.reserve(readers.size());
-    for (const CsvPartReader& r : readers) views.push_back(&r);
-    if (!failed && PartsAgree(views)) {
+    if (!failed && Agree(readers)) {
       if (IdsRepeat(executor, parts)) break;
       return true;
     }
-    // A chunk that started inside a quoted line break reads nonsense, which may look like a
-    // bad row: only the reading in one chunk is the file's own.
     if (chunks == 1) break;
   }
   sinks->clear();
@@ -788,11 +582,8 @@ Executor& ExecutorOf(const DirectReadOptions& options) {
   return options.executor != nullptr ? *options.executor : *DefaultEnv().executor;
 }
 
-bool CanReadDirect(Kind kind) { return kind == Kind::kMessages || kind == Kind::kOrders; }
-
 bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
                 const DirectReadOptions& options, Dataset* data) {
-  const KindSpec& spec = SpecOf(kind);
   switch (kind) {
     case Kind::kMessages: {
       std::vector<std::unique_ptr<RunSink>> keepers;
@@ -803,7 +594,7 @@ bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZo
       return true;
     }
     case Kind::kOrders:
-      return ReadKind<OrderPart>(path, spec, std::move(zone), options, data, &data->orders);
+      return ReadOrders(path, std::move(zone), options, data);
     default:
       return false;
   }

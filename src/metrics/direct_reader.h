@@ -26,9 +26,6 @@
 
 namespace csperf::metrics {
 
-// True for the kinds ReadDirect can read.
-bool CanReadDirect(Kind kind);
-
 struct DirectReadOptions {
   int parts = 0;                    // parts read at once; 0: as many as the executor runs
   size_t min_part_bytes = 1 << 20;  // smaller parts are not worth a thread
@@ -70,12 +67,6 @@ struct RunPools {
 class RunSink {
  public:
   virtual ~RunSink() = default;
-  // The key of the run that starts now (and its XXH3 hash), before its rows are read: a
-  // sink may fetch what it will look up at Take.
-  virtual void Upcoming(std::string_view /*key*/, uint64_t /*hash*/) {}
-  // The run that started has a few rows now: what Upcoming fetched has arrived, and what it
-  // leads to may be fetched in turn.
-  virtual void Midway() {}
   virtual void Take(const CustomerRun& run, const PartPools& pools) = 0;
   // A sink may take the runs of several chunks of the input, one after another, in any
   // order: runs come between BeginChunk and EndChunk (which says how many messages the
@@ -121,8 +112,7 @@ class RunBuilder {
   bool in_chunk_ = false;
 };
 
-// Reads a plain messages file (what ReadDirect reads) in chunks, each cut where a customer's
-// rows end, on every core: each core's sink (made by make_sink(core)) takes the runs of the
+// Reads a plain messages file (what ReadDirect reads) in chunks on every core: each core's sink (made by make_sink(core)) takes the runs of the
 // chunks that core reads, the next chunk going to the core that is free first. True when the
 // file was read so with no message id twice; otherwise false and no sinks.
 bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZone>& zone,

@@ -76,40 +76,17 @@ void ReadAgents(Store& store, Dataset* d) {
   }
 }
 
-// The range [first, last] of input order, less the leading rows of the customer of the
-// record before it, plus the rows after it of its last customer: a customer's rows that come
-// together are one run, whichever range they start in.
+// The messages of [first, last] of input order, handed over a run of one customer's rows at
+// a time (a customer whose rows two ranges share has a run in each).
 void ReadMessageRange(Store& store, int64_t first, int64_t last, RunBuilder* runs) {
-  auto key_of = [](std::string_view shop, std::string_view customer) {
-    return std::string(shop) + '\x1F' + std::string(customer);
-  };
-  std::string skip;  // the customer whose rows the range before reads
-  if (first > 0) {
-    auto before = store.Scan({Kind::kMessages, {"shop", "customer_id"}, 0, first - 1, 1, true});
-    if (before->Next()) skip = key_of(before->Text(0), before->Text(1));
-  }
   auto rows = store.Scan(
       {Kind::kMessages,
-       {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies", "ord"},
-       first});
-  std::string current;  // the customer of the row before
-  bool skipping = !skip.empty();
+       {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies"},
+       first,
+       last});
   while (rows->Next()) {
-    const std::string_view shop = rows->Text(0);
-    const std::string_view customer = rows->Text(1);
-    const bool same = current.size() == shop.size() + 1 + customer.size() &&
-                      current.compare(0, shop.size(), shop) == 0 &&
-                      current.compare(shop.size() + 1, std::string::npos, customer) == 0;
-    if (!same) {
-      current = key_of(shop, customer);
-      if (skipping && current == skip) continue;
-      skipping = false;
-      if (rows->Int(7) > last) break;  // the range's last customer is done
-    } else if (skipping) {
-      continue;
-    }
-    runs->Add(shop, customer, SenderOfWord(rows->Text(2)).value_or(Sender::kSystem), rows->Int(3),
-              rows->IsNull(4) ? std::string_view() : rows->Text(4),
+    runs->Add(rows->Text(0), rows->Text(1), SenderOfWord(rows->Text(2)).value_or(Sender::kSystem),
+              rows->Int(3), rows->IsNull(4) ? std::string_view() : rows->Text(4),
               rows->IsNull(5) ? std::string_view() : rows->Text(5), rows->Int(6));
   }
   runs->EndChunk();
