@@ -45,6 +45,12 @@ class ChatJoiner {
       : keepers_(std::move(keepers)), d_(*d), executor_(executor) {}
 
   Chats Join() {
+    // The keepers' pools are read by id alone from now on.
+    for (ChatKeeper* k : keepers_) {
+      for (StringPool* pool :
+           {&k->pools_.shops, &k->pools_.customers, &k->pools_.accounts, &k->pools_.conversations})
+        pool->DropIndex();
+    }
     PlaceChunks();
     NumberIds();
     // The keepers' strings are the Dataset's now.
@@ -118,16 +124,27 @@ class ChatJoiner {
       uint32_t keeper;
       Id id;
     };
+    // Interned a batch at a time: the batch's slots are fetched ahead, and the keys of a
+    // month's customers are never all listed at once.
+    constexpr size_t kBatch = size_t{1} << 16;
     std::vector<Entry> entries;
     std::vector<std::string_view> keys;
+    entries.reserve(kBatch);
+    keys.reserve(kBatch);
     std::vector<std::vector<Id>> maps(keepers_.size());
-    size_t total = 0;
-    for (uint32_t k = 0; k < keepers_.size(); ++k) {
+    for (uint32_t k = 0; k < keepers_.size(); ++k)
       maps[k].assign(pool_of(*keepers_[k]).size(), kNone);
-      total += met_of(*keepers_[k]).met.size();
-    }
-    entries.reserve(total);
-    keys.reserve(total);
+    auto intern = [&] {
+      const size_t before = pool->size();
+      const std::vector<Id> ids = pool->InternAll(keys);
+      for (size_t i = 0; i < entries.size(); ++i) {
+        maps[entries[i].keeper][static_cast<size_t>(entries[i].id)] = ids[i];
+        if (static_cast<size_t>(ids[i]) >= before && added)
+          added(entries[i].keeper, entries[i].id, ids[i]);
+      }
+      entries.clear();
+      keys.clear();
+    };
     for (const Owner& o : owner_) {
       if (o.keeper == UINT32_MAX) continue;
       const ChatKeeper& keeper = *keepers_[o.keeper];
@@ -136,15 +153,10 @@ class ChatJoiner {
       for (size_t i = keeper.chunks_[o.read].*offset; i < end; ++i) {
         entries.push_back({o.keeper, met[i]});
         keys.push_back(pool_of(keeper).Get(met[i]));
+        if (keys.size() == kBatch) intern();
       }
     }
-    const size_t before = pool->size();
-    const std::vector<Id> ids = pool->InternAll(keys);
-    for (size_t i = 0; i < entries.size(); ++i) {
-      maps[entries[i].keeper][static_cast<size_t>(entries[i].id)] = ids[i];
-      if (static_cast<size_t>(ids[i]) >= before && added)
-        added(entries[i].keeper, entries[i].id, ids[i]);
-    }
+    intern();
     return maps;
   }
 

@@ -45,6 +45,9 @@ class StringPool {
   std::vector<Id> InternAll(std::span<const std::string_view> strings);
   std::string_view Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
   size_t size() const { return strings_.size(); }
+  // Lets the lookup table go, for a pool only Get reads from now on (Intern and Find would
+  // no longer know its strings): a month's customers' table takes tens of megabytes.
+  void DropIndex() { std::vector<Slot>().swap(slots_); }
 
  private:
   // Eight bytes: the hash's low half (the slot's index comes from it, so tables up to 2^32

@@ -103,6 +103,37 @@ void RunOnEach(Executor& executor, size_t n, F f) {
   executor.ParallelFor(n, std::function<void(size_t)>(std::move(f)));
 }
 
+// Rows kept in blocks that are let go one by one as the rows are moved on: the parts' rows
+// and the joined column are never all in memory at once.
+template <class T>
+class Blocks {
+ public:
+  void push_back(T row) {
+    if (blocks_.empty() || blocks_.back().size() == kBlockRows) {
+      blocks_.emplace_back();
+      blocks_.back().reserve(kBlockRows);
+    }
+    blocks_.back().push_back(std::move(row));
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  // Calls take(row) on every row in order, freeing each block once it is taken.
+  template <class F>
+  void Drain(F take) {
+    for (std::vector<T>& block : blocks_) {
+      for (T& row : block) take(row);
+      std::vector<T>().swap(block);
+    }
+    blocks_.clear();
+    size_ = 0;
+  }
+
+ private:
+  static constexpr size_t kBlockRows = 1 << 14;
+  std::vector<std::vector<T>> blocks_;
+  size_t size_ = 0;
+};
+
 // A plain file, mapped, its header matched.
 struct PlainFile {
   std::unique_ptr<MappedFile> file;
@@ -343,13 +374,12 @@ class OrderPart : public PartBase {
     accounts_map_ = RenumberPool(&accounts_, &d->accounts);
   }
   void MoveInto(Order* out) {
-    for (Order& o : orders_) {
+    orders_.Drain([&](Order& o) {
       o.shop = Mapped(shops_map_, o.shop);
       if (o.customer <= -2) o.customer = Mapped(customers_map_, -2 - o.customer);
       o.account = Mapped(accounts_map_, o.account);
       *out++ = std::move(o);
-    }
-    std::vector<Order>().swap(orders_);
+    });
   }
 
  private:
@@ -393,7 +423,7 @@ class OrderPart : public PartBase {
   std::vector<Id> shops_map_, customers_map_, accounts_map_;
   LastSeen last_shop_, last_customer_, last_account_;
   Id last_customer_shop_ = kNone;
-  std::vector<Order> orders_;
+  Blocks<Order> orders_;
 };
 
 // Whether two sorted lists share a value.
@@ -538,10 +568,9 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
   // others) reads fewer of them, and the cores finish together.
   constexpr size_t kChunksPerCore = 8;
   for (int attempt = 0; attempt < 2; ++attempt) {
-    const std::vector<size_t> starts =
-        PartStarts(file->text, file->body,
-                   attempt == 0 ? static_cast<int>(threads * kChunksPerCore) : 1,
-                   options.min_part_bytes);
+    const std::vector<size_t> starts = PartStarts(
+        file->text, file->body, attempt == 0 ? static_cast<int>(threads * kChunksPerCore) : 1,
+        options.min_part_bytes);
     const size_t chunks = starts.size();
     const size_t cores = std::min(threads, chunks);
     std::vector<CsvPartReader> readers = ReadersOf(*file, starts);
