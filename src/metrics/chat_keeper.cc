@@ -1,5 +1,7 @@
 #include "metrics/chat_keeper.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <numeric>
 #include <utility>
@@ -7,34 +9,65 @@
 namespace csperf::metrics {
 
 void ChatKeeper::BeginChunk(size_t chunk) {
+  if (in_chunk_) EndChunk();
+  in_chunk_ = true;
   page_open_ = false;  // the chunk's first message starts a page
   chunks_.push_back({static_cast<uint32_t>(chunk), static_cast<uint32_t>(pages_.size()),
                      customers_.met.size(), accounts_.met.size(), conversations_.met.size()});
 }
 
-void ChatKeeper::Take(const CustomerRun& run, const PartPools& /*pools*/) {
-  bool kept = false;
-  for (const Message& m : run.messages) {
-    if (!IsChat(m.sender)) continue;
+void ChatKeeper::EndChunk() {
+  Flush();
+  run_shop_ = kNone;  // a chunk's first run is a run of its own
+  in_chunk_ = false;
+}
+
+void ChatKeeper::Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
+                     std::string_view account, std::string_view conversation, int64_t copies) {
+  if (!IsChat(sender)) return;
+  if (!in_chunk_) BeginChunk(0);
+  const Id shop_id = last_shop_.Intern(pools_.shops, shop);
+  if (shop_id != run_shop_ || !SameText(customer, run_customer_)) StartRun(shop_id, shop, customer);
+  const Id account_id = account.empty() ? kNone : last_account_.Intern(pools_.accounts, account);
+  const Id conversation_id =
+      conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation);
+  for (int64_t k = 0; k < copies; ++k)
+    run_.push_back(ChatMessage::Of(at, sender, account_id, conversation_id));
+}
+
+void ChatKeeper::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
+  Flush();
+  run_shop_ = shop;
+  run_key_.assign(shop_name);
+  run_key_ += '\x1F';
+  run_key_ += customer;
+  run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
+  run_hash_ = XXH3_64bits(run_key_.data(), run_key_.size());
+  pools_.customers.Prefetch(run_hash_);
+}
+
+void ChatKeeper::Flush() {
+  if (run_.empty()) return;
+  const Id customer = pools_.customers.Intern(run_key_, run_hash_);
+  for (const ChatMessage& m : run_) {
     if (!page_open_ || fills_.back() == ChatPages::kPage) {
       pages_.NewPage();
       customer_of_.push_back(std::unique_ptr<Id[]>(new Id[ChatPages::kPage]));
       fills_.push_back(0);
       page_open_ = true;
     }
-    accounts_.Note(m.account);
+    accounts_.Note(m.account());
     conversations_.Note(m.conversation);
     const auto page = static_cast<uint32_t>(pages_.size() - 1);
-    customer_of_[page][fills_.back()] = run.customer;
-    pages_.page(page)[fills_.back()++] = ChatMessage::Of(m.at, m.sender, m.account, m.conversation);
-    kept = true;
+    customer_of_[page][fills_.back()] = customer;
+    pages_.page(page)[fills_.back()++] = m;
   }
-  if (!kept) return;
-  const auto c = static_cast<size_t>(run.customer);
+  run_.clear();
+  const auto c = static_cast<size_t>(customer);
   if (c >= customer_shop_.size())
     customer_shop_.resize(std::max(c + 1, customer_shop_.size() * 2), kNone);
-  customer_shop_[c] = run.shop;
-  customers_.Note(run.customer);
+  customer_shop_[c] = run_shop_;
+  customers_.Note(customer);
 }
 
 // Numbers the keepers' ids in a Dataset's pools, in order of first appearance in the input,
@@ -55,7 +88,7 @@ class ChatJoiner {
     NumberIds();
     // The keepers' strings are the Dataset's now.
     for (ChatKeeper* k : keepers_) {
-      k->pools_ = RunPools();
+      k->pools_ = ChatKeeper::Pools();
       k->customers_ = k->accounts_ = k->conversations_ = ChatKeeper::MetIds();
       std::vector<Id>().swap(k->customer_shop_);
     }
@@ -256,9 +289,9 @@ class ChatJoiner {
   std::vector<std::vector<Id>> shops_, customers_, accounts_, conversations_;
 };
 
-Chats JoinChats(std::vector<std::unique_ptr<RunSink>> keepers, Dataset* d, Executor& executor) {
+Chats JoinChats(std::vector<std::unique_ptr<ChatKeeper>> keepers, Dataset* d, Executor& executor) {
   std::vector<ChatKeeper*> kept;
-  for (auto& k : keepers) kept.push_back(static_cast<ChatKeeper*>(k.get()));
+  for (auto& k : keepers) kept.push_back(k.get());
   return ChatJoiner(std::move(kept), d, executor).Join();
 }
 

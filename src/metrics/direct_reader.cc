@@ -251,19 +251,17 @@ class PartBase {
   std::vector<uint64_t> id_hashes_;
 };
 
-// Reads message rows of the chunks a core takes and hands them to its RunBuilder.
+// Reads message rows of the chunks a core takes and hands them to its keeper.
 class MessagePart : public PartBase {
  public:
-  // `bytes`: about how much of the file the part reads, whose customers' rows take a
-  // kilobyte or so each.
   MessagePart(const PlainFile& file, std::shared_ptr<const TimeZone> zone, const std::string& path,
-              RunSink* sink, size_t bytes)
+              ChatKeeper* keeper)
       : PartBase(Kind::kMessages, file, std::move(zone), path),
         src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
              Source("account"), Source("conversation_id"), Source("message_id")},
-        runs_(sink, bytes / 1024) {}
+        keeper_(*keeper) {}
 
-  RunBuilder& runs() { return runs_; }
+  ChatKeeper& keeper() { return keeper_; }
 
   // False for a row only the general path reads.
   bool Add(const CsvRecord& row) {
@@ -276,8 +274,8 @@ class MessagePart : public PartBase {
       if (!shop.empty() && !customer.empty() && sender &&
           times_.Read(Cell(row, src_.sent_at), &local) &&
           !(*sender == Sender::kAgent && account.empty())) {
-        runs_.Add(shop, customer, *sender, zone_.FromLocalSeconds(local), account,
-                  Cell(row, src_.conversation));
+        keeper_.Add(shop, customer, *sender, zone_.FromLocalSeconds(local), account,
+                    Cell(row, src_.conversation));
         NoteId(shop, Cell(row, src_.message_id));
         return true;
       }
@@ -285,9 +283,9 @@ class MessagePart : public PartBase {
     const Record* r = Slow(row);
     if (r == nullptr) return false;
     auto v = [&](std::string_view column) -> const Value& { return r->values[Canonical(column)]; };
-    runs_.Add(v("shop").s, v("customer_id").s,
-              SenderOfWord(v("sender").s).value_or(Sender::kSystem), v("sent_at").i,
-              TextOf(v("account")), TextOf(v("conversation_id")));
+    keeper_.Add(v("shop").s, v("customer_id").s,
+                SenderOfWord(v("sender").s).value_or(Sender::kSystem), v("sent_at").i,
+                TextOf(v("account")), TextOf(v("conversation_id")));
     NoteId(v("shop").s, TextOf(v("message_id")));
     return true;
   }
@@ -297,7 +295,7 @@ class MessagePart : public PartBase {
     int shop, customer, sender, sent_at, account, conversation, message_id;
   };
   Columns src_;
-  RunBuilder runs_;
+  ChatKeeper& keeper_;
 };
 
 // A part's ids in the Dataset's pool. An empty pool simply takes the part's pool (the first
@@ -496,69 +494,10 @@ bool ReadOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
 
 }  // namespace
 
-void RunBuilder::Add(std::string_view shop, std::string_view customer, Sender sender, Instant at,
-                     std::string_view account, std::string_view conversation, int64_t copies) {
-  if (!in_chunk_) BeginChunk(0);
-  const Id shop_id = last_shop_.Intern(pools_.shops, shop);
-  if (shop_id != run_shop_ || !SameText(customer, run_customer_)) StartRun(shop_id, shop, customer);
-  const Id account_id = account.empty() ? kNone : last_account_.Intern(pools_.accounts, account);
-  const Id conversation_id =
-      conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation);
-  // Written field by field where it lands: a Message built aside and copied whole was read
-  // back before its parts were stored (a stall on every row).
-  for (int64_t k = 0; k < copies; ++k) {
-    Message& m = run_.emplace_back();
-    m.at = at;
-    m.customer = kNone;
-    m.account = account_id;
-    m.conversation = conversation_id;
-    m.sender = sender;
-  }
-}
-
-void RunBuilder::BeginChunk(size_t chunk) {
-  if (in_chunk_) EndChunk();
-  chunk_ = chunk;
-  first_index_ = 0;
-  in_chunk_ = true;
-  sink_->BeginChunk(chunk);
-}
-
-void RunBuilder::EndChunk() {
-  Flush();
-  run_shop_ = kNone;  // a chunk's first run is a run of its own
-  if (in_chunk_) sink_->EndChunk(chunk_, first_index_);
-  in_chunk_ = false;
-}
-
-void RunBuilder::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
-  Flush();
-  run_shop_ = shop;
-  run_key_.assign(shop_name).append(1, '\x1F').append(customer);
-  run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
-  run_hash_ = XXH3_64bits(run_key_.data(), run_key_.size());
-  pools_.customers.Prefetch(run_hash_);
-}
-
-void RunBuilder::Flush() {
-  if (run_.empty()) return;
-  const Id customer = pools_.customers.Intern(run_key_, run_hash_);
-  sink_->Take({customer, run_shop_, run_key_, run_customer_, run_, first_index_},
-              PartPools{pools_.shops, pools_.customers, pools_.accounts, pools_.conversations});
-  first_index_ += static_cast<uint32_t>(run_.size());
-  run_.clear();
-}
-
-void RunBuilder::End() {
-  EndChunk();
-  sink_->End(std::move(pools_));
-  pools_ = RunPools();
-}
-
-bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
-                      const DirectReadOptions& options, const RunSinkMaker& make_sink,
-                      std::vector<std::unique_ptr<RunSink>>* sinks) {
-  sinks->clear();
+bool ReadChats(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
+               const DirectReadOptions& options,
+               std::vector<std::unique_ptr<ChatKeeper>>* keepers) {
+  keepers->clear();
   std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kMessages));
   if (!file) return false;
   Executor& executor = ExecutorOf(options);
@@ -576,26 +515,26 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
     std::vector<CsvPartReader> readers = ReadersOf(*file, starts);
     std::vector<MessagePart> parts;
     parts.reserve(cores);
-    sinks->clear();
+    keepers->clear();
     for (size_t w = 0; w < cores; ++w) {
-      sinks->push_back(make_sink(w));
-      parts.emplace_back(*file, zone, path, sinks->back().get(),
-                         (file->text.size() - file->body) / cores);
+      // A customer's rows take a kilobyte or so.
+      keepers->push_back(
+          std::make_unique<ChatKeeper>((file->text.size() - file->body) / cores / 1024));
+      parts.emplace_back(*file, zone, path, keepers->back().get());
     }
     std::atomic<size_t> next{0};
     std::atomic<bool> failed{false};
     RunOnEach(executor, cores, [&](size_t w) {
       MessagePart& part = parts[w];
       for (size_t k = next++; k < chunks && !failed; k = next++) {
-        part.runs().BeginChunk(k);
+        part.keeper().BeginChunk(k);
         if (!ReadPart(*file, readers[k], starts, k,
                       [&](const CsvRecord& row) { return part.Add(row); })) {
           failed = true;
           return;
         }
-        part.runs().EndChunk();
       }
-      part.runs().End();
+      part.keeper().End();
     });
     if (!failed && Agree(readers)) {
       if (IdsRepeat(executor, parts)) break;
@@ -603,7 +542,7 @@ bool ReadCustomerRuns(const std::string& path, const std::shared_ptr<const TimeZ
     }
     if (chunks == 1) break;
   }
-  sinks->clear();
+  keepers->clear();
   return false;
 }
 
@@ -615,10 +554,8 @@ bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZo
                 const DirectReadOptions& options, Dataset* data) {
   switch (kind) {
     case Kind::kMessages: {
-      std::vector<std::unique_ptr<RunSink>> keepers;
-      if (!ReadCustomerRuns(
-              path, zone, options, [](size_t) { return std::make_unique<ChatKeeper>(); }, &keepers))
-        return false;
+      std::vector<std::unique_ptr<ChatKeeper>> keepers;
+      if (!ReadChats(path, zone, options, &keepers)) return false;
       data->chats = JoinChats(std::move(keepers), data, ExecutorOf(options));
       return true;
     }

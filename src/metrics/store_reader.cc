@@ -78,18 +78,17 @@ void ReadAgents(Store& store, Dataset* d) {
 
 // The messages of [first, last] of input order, handed over a run of one customer's rows at
 // a time (a customer whose rows two ranges share has a run in each).
-void ReadMessageRange(Store& store, int64_t first, int64_t last, RunBuilder* runs) {
+void ReadMessageRange(Store& store, int64_t first, int64_t last, ChatKeeper* keeper) {
   auto rows = store.Scan(
       {Kind::kMessages,
        {"shop", "customer_id", "sender", "sent_at", "account", "conversation_id", "copies"},
        first,
        last});
   while (rows->Next()) {
-    runs->Add(rows->Text(0), rows->Text(1), SenderOfWord(rows->Text(2)).value_or(Sender::kSystem),
-              rows->Int(3), rows->IsNull(4) ? std::string_view() : rows->Text(4),
-              rows->IsNull(5) ? std::string_view() : rows->Text(5), rows->Int(6));
+    keeper->Add(rows->Text(0), rows->Text(1), SenderOfWord(rows->Text(2)).value_or(Sender::kSystem),
+                rows->Int(3), rows->IsNull(4) ? std::string_view() : rows->Text(4),
+                rows->IsNull(5) ? std::string_view() : rows->Text(5), rows->Int(6));
   }
-  runs->EndChunk();
 }
 
 // The store's messages in ranges of input order on every core, several ranges a core (a core
@@ -106,23 +105,20 @@ void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
                                 cores * kRangesPerCore)
           : 1;
   const auto workers = static_cast<size_t>(std::min(cores, ranges));
-  std::vector<std::unique_ptr<RunSink>> keepers;
-  std::vector<RunBuilder> builders;
-  builders.reserve(workers);
+  std::vector<std::unique_ptr<ChatKeeper>> keepers;
   for (size_t w = 0; w < workers; ++w) {
-    keepers.push_back(std::make_unique<ChatKeeper>());
     // A customer's rows number ten or so.
-    builders.emplace_back(keepers.back().get(), static_cast<size_t>(end) / workers / 16);
+    keepers.push_back(std::make_unique<ChatKeeper>(static_cast<size_t>(end) / workers / 16));
   }
   std::atomic<int64_t> next{0};
   ExecutorOf(options).ParallelFor(workers, [&](size_t w) {
     for (int64_t k = next++; k < ranges; k = next++) {
       const int64_t first = end * k / ranges;
       const int64_t last = k + 1 == ranges ? INT64_MAX : end * (k + 1) / ranges - 1;
-      builders[w].BeginChunk(static_cast<size_t>(k));
-      ReadMessageRange(store, first, last, &builders[w]);
+      keepers[w]->BeginChunk(static_cast<size_t>(k));
+      ReadMessageRange(store, first, last, keepers[w].get());
     }
-    builders[w].End();
+    keepers[w]->End();
   });
   d->chats = JoinChats(std::move(keepers), d, ExecutorOf(options));
 }

@@ -53,10 +53,11 @@ const char kHeader[] =
 // chunk starts a page of 65,536 messages, the pages put in input order: chunk 0's messages
 // are at positions 0, 1, 2, chunk 1's at 65536, 65537, 65538.
 TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
-  std::vector<std::unique_ptr<RunSink>> keepers;
+  std::vector<std::unique_ptr<ChatKeeper>> keepers;
   keepers.push_back(std::make_unique<ChatKeeper>());
   keepers.push_back(std::make_unique<ChatKeeper>());
-  RunBuilder core0(keepers[0].get(), 0), core1(keepers[1].get(), 0);
+  ChatKeeper& core0 = *keepers[0];
+  ChatKeeper& core1 = *keepers[1];
   core0.BeginChunk(1);
   core0.Add("店", "c2", Sender::kCustomer, 100, "", "");
   core0.Add("店", "c2", Sender::kAgent, 110, "店:a1", "");
