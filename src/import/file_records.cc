@@ -63,8 +63,7 @@ class FileCursor final : public RowCursor {
     switch (const int c = columns_[static_cast<size_t>(column)]) {
       case kOrd:
         return ord_ - 1;
-      case kCopies:
-        return 1;
+      case kCopies:  // a file's record is one copy, of the one file
       case kFile:
         return 1;
       case kLine:

@@ -289,9 +289,11 @@ class ChatJoiner {
   std::vector<std::vector<Id>> shops_, customers_, accounts_, conversations_;
 };
 
-Chats JoinChats(std::vector<std::unique_ptr<ChatKeeper>> keepers, Dataset* d, Executor& executor) {
+Chats JoinChats(const std::vector<std::unique_ptr<ChatKeeper>>& keepers, Dataset* d,
+                Executor& executor) {
   std::vector<ChatKeeper*> kept;
-  for (auto& k : keepers) kept.push_back(k.get());
+  kept.reserve(keepers.size());
+  for (const auto& k : keepers) kept.push_back(k.get());
   return ChatJoiner(std::move(kept), d, executor).Join();
 }
 

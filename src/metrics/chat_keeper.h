@@ -87,6 +87,7 @@ class ChatKeeper {
 // The keepers of a source (in the order the source made them), their ids numbered in `d`'s
 // pools: shops, customers (with their shops), accounts and conversations new to `d` are
 // added. The keepers are emptied.
-Chats JoinChats(std::vector<std::unique_ptr<ChatKeeper>> keepers, Dataset* d, Executor& executor);
+Chats JoinChats(const std::vector<std::unique_ptr<ChatKeeper>>& keepers, Dataset* d,
+                Executor& executor);
 
 }  // namespace csperf::metrics

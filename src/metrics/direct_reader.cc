@@ -556,7 +556,7 @@ bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZo
     case Kind::kMessages: {
       std::vector<std::unique_ptr<ChatKeeper>> keepers;
       if (!ReadChats(path, zone, options, &keepers)) return false;
-      data->chats = JoinChats(std::move(keepers), data, ExecutorOf(options));
+      data->chats = JoinChats(keepers, data, ExecutorOf(options));
       return true;
     }
     case Kind::kOrders:

@@ -11,11 +11,12 @@
 #include <vector>
 
 #include "core/civil_time.h"
+#include "core/string_pool.h"
 
 namespace csperf::metrics {
 
-using Id = int32_t;
-inline constexpr Id kNone = -1;
+using csperf::Id;
+using csperf::kNone;
 
 enum class Sender : uint8_t { kCustomer, kAgent, kBot, kSystem };
 // The sender of an importer's canonical word (customer, agent, bot, system); none otherwise.

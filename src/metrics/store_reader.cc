@@ -120,7 +120,7 @@ void ReadMessages(Store& store, const StoreReadOptions& options, Dataset* d) {
     }
     keepers[w]->End();
   });
-  d->chats = JoinChats(std::move(keepers), d, ExecutorOf(options));
+  d->chats = JoinChats(keepers, d, ExecutorOf(options));
 }
 
 void ReadRatings(Store& store, Dataset* d) {

@@ -71,7 +71,7 @@ TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
   core1.End();
 
   Dataset d;
-  d.chats = JoinChats(std::move(keepers), &d, *DefaultEnv().executor);
+  d.chats = JoinChats(keepers, &d, *DefaultEnv().executor);
   ASSERT_EQ(d.shops.size(), 2u);
   EXPECT_EQ(d.shops.Get(0), "店");
   EXPECT_EQ(d.shops.Get(1), "店B");

@@ -1,11 +1,11 @@
+#include "core/string_pool.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "metrics/dataset.h"
-
-namespace csperf::metrics {
+namespace csperf {
 namespace {
 
 TEST(StringPoolTest, EachStringOnceInOrderOfFirstSight) {
@@ -31,6 +31,24 @@ TEST(StringPoolTest, ViewsStayValidAsThePoolGrows) {
   EXPECT_EQ(pool.Find("customer-99999"), 100000);
   EXPECT_EQ(pool.Get(100001).size(), long_one.size());
   EXPECT_EQ(pool.Find("customer-100000"), kNone);
+}
+
+TEST(StringPoolTest, APoolWithoutItsIndexStillGivesItsStrings) {
+  StringPool pool;
+  pool.Intern(
+      "店\x1F"
+      "c1");
+  pool.Intern(
+      "店\x1F"
+      "c2");
+  pool.DropIndex();
+  EXPECT_EQ(pool.size(), 2u);
+  EXPECT_EQ(pool.Get(1),
+            "店\x1F"
+            "c2");
+  StringPool joined;  // what a join does with it: intern its strings elsewhere, by id
+  EXPECT_EQ(joined.Intern(pool.Get(1)), 0);
+  EXPECT_EQ(joined.Intern(pool.Get(0)), 1);
 }
 
 }  // namespace
@@ -61,4 +79,4 @@ TEST(StringPoolTest, InternAllKeepsKnownIdsAndAppendsTheRestInOrder) {
   EXPECT_EQ(global.Find("a"), 0);
 }
 
-}  // namespace csperf::metrics
+}  // namespace csperf

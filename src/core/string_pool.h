@@ -1,0 +1,85 @@
+// Interning: each distinct string kept once and numbered in order of first sight, for the
+// strings a month repeats millions of times (shops, customers, accounts, conversation ids).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/text.h"
+
+namespace csperf {
+
+// A string's number in its pool; kNone for none.
+using Id = int32_t;
+inline constexpr Id kNone = -1;
+
+// Interned strings: each distinct string is kept once, in large blocks, and found again
+// through an open-addressing table of hashes (millions of lookups a month).
+class StringPool {
+ public:
+  StringPool() = default;
+  StringPool(StringPool&&) = default;
+  StringPool& operator=(StringPool&&) = default;
+
+  Id Intern(std::string_view s);
+  Id Find(std::string_view s) const;  // kNone when absent
+  // Room for `n` strings without growing the table.
+  void Reserve(size_t n);
+  // The same with the string's XXH3 hash at hand, and its slot fetched ahead.
+  Id Intern(std::string_view s, uint64_t hash);
+  void Prefetch(uint64_t hash) const;
+  // Interns every string of `other` in its order and returns their ids here. Looks a batch
+  // of slots up ahead of use: a month's customers make a table far larger than the cache.
+  std::vector<Id> InternAll(const StringPool& other);
+  std::vector<Id> InternAll(std::span<const std::string_view> strings);
+  std::string_view Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
+  size_t size() const { return strings_.size(); }
+  // Lets the lookup table go, for a pool only Get reads from now on (Intern and Find would
+  // no longer know its strings): a month's customers' table takes tens of megabytes.
+  void DropIndex() { std::vector<Slot>().swap(slots_); }
+
+ private:
+  // Eight bytes: the hash's low half (the slot's index comes from it, so tables up to 2^32
+  // slots can be rebuilt without the strings) and the id. A small table stays in the cache.
+  struct Slot {
+    uint32_t hash = 0;
+    Id id = kNone;
+  };
+  size_t SlotOf(std::string_view s, uint64_t hash) const;  // its slot, or the empty one
+  Id InternHashed(std::string_view s, uint64_t hash);
+  std::string_view Keep(std::string_view s);
+  void Grow();
+  void Rehash(size_t slots);
+
+  std::vector<std::string_view> strings_;  // views into blocks_, which never move
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t block_used_ = 0;
+  size_t block_size_ = 0;
+  std::vector<Slot> slots_;  // a power of two long, at most half full
+};
+
+// The string interned last and its id: exports write a chat's messages (and a customer's
+// orders) together, so most rows repeat the row before and need not ask the table.
+class LastSeen {
+ public:
+  Id Intern(StringPool& pool, std::string_view s) {
+    if (!Holds(s)) Remember(s, pool.Intern(s));
+    return id_;
+  }
+  bool Holds(std::string_view s) const { return id_ != kNone && SameText(s, text_); }
+  Id id() const { return id_; }
+  void Remember(std::string_view s, Id id) {
+    text_.assign(s);
+    id_ = id;
+  }
+
+ private:
+  std::string text_;
+  Id id_ = kNone;
+};
+
+}  // namespace csperf
