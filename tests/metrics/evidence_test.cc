@@ -1,8 +1,9 @@
 // Every number of a demo month can be rebuilt from its evidence.
+#include "metrics/evidence.h"
+
 #include <gtest/gtest.h>
 
 #include "demo/demo_data.h"
-#include "metrics/evidence.h"
 #include "metrics/loader.h"
 #include "metrics/report.h"
 #include "support/test_util.h"

@@ -1,6 +1,8 @@
 // The metrics engine on a generated month: the numbers match what the generator planted,
 // the store and the files give byte-identical reports, and reordering the input rows (each
 // customer's rows keeping their order) changes nothing.
+#include "metrics/loader.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,7 +12,6 @@
 
 #include "demo/demo_data.h"
 #include "io/csv_reader.h"
-#include "metrics/loader.h"
 #include "metrics/report.h"
 #include "store/open_store.h"
 #include "support/store_rows.h"

@@ -1,11 +1,11 @@
 // Scoring one QA review (scoring.md, "QA scorecards"): hand-worked examples on a small form.
+#include "metrics/qa_review.h"
+
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "metrics/qa_review.h"
 
 namespace csperf::metrics {
 namespace {

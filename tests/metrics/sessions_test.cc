@@ -1,6 +1,8 @@
 // Sessions cut in ranges of customers on every core (metrics.md, "Chat: sessions and waits"):
 // the result is the same whatever the number of ranges, down to the order and the index
 // fields.
+#include "metrics/sessions.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -13,7 +15,6 @@
 #include "core/period.h"
 #include "core/settings.h"
 #include "core/time_zone.h"
-#include "metrics/sessions.h"
 
 namespace csperf::metrics {
 namespace {

@@ -1,8 +1,9 @@
 // Scoring a period: template selection, inputs from the metrics, a hand-worked total.
+#include "scoring/appraisal.h"
+
 #include <gtest/gtest.h>
 
 #include "metrics/loader.h"
-#include "scoring/appraisal.h"
 #include "scoring/scorecard_render.h"
 #include "scoring/template_loader.h"
 #include "scoring/whatif.h"

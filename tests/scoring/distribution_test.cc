@@ -1,8 +1,8 @@
+#include "scoring/distribution.h"
+
 #include <gtest/gtest.h>
 
 #include <stdexcept>
-
-#include "scoring/distribution.h"
 
 namespace csperf::scoring {
 namespace {

@@ -1,7 +1,8 @@
+#include "scoring/rules.h"
+
 #include <gtest/gtest.h>
 
 #include "scoring/rational.h"
-#include "scoring/rules.h"
 
 namespace csperf::scoring {
 namespace {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "scoring/scorecard.h"
+
+#include <gtest/gtest.h>
 
 namespace csperf::scoring {
 namespace {
