@@ -455,7 +455,7 @@ bool IdsRepeat(Executor& executor, std::vector<Part>& parts) {
 
 // Reads an orders file in parts, one per core, into d->orders; false (and `d` as it was)
 // when any part met something only the general path handles.
-bool ReadOrders(const std::string& path, std::shared_ptr<const TimeZone> zone,
+bool ReadOrders(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
                 const DirectReadOptions& options, Dataset* d) {
   std::optional<PlainFile> file = OpenPlain(path, SpecOf(Kind::kOrders));
   if (!file) return false;
@@ -550,7 +550,7 @@ Executor& ExecutorOf(const DirectReadOptions& options) {
   return options.executor != nullptr ? *options.executor : *DefaultEnv().executor;
 }
 
-bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
+bool ReadDirect(const std::string& path, Kind kind, const std::shared_ptr<const TimeZone>& zone,
                 const DirectReadOptions& options, Dataset* data) {
   switch (kind) {
     case Kind::kMessages: {
@@ -560,7 +560,7 @@ bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZo
       return true;
     }
     case Kind::kOrders:
-      return ReadOrders(path, std::move(zone), options, data);
+      return ReadOrders(path, zone, options, data);
     default:
       return false;
   }

@@ -34,7 +34,7 @@ Executor& ExecutorOf(const DirectReadOptions& options);
 
 // Appends the file's records to `data` and returns true, or returns false and leaves `data`
 // as it was. Messages come first, into a Dataset that holds none yet.
-bool ReadDirect(const std::string& path, Kind kind, std::shared_ptr<const TimeZone> zone,
+bool ReadDirect(const std::string& path, Kind kind, const std::shared_ptr<const TimeZone>& zone,
                 const DirectReadOptions& options, Dataset* data);
 
 // Reads a plain messages file (what ReadDirect reads) in chunks on every core, each core's
