@@ -198,10 +198,11 @@ Result<Dataset> LoadDatasetFromFiles(const std::vector<std::string>& paths,
     std::unique_ptr<Store> store = NewMemoryStore("--data");
     *report = RunImport(*store, settings, paths, strict, env);
     if (report->refusal) return *report->refusal;
-    return MakeProblem(
-        fmt::format("{} bad rows: nothing was read (fix them, or import with "
-                    "--skip-bad-rows into a store and use --db)",
-                    report->bad_rows));
+    return MakeProblem(fmt::format(
+        "{0} bad rows (listed above): nothing was read; fix them, or import with "
+        "--skip-bad-rows into a store and use --db / {0} 行数据有误（见上）：未读取任何数据；"
+        "请修正，或用 --skip-bad-rows 导入数据库后用 --db",
+        report->bad_rows));
   };
   std::vector<std::string> rest = paths;
   OtherKinds others(&rest, options, env);

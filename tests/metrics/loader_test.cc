@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "demo/demo_data.h"
 #include "io/csv_reader.h"
@@ -208,6 +210,45 @@ TEST_F(MetricsDemoTest, ReorderingRowsWithinCustomersChangesNothing) {
   ReorderMessages((*dir_) / "demo", (*dir_) / "by_customer", false);
   EXPECT_EQ(RenderCsv(ReportOf(FromFiles((*dir_) / "by_time"))), base);
   EXPECT_EQ(RenderCsv(ReportOf(FromFiles((*dir_) / "by_customer"))), base);
+}
+
+// A bad row in a kind read straight from its file (ratings) and an id given twice in
+// another (cases): the folder is refused, nothing is read, and the report names every file
+// and each bad row's file, line and field, as `csperf import` would.
+TEST(LoaderRefusalTest, ABadRowAnywhereRefusesTheFolderWithItsPlace) {
+  csperf::testing::ScratchDir dir;
+  dir.Write("in/agents.csv", "agent_id,name,accounts\nA1,甲,店:a\n");
+  dir.Write("in/messages.csv",
+            "shop,customer_id,sender,sent_at,account\n"
+            "店,b1,customer,2024-01-05 10:00:00,\n"
+            "店,b1,agent,2024-01-05 10:00:20,店:a\n");
+  dir.Write("in/ratings.csv",
+            "rated_at,score,account\n"
+            "2024-01-05 10:10:00,5,店:a\n"
+            "2024-01-05 10:11:00,9,店:a\n");  // line 3: no score 9
+  dir.Write("in/cases.csv",
+            "case_id,type,account,opened_at\n"
+            "K1,return,店:a,2024-01-05 10:00:00\n"
+            "K1,exchange,店:a,2024-01-05 10:00:00\n");  // K1 again, other content: both bad
+  ImportReport report;
+  auto data = LoadDatasetFromFiles({dir / "in"}, DefaultSettings(), ImportOptions{}, &report);
+  ASSERT_FALSE(data.ok());
+  EXPECT_EQ(report.bad_rows, 3);  // ratings line 3; cases lines 2 and 3 (inputs.md)
+  EXPECT_FALSE(report.committed);
+  EXPECT_EQ(report.files.size(), 4u);  // every file, the good ones too
+  std::vector<std::string> places;
+  for (const Problem& p : report.problems)
+    places.push_back(std::filesystem::path(p.place.file).filename().string() + ":" +
+                     std::to_string(p.place.line));
+  std::sort(places.begin(), places.end());
+  EXPECT_EQ(places, (std::vector<std::string>{"cases.csv:2", "cases.csv:3", "ratings.csv:3"}));
+  for (const Problem& p : report.problems) {
+    if (p.place.file.ends_with("ratings.csv")) EXPECT_EQ(p.place.field, "score") << p.ToString();
+  }
+  const std::string& message = data.problem().reason;
+  EXPECT_NE(message.find("3 bad rows"), std::string::npos) << message;
+  EXPECT_NE(message.find("3 行数据有误"), std::string::npos) << message;
+  EXPECT_NE(message.find("--skip-bad-rows"), std::string::npos) << message;
 }
 
 }  // namespace
