@@ -18,7 +18,9 @@ using Id = int32_t;
 inline constexpr Id kNone = -1;
 
 // Interned strings: each distinct string is kept once, in large blocks, and found again
-// through an open-addressing table of hashes (millions of lookups a month).
+// through an open-addressing table of hashes (millions of lookups a month). A lookup touches
+// two places, both fetched ahead where many lookups are coming: the table's slot and the
+// string's entry (its id, its length and its characters together).
 class StringPool {
  public:
   StringPool() = default;
@@ -31,33 +33,52 @@ class StringPool {
   void Reserve(size_t n);
   // The same with the string's XXH3 hash at hand, and its slot fetched ahead.
   Id Intern(std::string_view s, uint64_t hash);
-  void Prefetch(uint64_t hash) const;
+  // What of a string's place to fetch ahead: its slot, or its entry (the slot fetched before).
+  enum Ahead { kSlot, kEntry };
+  void Prefetch(uint64_t hash, Ahead what = kSlot) const;
   // Interns every string of `other` in its order and returns their ids here. Looks a batch
   // of slots up ahead of use: a month's customers make a table far larger than the cache.
   std::vector<Id> InternAll(const StringPool& other);
   std::vector<Id> InternAll(std::span<const std::string_view> strings);
-  std::string_view Get(Id id) const { return strings_[static_cast<size_t>(id)]; }
-  size_t size() const { return strings_.size(); }
+  std::string_view Get(Id id) const { return View(entries_[static_cast<size_t>(id)]); }
+  size_t size() const { return entries_.size(); }
   // Lets the lookup table go, for a pool only Get reads from now on (Intern and Find would
   // no longer know its strings): a month's customers' table takes tens of megabytes.
   void DropIndex() { std::vector<Slot>().swap(slots_); }
 
  private:
+  // An entry's place: its block (the high bits) and its offset there in eight bytes.
+  using Place = uint32_t;
+  static constexpr uint32_t kOffsetBits = 17;  // blocks of 1 MiB; a longer string its own
+  static constexpr Place kEmpty = UINT32_MAX;
   // Eight bytes: the hash's low half (the slot's index comes from it, so tables up to 2^32
-  // slots can be rebuilt without the strings) and the id. A small table stays in the cache.
+  // slots can be rebuilt without the strings) and the entry's place.
   struct Slot {
     uint32_t hash = 0;
-    Id id = kNone;
+    Place place = kEmpty;
   };
+  // Where each string is kept: this header, then its characters, eight-byte aligned.
+  struct Entry {
+    Id id;
+    uint32_t size;
+  };
+  const Entry& EntryAt(Place p) const {
+    return *reinterpret_cast<const Entry*>(blocks_[p >> kOffsetBits].get() +
+                                           (p & ((1u << kOffsetBits) - 1)));
+  }
+  std::string_view View(Place p) const {
+    const Entry& e = EntryAt(p);
+    return {reinterpret_cast<const char*>(&e + 1), e.size};
+  }
   size_t SlotOf(std::string_view s, uint64_t hash) const;  // its slot, or the empty one
   Id InternHashed(std::string_view s, uint64_t hash);
-  std::string_view Keep(std::string_view s);
+  Place Keep(std::string_view s, Id id);
   void Grow();
   void Rehash(size_t slots);
 
-  std::vector<std::string_view> strings_;  // views into blocks_, which never move
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  size_t block_used_ = 0;
+  std::vector<Place> entries_;                       // per id
+  std::vector<std::unique_ptr<uint64_t[]>> blocks_;  // eight-byte words, never moved
+  size_t block_used_ = 0;                            // words
   size_t block_size_ = 0;
   std::vector<Slot> slots_;  // a power of two long, at most half full
 };

@@ -17,8 +17,9 @@ void ChatKeeper::BeginChunk(size_t chunk) {
 }
 
 void ChatKeeper::EndChunk() {
-  Flush();
+  NumberAll();
   run_shop_ = kNone;  // a chunk's first run is a run of its own
+  conversation_open_ = false;
   in_chunk_ = false;
 }
 
@@ -27,47 +28,108 @@ void ChatKeeper::Add(std::string_view shop, std::string_view customer, Sender se
   if (!IsChat(sender)) return;
   if (!in_chunk_) BeginChunk(0);
   const Id shop_id = last_shop_.Intern(pools_.shops, shop);
-  if (shop_id != run_shop_ || !SameText(customer, run_customer_)) StartRun(shop_id, shop, customer);
-  const Id account_id = account.empty() ? kNone : last_account_.Intern(pools_.accounts, account);
-  const Id conversation_id =
-      conversation.empty() ? kNone : last_conversation_.Intern(pools_.conversations, conversation);
-  for (int64_t k = 0; k < copies; ++k)
-    run_.push_back(ChatMessage::Of(at, sender, account_id, conversation_id));
-}
-
-void ChatKeeper::StartRun(Id shop, std::string_view shop_name, std::string_view customer) {
-  Flush();
-  run_shop_ = shop;
-  run_key_.assign(shop_name);
-  run_key_ += '\x1F';
-  run_key_ += customer;
-  run_customer_ = std::string_view(run_key_).substr(shop_name.size() + 1);
-  run_hash_ = XXH3_64bits(run_key_.data(), run_key_.size());
-  pools_.customers.Prefetch(run_hash_);
-}
-
-void ChatKeeper::Flush() {
-  if (run_.empty()) return;
-  const Id customer = pools_.customers.Intern(run_key_, run_hash_);
-  for (const ChatMessage& m : run_) {
-    if (!page_open_ || fills_.back() == ChatPages::kPage) {
-      pages_.NewPage();
-      customer_of_.push_back(std::unique_ptr<Id[]>(new Id[ChatPages::kPage]));
-      fills_.push_back(0);
-      page_open_ = true;
-    }
-    accounts_.Note(m.account());
-    conversations_.Note(m.conversation);
-    const auto page = static_cast<uint32_t>(pages_.size() - 1);
-    customer_of_[page][fills_.back()] = customer;
-    pages_.page(page)[fills_.back()++] = m;
+  if (shop_id != run_shop_ || !SameText(customer, run_customer_)) {
+    if (customer_runs_.full()) NumberCustomer(customer_runs_.Pop());
+    Run& run = customer_runs_.Push();
+    run.key.assign(shop);
+    run.key += '\x1F';
+    run.key += customer;
+    run.shop = run_shop_ = shop_id;
+    run_customer_ = std::string_view(run.key).substr(shop.size() + 1);
+    customer_runs_.FetchAhead(pools_.customers);
   }
-  run_.clear();
+  const bool same_conversation =
+      conversation_open_ && SameText(conversation, conversation_runs_.Newest().key);
+  conversation_open_ = !conversation.empty();
+  if (conversation_open_ && !same_conversation) {
+    if (conversation_runs_.full()) NumberConversation(conversation_runs_.Pop());
+    conversation_runs_.Push().key.assign(conversation);
+    conversation_runs_.FetchAhead(pools_.conversations);
+  }
+  const Id account_id = account.empty() ? kNone : last_account_.Intern(pools_.accounts, account);
+  // The conversation is written in when its run is numbered.
+  const ChatMessage m = ChatMessage::Of(at, sender, account_id, kNone);
+  Run& customer_run = customer_runs_.Newest();
+  for (int64_t k = 0; k < copies; ++k) {
+    const uint32_t position = Keep(m);
+    if (customer_run.count++ == 0) customer_run.first = position;
+    if (conversation_open_) {
+      Run& conversation_run = conversation_runs_.Newest();
+      if (conversation_run.count++ == 0) conversation_run.first = position;
+    }
+  }
+}
+
+uint32_t ChatKeeper::Keep(const ChatMessage& m) {
+  if (!page_open_ || fills_.back() == ChatPages::kPage) {
+    pages_.NewPage();
+    customer_of_.push_back(std::unique_ptr<Id[]>(new Id[ChatPages::kPage]));
+    fills_.push_back(0);
+    page_open_ = true;
+  }
+  accounts_.Note(m.account());
+  const auto page = static_cast<uint32_t>(pages_.size() - 1);
+  const uint32_t place = fills_.back()++;
+  pages_.page(page)[place] = m;
+  return (page << ChatPages::kPageBits) | place;
+}
+
+ChatKeeper::Run& ChatKeeper::Waiting::Push() {
+  Run& run = runs_[(begin_ + size_++) % kAhead];
+  run.count = 0;
+  return run;
+}
+
+ChatKeeper::Run& ChatKeeper::Waiting::Pop() {
+  Run& run = runs_[begin_];
+  begin_ = (begin_ + 1) % kAhead;
+  --size_;
+  return run;
+}
+
+void ChatKeeper::Waiting::FetchAhead(const StringPool& pool) {
+  Run& run = Newest();
+  run.hash = XXH3_64bits(run.key.data(), run.key.size());
+  pool.Prefetch(run.hash, StringPool::kSlot);
+  if (size_ > kAhead / 2) pool.Prefetch(At(kAhead / 2).hash, StringPool::kEntry);
+}
+
+// A run's messages lie one after another in the chunk's pages, a page filled before the next
+// begins.
+template <class Each>
+void ChatKeeper::ForEachMessage(const Run& run, Each each) {
+  uint32_t page = run.first >> ChatPages::kPageBits;
+  uint32_t place = run.first & (ChatPages::kPage - 1);
+  for (uint32_t k = 0; k < run.count; ++k, ++place) {
+    if (place == ChatPages::kPage) {
+      ++page;
+      place = 0;
+    }
+    each(page, place);
+  }
+}
+
+void ChatKeeper::NumberCustomer(const Run& run) {
+  const Id customer = pools_.customers.Intern(run.key, run.hash);
+  ForEachMessage(run, [&](uint32_t page, uint32_t place) { customer_of_[page][place] = customer; });
   const auto c = static_cast<size_t>(customer);
   if (c >= customer_shop_.size())
     customer_shop_.resize(std::max(c + 1, customer_shop_.size() * 2), kNone);
-  customer_shop_[c] = run_shop_;
+  customer_shop_[c] = run.shop;
   customers_.Note(customer);
+}
+
+void ChatKeeper::NumberConversation(const Run& run) {
+  const Id conversation = pools_.conversations.Intern(run.key, run.hash);
+  ForEachMessage(run, [&](uint32_t page, uint32_t place) {
+    pages_.page(page)[place].conversation = conversation;
+  });
+  conversations_.Note(conversation);
+}
+
+void ChatKeeper::NumberAll() {
+  while (!customer_runs_.empty()) NumberCustomer(customer_runs_.Pop());
+  while (!conversation_runs_.empty()) NumberConversation(conversation_runs_.Pop());
 }
 
 // Numbers the keepers' ids in a Dataset's pools, in order of first appearance in the input,

@@ -6,6 +6,7 @@
 // customer's messages in input order (chats.h).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -36,10 +37,42 @@ class ChatKeeper {
  private:
   friend class ChatJoiner;
   void EndChunk();
-  // A customer's rows that come one after another are a run: its key is interned once, at
-  // its end (its slot fetched while the run is read).
-  void StartRun(Id shop, std::string_view shop_name, std::string_view customer);
-  void Flush();
+  // Rows one after another with the same customer (or the same conversation) are a run. A
+  // run's key is numbered in the core's pool kAhead runs later, its slot and then its entry
+  // fetched ahead meanwhile: rows in no order make every row a run, and a month's
+  // customers' and conversations' tables are far larger than the cache.
+  struct Run {
+    std::string key;
+    uint64_t hash = 0;
+    Id shop = kNone;     // a customer's
+    uint32_t first = 0;  // its first message's position: page << kPageBits | place
+    uint32_t count = 0;  // its messages, one after another from `first`
+  };
+  class Waiting {
+   public:
+    static constexpr size_t kAhead = 16;
+    // A new run, its key and messages none yet (the oldest must have been taken when full).
+    Run& Push();
+    // Hashes the newest run's key, written now, and fetches each run a step further ahead.
+    void FetchAhead(const StringPool& pool);
+    Run& Pop();
+    Run& Newest() { return At(0); }
+    bool full() const { return size_ == kAhead; }
+    bool empty() const { return size_ == 0; }
+
+   private:
+    Run& At(size_t age) { return runs_[(begin_ + size_ - 1 - age) % kAhead]; }
+    std::array<Run, kAhead> runs_;  // a ring, oldest first
+    size_t begin_ = 0, size_ = 0;
+  };
+  // Calls `each(page, place)` at the positions of a run's messages.
+  template <class Each>
+  static void ForEachMessage(const Run& run, Each each);
+  void NumberCustomer(const Run& run);
+  void NumberConversation(const Run& run);
+  void NumberAll();
+  // Keeps a message in the chunk's page; returns its position.
+  uint32_t Keep(const ChatMessage& m);
 
   // One kind's ids in the order the core first met them on a chat message: chunk by chunk,
   // in order within a chunk, so that the ids of all cores come in input order by taking the
@@ -73,12 +106,11 @@ class ChatKeeper {
   bool page_open_ = false;                          // whether the chunk read now has a page
   std::vector<ChunkRead> chunks_;                   // in the order read
   Pools pools_;
-  LastSeen last_shop_, last_account_, last_conversation_;
-  std::vector<ChatMessage> run_;  // reused: the run's messages, in the core's ids
-  Id run_shop_ = kNone;
-  std::string run_key_;            // "shop\x1Fcustomer_id"
-  std::string_view run_customer_;  // its customer_id
-  uint64_t run_hash_ = 0;          // of run_key_
+  LastSeen last_shop_, last_account_;
+  Waiting customer_runs_, conversation_runs_;
+  std::string_view run_customer_;   // the newest customer run's customer_id (in its key)
+  Id run_shop_ = kNone;             // and its shop
+  bool conversation_open_ = false;  // whether the row before had a conversation
   bool in_chunk_ = false;
   MetIds customers_, accounts_, conversations_;
   std::vector<Id> customer_shop_;  // per core customer: its shop (the core's)

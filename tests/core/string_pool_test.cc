@@ -1,6 +1,7 @@
 #include "core/string_pool.h"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <string>
 #include <vector>
@@ -31,6 +32,28 @@ TEST(StringPoolTest, ViewsStayValidAsThePoolGrows) {
   EXPECT_EQ(pool.Find("customer-99999"), 100000);
   EXPECT_EQ(pool.Get(100001).size(), long_one.size());
   EXPECT_EQ(pool.Find("customer-100000"), kNone);
+}
+
+// Fetching ahead changes nothing a lookup finds: for strings met before, new ones, an empty
+// pool, and strings whose lengths fill an entry's eight-byte words exactly or not.
+TEST(StringPoolTest, FetchingAheadLeavesLookupsAsTheyWere) {
+  StringPool pool;
+  pool.Prefetch(42);  // no table yet
+  pool.Prefetch(42, StringPool::kEntry);
+  const std::vector<std::string> strings = {"", "1234567", "12345678", "123456789", "x"};
+  for (const std::string& s : strings) {
+    const uint64_t hash = XXH3_64bits(s.data(), s.size());
+    pool.Prefetch(hash);
+    pool.Prefetch(hash, StringPool::kEntry);
+    pool.Intern(s, hash);
+  }
+  for (size_t i = 0; i < strings.size(); ++i) {
+    const uint64_t hash = XXH3_64bits(strings[i].data(), strings[i].size());
+    pool.Prefetch(hash, StringPool::kEntry);
+    EXPECT_EQ(pool.Intern(strings[i], hash), static_cast<Id>(i));
+    EXPECT_EQ(pool.Get(static_cast<Id>(i)), strings[i]);
+  }
+  EXPECT_EQ(pool.size(), strings.size());
 }
 
 TEST(StringPoolTest, APoolWithoutItsIndexStillGivesItsStrings) {

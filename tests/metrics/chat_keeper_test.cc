@@ -114,6 +114,56 @@ TEST(ChatKeeperTest, JoinedInOrderOfFirstAppearanceWhicheverCoreReadWhat) {
             (std::vector<uint32_t>{65536, 65537}));
 }
 
+// Rows in no order make every row a run of its own, numbered some runs later (its table
+// entries fetched meanwhile); a run longer than a page goes on in the next page. Core 0 reads
+// 40 customers taking turns, three rounds: row r is customer r % 40 in conversation
+// "V<r % 40>", so customers and conversations are numbered 0..39 in order, and customer c's
+// messages are at positions c, c + 40, c + 80. Then customer "big" in conversation "B": 70,000
+// rows one after another, positions 120 to 70,119, across the first page's end (65,536): it
+// is customer 40, conversation 40, every message of it.
+TEST(ChatKeeperTest, RowsInNoOrderAndARunLongerThanAPage) {
+  std::vector<std::unique_ptr<ChatKeeper>> keepers;
+  keepers.push_back(std::make_unique<ChatKeeper>());
+  ChatKeeper& core = *keepers[0];
+  for (int r = 0; r < 120; ++r) {
+    const std::string c = std::to_string(r % 40);
+    core.Add("店", "c" + c, Sender::kCustomer, r, "", "V" + c);
+  }
+  for (int r = 0; r < 70000; ++r) core.Add("店", "big", Sender::kCustomer, 1000 + r, "", "B");
+  core.End();
+
+  Dataset d;
+  d.chats = JoinChats(keepers, &d, *DefaultEnv().executor);
+  ASSERT_EQ(d.customers.size(), 41u);
+  ASSERT_EQ(d.conversations.size(), 41u);
+  std::vector<ChatMessage> scratch;
+  for (int c = 0; c < 40; ++c) {
+    const std::string name = std::to_string(c);
+    EXPECT_EQ(d.customers.Get(c),
+              "店\x1F"
+              "c" +
+                  name);
+    EXPECT_EQ(d.conversations.Get(c), "V" + name);
+    const CustomerChat chat = d.chats.Gather(static_cast<size_t>(c), &scratch);
+    ASSERT_EQ(chat.messages.size(), 3u);
+    const auto at = static_cast<uint32_t>(c);
+    EXPECT_EQ(std::vector<uint32_t>(chat.index.begin(), chat.index.end()),
+              (std::vector<uint32_t>{at, at + 40, at + 80}));
+    for (const ChatMessage& m : chat.messages) EXPECT_EQ(m.conversation, c);
+  }
+  EXPECT_EQ(d.customers.Get(40),
+            "店\x1F"
+            "big");
+  EXPECT_EQ(d.conversations.Get(40), "B");
+  const CustomerChat big = d.chats.Gather(40, &scratch);
+  ASSERT_EQ(big.messages.size(), 70000u);
+  EXPECT_EQ(big.index.front(), 120u);
+  EXPECT_EQ(big.index.back(), 70119u);  // page 1, place 70,119 - 65,536 = 4,583
+  EXPECT_EQ(big.messages.back().at, 1000 + 69999);
+  EXPECT_TRUE(std::all_of(big.messages.begin(), big.messages.end(),
+                          [](const ChatMessage& m) { return m.conversation == 40; }));
+}
+
 // The rows of `csv` in the opposite order (its header first). Only for rows without two
 // messages of a customer in the same second: equal times keep input order (metrics.md).
 std::string Reversed(const std::string& csv) {
