@@ -1,262 +1,24 @@
 #include "metrics/direct_reader.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <atomic>
-#include <cstring>
-#include <functional>
 #include <optional>
 
-#include "core/civil_time.h"
 #include "core/env.h"
-#include "core/mapped_file.h"
-#include "core/text.h"
-#include "import/header_map.h"
-#include "import/row_parser.h"
-#include "io/csv_parts.h"
-#include "io/encoding.h"
+#include "import/plain_parts.h"
 #include "metrics/chat_keeper.h"
 
 namespace csperf::metrics {
 namespace {
 
-bool Digits(std::string_view s, size_t at, size_t count, int* out) {
-  int v = 0;
-  for (size_t i = at; i < at + count; ++i) {
-    const char c = s[i];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  *out = v;
-  return true;
-}
-
-// "2024-01-05 10:00:00" with a plain date and clock, as local seconds. Years outside
-// 2000–2098 (well inside the zone's table) and anything else go to the importer's parser.
-// Rows mostly share the date of the row before: a date is read once for each run of rows.
-class PlainLocalTimes {
- public:
-  bool Read(std::string_view s, int64_t* local_seconds) {
-    if (s.size() != 19 || s[10] != ' ' || s[13] != ':' || s[16] != ':') return false;
-    if (!has_date_ || !SameText(s.substr(0, 10), date_)) {
-      if (!ReadDate(s.substr(0, 10))) return false;
-    }
-    int hour = 0, minute = 0, second = 0;
-    if (!Digits(s, 11, 2, &hour) || !Digits(s, 14, 2, &minute) || !Digits(s, 17, 2, &second) ||
-        hour > 23 || minute > 59 || second > 59) {
-      return false;
-    }
-    *local_seconds = day_seconds_ + int64_t{hour} * 3600 + int64_t{minute} * 60 + second;
-    return true;
-  }
-
- private:
-  bool ReadDate(std::string_view s) {
-    CivilDate d;
-    if (s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4, &d.year) || !Digits(s, 5, 2, &d.month) ||
-        !Digits(s, 8, 2, &d.day)) {
-      return false;
-    }
-    if (d.year < 2000 || d.year > 2098 || d.month < 1 || d.month > 12 || d.day < 1 ||
-        d.day > DaysInMonth(d.year, d.month)) {
-      return false;
-    }
-    date_.assign(s);
-    day_seconds_ = DaysFromCivil(d) * kSecondsPerDay;
-    has_date_ = true;
-    return true;
-  }
-
-  std::string date_;
-  int64_t day_seconds_ = 0;
-  bool has_date_ = false;
-};
-
-// "1299", "1299.5" or "1299.50" (no sign, separators, currency or leading zeros) as cents.
-bool PlainAmount(std::string_view s, Cents* cents) {
-  const size_t dot = s.find('.');
-  const std::string_view whole = s.substr(0, dot);
-  const std::string_view fraction = dot == std::string_view::npos ? "" : s.substr(dot + 1);
-  if (whole.empty() || whole.size() > 12 || (whole.size() > 1 && whole[0] == '0')) return false;
-  if (dot != std::string_view::npos && (fraction.empty() || fraction.size() > 2)) return false;
-  int64_t v = 0;
-  for (char c : whole) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  int64_t f = 0;
-  for (size_t i = 0; i < 2; ++i) {
-    const char c = i < fraction.size() ? fraction[i] : '0';
-    if (c < '0' || c > '9') return false;
-    f = f * 10 + (c - '0');
-  }
-  *cents = v * 100 + f;
-  return true;
-}
-
 std::string_view TextOf(const Value& v) { return v.is_null() ? std::string_view() : v.s; }
 
-// Calls f(k) for every k in [0, n) on the executor's threads.
-template <class F>
-void RunOnEach(Executor& executor, size_t n, F f) {
-  executor.ParallelFor(n, std::function<void(size_t)>(std::move(f)));
-}
-
-// Rows kept in blocks that are let go one by one as the rows are moved on: the parts' rows
-// and the joined column are never all in memory at once.
-template <class T>
-class Blocks {
- public:
-  void push_back(T row) {
-    if (blocks_.empty() || blocks_.back().size() == kBlockRows) {
-      blocks_.emplace_back();
-      blocks_.back().reserve(kBlockRows);
-    }
-    blocks_.back().push_back(std::move(row));
-    ++size_;
-  }
-  size_t size() const { return size_; }
-  // Calls take(row) on every row in order, freeing each block once it is taken.
-  template <class F>
-  void Drain(F take) {
-    for (std::vector<T>& block : blocks_) {
-      for (T& row : block) take(row);
-      std::vector<T>().swap(block);
-    }
-    blocks_.clear();
-    size_ = 0;
-  }
-
- private:
-  static constexpr size_t kBlockRows = 1 << 14;
-  std::vector<std::vector<T>> blocks_;
-  size_t size_ = 0;
-};
-
-// A plain file, mapped, its header matched.
-struct PlainFile {
-  std::unique_ptr<MappedFile> file;
-  std::string_view text;  // after a BOM
-  size_t body = 0;        // where the first record after the header starts
-  HeaderMap header;
-};
-
-std::optional<PlainFile> OpenPlain(const std::string& path, const KindSpec& spec) {
-  auto mapped = MappedFile::Open(path);
-  if (!mapped.ok()) return std::nullopt;
-  PlainFile f;
-  f.file = std::move(*mapped);
-  f.text = f.file->bytes();
-  if (f.text.starts_with("\xEF\xBB\xBF")) f.text.remove_prefix(3);
-  CsvReader reader(f.text);
-  CsvRecord header;
-  if (!reader.Next(&header) || !header.ok()) return std::nullopt;
-  f.body = reader.offset();
-  if (!IsPlainUtf8(f.text.substr(0, f.body))) return std::nullopt;
-  auto map = MapHeader(spec, header.fields, nullptr, path, header.line);
-  if (!map.ok() || !map->extra_index.empty()) return std::nullopt;
-  f.header = std::move(*map);
-  return f;
-}
-
-// Hands each record of [starts[k], starts[k + 1]) to add(row) until it returns false (then
-// false), giving the pages read back as it goes: the file counts against the process's
-// memory only a little at a time.
-template <class F>
-bool ReadPart(const PlainFile& file, CsvPartReader& reader, const std::vector<size_t>& starts,
-              size_t k, F add) {
-  constexpr size_t kReleaseEvery = 32 << 20;
-  const size_t offset = static_cast<size_t>(file.text.data() - file.file->bytes().data());
-  const size_t end = k + 1 < starts.size() ? starts[k + 1] : file.text.size();
-  size_t released = starts[k];
-  CsvRecord row;
-  while (reader.Next(&row)) {
-    if (!add(row)) return false;
-    const size_t at = static_cast<size_t>(row.raw.data() - file.text.data());
-    if (at - released >= kReleaseEvery) {
-      file.file->Release(offset + released, offset + at);
-      released = at;
-    }
-  }
-  file.file->Release(offset + released, offset + end);
-  return true;
-}
-
-std::vector<CsvPartReader> ReadersOf(const PlainFile& file, const std::vector<size_t>& starts) {
-  std::vector<CsvPartReader> readers;
-  readers.reserve(starts.size());
-  for (size_t k = 0; k < starts.size(); ++k)
-    readers.emplace_back(file.text, starts[k],
-                         k + 1 < starts.size() ? starts[k + 1] : file.text.size());
-  return readers;
-}
-
-// Whether every part began where the one before it stopped: a part that started inside a
-// quoted line break reads nonsense, and only the reading in one part is the file's own.
-bool Agree(const std::vector<CsvPartReader>& readers) {
-  std::vector<const CsvPartReader*> views;
-  views.reserve(readers.size());
-  for (const CsvPartReader& r : readers) views.push_back(&r);
-  return PartsAgree(views);
-}
-
-// What every part of a file does with a row: its cells read on the fast path when they are
-// plain, else by the importer's own parser; the ids it met remembered to find repeats.
-class PartBase {
- public:
-  PartBase(Kind kind, const PlainFile& file, std::shared_ptr<const TimeZone> zone,
-           const std::string& path)
-      : spec_(SpecOf(kind)),
-        header_(file.header),
-        zone_(*zone),
-        parser_(spec_, file.header, nullptr, std::move(zone), path) {}
-
-  std::vector<uint64_t>& id_hashes() { return id_hashes_; }
-
- protected:
-  int Source(std::string_view column) const {
-    return header_.source_index[static_cast<size_t>(ColumnIndex(spec_, column))];
-  }
-  static std::string_view Cell(const CsvRecord& row, int source) {
-    return source < 0 ? std::string_view() : Trim(row.fields[static_cast<size_t>(source)]);
-  }
-  size_t Canonical(std::string_view column) const {
-    return static_cast<size_t>(ColumnIndex(spec_, column));
-  }
-  // The importer's reading of a row; null for a row it refuses.
-  const Record* Slow(const CsvRecord& row) {
-    problems_.clear();
-    return parser_.Parse(row, &record_, &problems_) ? &record_ : nullptr;
-  }
-  void NoteId(std::string_view shop, std::string_view id) {
-    if (id.empty()) return;
-    key_.assign(shop);
-    key_ += '\x1F';
-    key_ += id;
-    id_hashes_.push_back(XXH3_64bits(key_.data(), key_.size()));
-  }
-  bool Plain(const CsvRecord& row) const { return row.ok() && row.fields.size() == header_.width; }
-
-  const KindSpec& spec_;
-  HeaderMap header_;
-  const TimeZone& zone_;
-  PlainLocalTimes times_;
-  std::string key_;  // reused
-
- private:
-  RowParser parser_;
-  Record record_;
-  std::vector<Problem> problems_;
-  std::vector<uint64_t> id_hashes_;
-};
-
 // Reads message rows of the chunks a core takes and hands them to its keeper.
-class MessagePart : public PartBase {
+class MessagePart : public PlainPart {
  public:
   MessagePart(const PlainFile& file, std::shared_ptr<const TimeZone> zone, const std::string& path,
               ChatKeeper* keeper)
-      : PartBase(Kind::kMessages, file, std::move(zone), path),
+      : PlainPart(Kind::kMessages, file, std::move(zone), path),
         src_{Source("shop"),    Source("customer_id"),     Source("sender"),    Source("sent_at"),
              Source("account"), Source("conversation_id"), Source("message_id")},
         keeper_(*keeper) {}
@@ -317,11 +79,11 @@ Id Mapped(const std::vector<Id>& ids, Id id) {
 // already keeps the Dataset's id, found without a lock while the parts read (nothing writes
 // to it then); a new one gets the part's own id, encoded as -2 - id until the parts are
 // joined.
-class OrderPart : public PartBase {
+class OrderPart : public PlainPart {
  public:
   OrderPart(const PlainFile& file, std::shared_ptr<const TimeZone> zone, const std::string& path,
             const Dataset& known)
-      : PartBase(Kind::kOrders, file, std::move(zone), path),
+      : PlainPart(Kind::kOrders, file, std::move(zone), path),
         src_{Source("order_id"), Source("shop"),   Source("customer_id"), Source("created_at"),
              Source("paid_at"),  Source("amount"), Source("status"),      Source("account")},
         known_customers_(known.customers) {}
@@ -424,35 +186,6 @@ class OrderPart : public PartBase {
   Blocks<Order> orders_;
 };
 
-// Whether two sorted lists share a value.
-bool Intersect(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    if (a[i] == b[j]) return true;
-    a[i] < b[j] ? ++i : ++j;
-  }
-  return false;
-}
-
-// Ids seen twice (or two ids of one 64-bit hash, which the general path then sorts out).
-// Each part's ids are sorted on its own core, then each pair of parts walked side by side
-// (the parts are as many as the cores: a few).
-template <class Part>
-bool IdsRepeat(Executor& executor, std::vector<Part>& parts) {
-  std::vector<char> repeats(parts.size(), 0);
-  RunOnEach(executor, parts.size(), [&](size_t k) {
-    std::vector<uint64_t>& ids = parts[k].id_hashes();
-    std::sort(ids.begin(), ids.end());
-    repeats[k] = std::adjacent_find(ids.begin(), ids.end()) != ids.end();
-  });
-  bool repeat = std::find(repeats.begin(), repeats.end(), 1) != repeats.end();
-  for (size_t a = 0; a < parts.size() && !repeat; ++a) {
-    for (size_t b = a + 1; b < parts.size() && !repeat; ++b)
-      repeat = Intersect(parts[a].id_hashes(), parts[b].id_hashes());
-  }
-  for (Part& p : parts) std::vector<uint64_t>().swap(p.id_hashes());
-  return repeat;
-}
-
 // Reads an orders file in parts, one per core, into d->orders; false (and `d` as it was)
 // when any part met something only the general path handles.
 bool ReadOrders(const std::string& path, const std::shared_ptr<const TimeZone>& zone,
@@ -473,7 +206,7 @@ bool ReadOrders(const std::string& path, const std::shared_ptr<const TimeZone>& 
       ok[k] = ReadPart(*file, readers[k], starts, k,
                        [&](const CsvRecord& row) { return parts[k].Add(row); });
     });
-    if (std::find(ok.begin(), ok.end(), 0) == ok.end() && Agree(readers)) {
+    if (std::find(ok.begin(), ok.end(), 0) == ok.end() && ReadersAgree(readers)) {
       if (IdsRepeat(executor, parts)) return false;
       std::vector<size_t> offsets;
       size_t total = d->orders.size();
@@ -536,7 +269,7 @@ bool ReadChats(const std::string& path, const std::shared_ptr<const TimeZone>& z
       }
       part.keeper().End();
     });
-    if (!failed && Agree(readers)) {
+    if (!failed && ReadersAgree(readers)) {
       if (IdsRepeat(executor, parts)) break;
       return true;
     }
