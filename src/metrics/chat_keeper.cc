@@ -110,6 +110,7 @@ void ChatKeeper::ForEachMessage(const Run& run, Each each) {
 }
 
 void ChatKeeper::NumberCustomer(const Run& run) {
+  if (run.count == 0) return;  // a message given no times: as if never met
   const Id customer = pools_.customers.Intern(run.key, run.hash);
   ForEachMessage(run, [&](uint32_t page, uint32_t place) { customer_of_[page][place] = customer; });
   const auto c = static_cast<size_t>(customer);
@@ -120,6 +121,7 @@ void ChatKeeper::NumberCustomer(const Run& run) {
 }
 
 void ChatKeeper::NumberConversation(const Run& run) {
+  if (run.count == 0) return;
   const Id conversation = pools_.conversations.Intern(run.key, run.hash);
   ForEachMessage(run, [&](uint32_t page, uint32_t place) {
     pages_.page(page)[place].conversation = conversation;

@@ -342,6 +342,7 @@ class SqliteStore final : public Store {
   const std::string& name() const override { return path_; }
 
   std::optional<std::string> GetMeta(const std::string& key) override {
+    const std::lock_guard<std::mutex> one_at_a_time(main_use_);
     Statement q(main_->db, "SELECT value FROM meta WHERE key = ?");
     q.BindText(1, key);
     if (!q.Step()) return std::nullopt;
@@ -350,6 +351,7 @@ class SqliteStore final : public Store {
     return value;
   }
   int64_t ImportCount() override {
+    const std::lock_guard<std::mutex> one_at_a_time(main_use_);
     Statement q(main_->db, "SELECT count(*) FROM imports");
     const int64_t n = q.Step() ? q.Int(0) : 0;
     q.Reset();
@@ -357,6 +359,7 @@ class SqliteStore final : public Store {
   }
   std::vector<StoredQaForm> QaForms() override {
     std::vector<StoredQaForm> forms;
+    const std::lock_guard<std::mutex> one_at_a_time(main_use_);
     Statement q(main_->db, "SELECT form_id, source, file FROM qa_forms ORDER BY form_id");
     while (q.Step()) {
       forms.push_back({std::string(q.Text(0)), std::string(q.Text(1)), std::string(q.Text(2))});
@@ -364,6 +367,7 @@ class SqliteStore final : public Store {
     return forms;
   }
   std::string FilePath(int64_t file_id) override {
+    const std::lock_guard<std::mutex> one_at_a_time(main_use_);
     Statement q(main_->db, "SELECT path FROM files WHERE id = ?");
     q.BindInt(1, file_id);
     if (!q.Step()) return {};
@@ -397,6 +401,7 @@ class SqliteStore final : public Store {
   }
 
   int64_t OrdEnd(Kind kind) override {
+    const std::lock_guard<std::mutex> one_at_a_time(main_use_);
     Statement q(main_->db,
                 fmt::format("SELECT coalesce(max(ord) + 1, 0) FROM {}", SpecOf(kind).name));
     const int64_t end = q.Step() ? q.Int(0) : 0;
@@ -455,6 +460,10 @@ class SqliteStore final : public Store {
 
   std::string path_;
   std::unique_ptr<Connection> main_;
+  // The main connection is opened without SQLite's own lock (a cursor's calls cost less
+  // so), yet a report asks the store's metadata from several threads at once (the records
+  // the chats leave alone are read in the background): those calls take it in turns.
+  std::mutex main_use_;
   std::mutex writing_;
 };
 
