@@ -114,7 +114,7 @@ void StringPool::Prefetch(uint64_t hash, Ahead what) const {
   if (what == kSlot) {
     __builtin_prefetch(&slot);
   } else if (slot.place != kEmpty && slot.hash == static_cast<uint32_t>(hash)) {
-    __builtin_prefetch(&EntryAt(slot.place));  // a string met before
+    __builtin_prefetch(WordsAt(slot.place));  // a string met before
   }
 }
 

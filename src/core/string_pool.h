@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <span>
 #include <string>
@@ -62,13 +63,16 @@ class StringPool {
     Id id;
     uint32_t size;
   };
-  const Entry& EntryAt(Place p) const {
-    return *reinterpret_cast<const Entry*>(blocks_[p >> kOffsetBits].get() +
-                                           (p & ((1u << kOffsetBits) - 1)));
+  const uint64_t* WordsAt(Place p) const {
+    return blocks_[p >> kOffsetBits].get() + (p & ((1u << kOffsetBits) - 1));
+  }
+  Entry EntryAt(Place p) const {  // copied out: the blocks hold words, not Entry objects
+    Entry e;
+    std::memcpy(&e, WordsAt(p), sizeof e);
+    return e;
   }
   std::string_view View(Place p) const {
-    const Entry& e = EntryAt(p);
-    return {reinterpret_cast<const char*>(&e + 1), e.size};
+    return {reinterpret_cast<const char*>(WordsAt(p) + 1), EntryAt(p).size};
   }
   size_t SlotOf(std::string_view s, uint64_t hash) const;  // its slot, or the empty one
   Id InternHashed(std::string_view s, uint64_t hash);
